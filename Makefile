@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# gmapbench: `make nightly` is the main job, `make check` the tests.
+#
+# Each component keeps its own rules in a fragment beside its sources
+# (bench/libcbench/libcbench.mk, host/sim/sim.mk, ...), included below. A
+# fragment appends what it builds to these lists:
+#
+#   ALL_TARGETS   files built by `make`
+#   TESTS         programs that print TAP; `make check` builds and runs them
+#   CHECK_DEPS    other files the tests need built first
+#   PERF_TARGETS  phony targets `make perf` runs (benchmarks, never timed tests)
+#   FUZZ_TARGETS  phony targets `make fuzz` runs (bounded fuzzing)
+#   INSTALL_TARGETS phony targets `make install` runs
+#   CLEAN_FILES   extra files `make clean` removes
+#
+# Generated files, kernel trees and binaries all live under build/.
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+SHELL := /bin/bash
+
+TOP := $(CURDIR)
+B := build
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+
+CC := gcc
+CFLAGS_WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+CFLAGS_BASE := -std=gnu11 -g $(CFLAGS_WARN) -D_GNU_SOURCE
+# The release build of everything that measures.
+CFLAGS_RELEASE := $(CFLAGS_BASE) -O2
+# Tests run under ASan and UBSan; SANITIZE=0 builds them without.
+SANITIZE ?= 1
+ifeq ($(SANITIZE),1)
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+endif
+CFLAGS_TEST := $(CFLAGS_BASE) -O1 $(SAN_FLAGS) -I$(TOP)/tests/lib
+LDFLAGS_TEST := $(SAN_FLAGS)
+export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+
+# Variants are discovered from kernel-patches/<name>/series.
+VARIANTS := $(sort $(patsubst kernel-patches/%/series,%,$(wildcard kernel-patches/*/series)))
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+ALL_TARGETS :=
+TESTS :=
+CHECK_DEPS :=
+PERF_TARGETS :=
+FUZZ_TARGETS :=
+INSTALL_TARGETS :=
+CLEAN_FILES :=
+
+include $(sort $(wildcard */*.mk */*/*.mk */*/*/*.mk))
+
+.PHONY: all deps check check-build nightly perf fuzz install clean format help
+
+all: $(ALL_TARGETS)
+
+deps:
+	@scripts/deps
+
+check:
+	@scripts/deps
+	@echo "make check: building the tests (ASan/UBSan: $(if $(SAN_FLAGS),on,off))"
+	@$(MAKE) --no-print-directory -j$(NPROC) check-build
+	@echo "make check: running $(words $(TESTS)) test programs"
+	@scripts/run-tests $(TESTS)
+
+check-build: $(TESTS) $(CHECK_DEPS)
+
+nightly:
+	@scripts/deps
+	@$(MAKE) --no-print-directory -j$(NPROC) all
+	@scripts/nightly $(NIGHTLY_ARGS)
+
+perf:
+	@scripts/deps
+	@$(MAKE) --no-print-directory -j$(NPROC) all
+	@$(MAKE) --no-print-directory $(PERF_TARGETS)
+
+fuzz: $(FUZZ_TARGETS)
+
+install: $(INSTALL_TARGETS)
+
+format:
+	@git ls-files '*.c' '*.h' | grep -v '^tests/variants/' | xargs clang-format -i
+
+clean:
+	rm -rf $(B) $(CLEAN_FILES)
+
+help:
+	@echo "make            build everything (build/bin/...)"
+	@echo "make check      build and run the tests (ASan/UBSan; SANITIZE=0 to turn off)"
+	@echo "make nightly    the nightly run on host/sim: results/<date>/<host>/"
+	@echo "make perf       speed benchmarks, ratios measured side by side"
+	@echo "make fuzz       bounded fuzzing runs"
+	@echo "make install    PREFIX=$(PREFIX) DESTDIR=... libcbench header, libraries, .pc"
+	@echo "variants:       $(VARIANTS)"

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * host/sim: the simulated IBM Z machine with the real L0 shadow-gmap code.
+ *
+ * This is the whole interface the L1 mini-hypervisor (guests/l1, through its
+ * sim platform) and the bench backends use; host/kvm's backend mirrors it.
+ * One library per kernel variant: build/<variant>/libgmapsim.a.
+ *
+ * Addresses: "L1 address" is an L1 guest absolute address (what L1's own
+ * stores use); "L2 address" is an L2 guest absolute address, translated by
+ * the ASCE that L1 designates for L2 (L1's CR1 at SIE time).
+ *
+ * Single vCPU, single-threaded: one struct gsim per thread at most.
+ */
+#ifndef GMAPBENCH_GSIM_H
+#define GMAPBENCH_GSIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../counters.h"
+
+struct gsim;
+
+enum gsim_check {
+	GSIM_CHECK_OFF = 0,	/* no oracle: the speed runs */
+	GSIM_CHECK_ON,		/* every L2 access is checked against the oracle */
+};
+
+struct gsim_config {
+	uint64_t l1_mem_bytes;	/* size of L1's memory; multiple of 1 MiB */
+	uint64_t arena_bytes;	/* L0 memory for everything; 0: derived */
+	unsigned int tlb_sets;	/* simulated TLB geometry; 0: default */
+	unsigned int tlb_ways;
+	bool l1_edat1;		/* facility 8 offered to L1 (EDAT-1) */
+	bool l1_edat2;		/* facility 78 offered to L1 (EDAT-2) */
+	bool l1_hpage_1m;	/* L0 backs L1 with 1 MiB segments (gmap hpage) */
+	enum gsim_check check;
+	uint64_t seed;		/* for anything random inside the machine */
+};
+
+/* Fills *cfg with the defaults. */
+void gsim_config_default(struct gsim_config *cfg);
+
+/*
+ * Creates the machine, L0's process and gmap for L1, and L1's memory.
+ * On error returns NULL and writes a message naming the bad field to err.
+ */
+struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
+			 size_t errlen);
+void gsim_destroy(struct gsim *g);
+
+/*
+ * L1's own memory accesses, by L1 address. They go through the machine:
+ * L0's gmap for L1, L0's process page tables, the TLB. A store to a page
+ * that L0 protected because it holds a shadowed L1 table takes the real
+ * kernel fault path (ptep_notify -> gmap_shadow_notify -> unshadow) and
+ * counts in prot_faults. Return 0, or -EFAULT outside L1's memory.
+ */
+int gsim_l1_load64(struct gsim *g, uint64_t l1addr, uint64_t *val);
+int gsim_l1_store64(struct gsim *g, uint64_t l1addr, uint64_t val);
+/* count stores of the same value at l1addr, l1addr + 8, ... */
+int gsim_l1_fill64(struct gsim *g, uint64_t l1addr, uint64_t val,
+		   uint64_t count);
+
+/* One run of L2 accesses: count accesses at addr, addr + stride, ... */
+struct gsim_l2_run {
+	uint64_t addr;
+	int64_t stride;
+	uint64_t count;
+	uint32_t flags;
+};
+#define GSIM_L2_WRITE	0x1	/* stores instead of fetches */
+
+enum gsim_exit {
+	GSIM_EXIT_DONE,		/* L2 ran every access: intercept to L1 */
+	GSIM_EXIT_PGM,		/* a host-translation fault reflected to L1 */
+};
+
+/*
+ * The state of one SIE: what L1 designates, and where L2 is. L1 fills the
+ * "in" part once, calls gsim_sie_run(), handles a GSIM_EXIT_PGM (maps the
+ * page in its tables) and calls gsim_sie_run() again with the same block:
+ * the run resumes at the faulting access.
+ */
+struct gsim_sie {
+	/* in */
+	uint64_t asce;		/* L2's ASCE as L1 designates it (L1 CR1) */
+	bool cr0_edat;		/* L1's CR0 EDAT bit */
+	const struct gsim_l2_run *runs;
+	size_t nr_runs;
+	/* progress, kept between calls; zero it to start from the top */
+	size_t run;
+	uint64_t done;		/* accesses done in runs[run] */
+	/* out, after each call */
+	enum gsim_exit exit;
+	uint16_t pgm_code;	/* PGM_* code L1 receives, for GSIM_EXIT_PGM */
+	uint64_t trans_exc_addr; /* the L2 address that faulted */
+	bool write;		/* the faulting access was a store */
+	uint64_t accesses;	/* L2 accesses completed by this call */
+};
+
+/* Returns 0, or -errno if the simulation itself failed (with gsim_error()) */
+int gsim_sie_run(struct gsim *g, struct gsim_sie *sie);
+
+/* The counters of DESIGN.md, since creation or the last reset. */
+void gsim_counters(struct gsim *g, struct gmap_counters *out);
+void gsim_counters_reset(struct gsim *g);
+
+/* The last error or oracle mismatch, as a readable line ("" if none). */
+const char *gsim_error(struct gsim *g);
+
+#endif /* GMAPBENCH_GSIM_H */
