@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
+#
+# READ docs/CONTRIBUTING.md BEFORE CHANGING ANYTHING: the rules for fragments,
+# tests, commits (only your own paths, never `git add -A`) and time limits.
 # gmapbench: `make nightly` is the main job, `make check` the tests.
 #
 # Each component keeps its own rules in a fragment beside its sources
