@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unit tests of lib/json: valid documents, exact values, malformed input. */
+#include "json.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static struct json *parse(const char *s, struct json_error *err)
+{
+	return json_parse(s, strlen(s), "t.json", err);
+}
+
+/* The input must fail at line:col with a message containing want. */
+static void bad(const char *in, int line, int col, const char *want)
+{
+	struct json_error err;
+	struct json *v = parse(in, &err);
+
+	if (!tap_ok(!v && err.line == line && err.col == col &&
+			    strstr(err.msg, want) &&
+			    !strncmp(err.msg, "t.json:", 7),
+		    "rejects %s at %d:%d", want, line, col))
+		tap_diag("got %s: %s", v ? "a value" : "error", err.msg);
+	json_free(v);
+}
+
+static void test_document(void)
+{
+	const char *doc =
+		"{\n  \"context\": {\"date\": \"2026-11-24\", \"num_cpus\": 2},\n"
+		"  \"benchmarks\": [\n"
+		"    {\"name\": \"a/1\", \"real_time\": 1.5e+02, \"iterations\": 18446744073709551615,\n"
+		"     \"neg\": -9223372036854775808, \"z\": -0, \"t\": true, \"f\": false, \"n\": null}\n"
+		"  ]\n}\n";
+	struct json_error err;
+	struct json *v = parse(doc, &err);
+	const struct json *b, *e;
+	uint64_t u = 0;
+	int64_t s = 0;
+
+	tap_ok(v && v->type == JSON_OBJECT,
+	       "parses a Google Benchmark-shaped document");
+	tap_ok(json_len(v) == 2 && !strcmp(json_key(v, 0), "context") &&
+		       !strcmp(json_key(v, 1), "benchmarks"),
+	       "object keys keep their order");
+	b = json_get(v, "benchmarks");
+	e = json_at(b, 0);
+	tap_ok(json_len(b) == 1 && e && e->line == 4 && e->col == 5,
+	       "values know their line and column (%d:%d)", e ? e->line : 0,
+	       e ? e->col : 0);
+	tap_ok(!strcmp(json_str(json_get(e, "name")), "a/1"), "string value");
+	tap_ok(json_num(json_get(e, "real_time"), 0) == 150.0, "double value");
+	tap_ok(json_uint64(json_get(e, "iterations"), &u) &&
+		       u == 18446744073709551615ULL,
+	       "a 64-bit unsigned integer survives exactly");
+	tap_ok(json_int64(json_get(e, "neg"), &s) && s == INT64_MIN,
+	       "INT64_MIN survives exactly");
+	tap_ok(!json_int64(json_get(e, "iterations"), &s),
+	       "json_int64 refuses what does not fit");
+	tap_ok(!json_uint64(json_get(e, "neg"), &u),
+	       "json_uint64 refuses negatives");
+	tap_ok(!json_int64(json_get(e, "real_time"), &s),
+	       "json_int64 refuses a number written with an exponent");
+	tap_ok(json_get(e, "z")->type == JSON_NUMBER &&
+		       signbit(json_get(e, "z")->num),
+	       "-0 is a negative zero");
+	tap_ok(json_get(e, "t")->type == JSON_TRUE &&
+		       json_get(e, "f")->type == JSON_FALSE &&
+		       json_get(e, "n")->type == JSON_NULL,
+	       "literals");
+	tap_ok(!json_get(e, "missing") && !json_get(b, "name") &&
+		       !json_at(e, 99) && !json_str(json_get(e, "real_time")) &&
+		       json_num(NULL, 7) == 7,
+	       "accessors return nothing for missing keys and wrong types");
+	json_free(v);
+}
+
+static void test_strings(void)
+{
+	struct json_error err;
+	struct json *v = parse(
+		"[\"a\\\"\\\\\\/\\b\\f\\n\\r\\t\", \"\\u00e9\\u20ac\", "
+		"\"\\ud83d\\ude00\", \"x\\u0000y\", \"\xc3\xa9\xe2\x82\xac\", \"\"]",
+		&err);
+
+	tap_ok(v != NULL, "string escapes parse (%s)", v ? "" : err.msg);
+	if (!v)
+		return;
+	tap_ok(!strcmp(json_str(json_at(v, 0)), "a\"\\/\b\f\n\r\t"),
+	       "simple escapes");
+	tap_ok(!strcmp(json_str(json_at(v, 1)), "\xc3\xa9\xe2\x82\xac"),
+	       "\\u escapes become UTF-8");
+	tap_ok(!strcmp(json_str(json_at(v, 2)), "\xf0\x9f\x98\x80"),
+	       "a surrogate pair becomes one 4-byte UTF-8 character");
+	tap_ok(json_at(v, 3)->len == 3 &&
+		       !memcmp(json_at(v, 3)->str, "x\0y", 3),
+	       "\\u0000 is kept, with the length");
+	tap_ok(!strcmp(json_str(json_at(v, 4)), "\xc3\xa9\xe2\x82\xac"),
+	       "raw UTF-8 passes");
+	tap_ok(json_str(json_at(v, 5)) && json_at(v, 5)->len == 0,
+	       "empty string");
+	json_free(v);
+}
+
+static void test_malformed(void)
+{
+	char deep[2 * JSON_MAX_DEPTH + 8];
+	struct json_error err;
+	struct json *v;
+	int i;
+
+	bad("", 1, 1, "unexpected end of input");
+	bad("   \n  ", 2, 3, "unexpected end of input");
+	bad("{\"a\": 1,}", 1, 9, "expected a string key");
+	bad("[1, 2,]", 1, 7, "unexpected ']'");
+	bad("[1 2]", 1, 4, "expected ',' or ']'");
+	bad("{\"a\" 1}", 1, 6, "expected ':'");
+	bad("{\"a\": 1", 1, 8, "unexpected end of input");
+	bad("[01]", 1, 2, "leading zero");
+	bad("[1.]", 1, 4, "after '.'");
+	bad("[1e]", 1, 4, "exponent");
+	bad("[-]", 1, 3, "expected a digit");
+	bad("[+1]", 1, 2, "unexpected '+'");
+	bad("[.5]", 1, 2, "unexpected '.'");
+	bad("[NaN]", 1, 2, "unexpected 'N'");
+	bad("[tru]", 1, 2, "expected a value");
+	bad("[\"abc]", 1, 2, "unterminated string");
+	bad("[\"a\tb\"]", 1, 4, "control character 0x09");
+	bad("[\"\\x\"]", 1, 3, "bad escape");
+	bad("[\"\\u12G4\"]", 1, 3, "bad \\u escape");
+	bad("[\"\\ud800\"]", 1, 3, "without a low one");
+	bad("[\"\\udc00\"]", 1, 3, "lone low surrogate");
+	bad("[\"\xff\"]", 1, 3, "invalid UTF-8");
+	bad("[\"\xc0\xaf\"]", 1, 3, "invalid UTF-8"); /* overlong */
+	bad("[\"\xed\xa0\x80\"]", 1, 3,
+	    "invalid UTF-8"); /* encoded surrogate */
+	bad("[\"\xe2\x82\"]", 1, 3, "invalid UTF-8"); /* truncated */
+	bad("{} x", 1, 4, "trailing data");
+	bad("{}\n\n  ]", 3, 3, "trailing data");
+	bad("{\"a\":\n  [1,\n   2,\n   }", 4, 4, "unexpected '}'");
+	bad("{'a': 1}", 1, 2, "expected a string key");
+	bad("[1] // comment", 1, 5, "trailing data");
+	bad("\x01", 1, 1, "unexpected byte 0x01");
+
+	for (i = 0; i < JSON_MAX_DEPTH; i++)
+		deep[i] = '[';
+	for (i = 0; i < JSON_MAX_DEPTH; i++)
+		deep[JSON_MAX_DEPTH + i] = ']';
+	deep[2 * JSON_MAX_DEPTH] = 0;
+	v = parse(deep, &err);
+	tap_ok(v != NULL, "nesting of exactly JSON_MAX_DEPTH parses");
+	json_free(v);
+
+	{
+		size_t n = 1000000;
+		char *hostile = malloc(n + 1);
+
+		memset(hostile, '[', n);
+		hostile[n] = 0;
+		v = json_parse(hostile, n, "t.json", &err);
+		tap_ok(!v && strstr(err.msg, "nesting deeper than"),
+		       "a million '[' fail cleanly: %s", err.msg);
+		free(hostile);
+	}
+	v = json_parse("[1] trailing", 3, NULL, &err);
+	tap_ok(v && json_len(v) == 1,
+	       "parses exactly len bytes, no NUL needed");
+	json_free(v);
+	v = json_parse("\xef\xbb\xbf{}", 5, NULL, &err);
+	tap_ok(v && v->type == JSON_OBJECT,
+	       "tolerates a UTF-8 byte order mark");
+	json_free(v);
+}
+
+static void test_file_and_writer(const char *argv0)
+{
+	char path[4096];
+	struct json_error err;
+	struct json *v, *back;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m;
+	int fd;
+
+	v = json_parse_file("no-such-dir/x.json", &err);
+	tap_ok(!v && strstr(err.msg, "no-such-dir/x.json: No such file"),
+	       "a missing file names the file: %s", err.msg);
+
+	snprintf(path, sizeof(path), "%s-XXXXXX", argv0);
+	fd = mkstemp(path);
+	if (write(fd, "{\"a\":\n  [1,,2]}", 15) != 15)
+		tap_diag("short write");
+	close(fd);
+	v = json_parse_file(path, &err);
+	tap_ok(!v && !strncmp(err.msg, path, strlen(path)) &&
+		       strstr(err.msg, ":2:6: "),
+	       "a parse error names file:line:col: %s", err.msg);
+	unlink(path);
+
+	m = open_memstream(&text, &len);
+	fputc('[', m);
+	json_put_string(m, "q\"b\\n\n\t\x01\x7f\xc3\xa9");
+	fputc(',', m);
+	json_put_number(m, 18446744073709551615.0);
+	fputc(',', m);
+	json_put_number(m, 42);
+	fputc(',', m);
+	json_put_number(m, NAN);
+	fputc(',', m);
+	json_put_number(m, 0.1);
+	fputc(']', m);
+	fclose(m);
+	back = json_parse(text, len, "written", &err);
+	tap_ok(back && !strcmp(json_str(json_at(back, 0)),
+			       "q\"b\\n\n\t\x01\x7f\xc3\xa9"),
+	       "json_put_string round-trips through the parser: %s", text);
+	tap_ok(back && json_at(back, 2) &&
+		       !strcmp(json_at(back, 2)->str, "42") &&
+		       json_at(back, 3)->type == JSON_NULL &&
+		       json_num(json_at(back, 4), 0) == 0.1 &&
+		       json_num(json_at(back, 1), 0) == 18446744073709551615.0,
+	       "json_put_number: integers plain, NaN as null, doubles exact");
+	json_free(back);
+	free(text);
+}
+
+int main(int argc, char **argv)
+{
+	tap_plan_unknown();
+	test_document();
+	test_strings();
+	test_malformed();
+	test_file_and_writer(argv[0]);
+	return tap_done();
+}
