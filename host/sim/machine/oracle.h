@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The translation oracle: what an L2 address must translate to, composed by
+ * its own walks and independent of the shadow gmap code under test.
+ *
+ *   L2 address --(L1's DAT tables for L2, in L1 memory)--> L1 absolute
+ *   L1 absolute --(L0's gmap for L1: gmap tables whose segment entries point
+ *                  to L0's process page tables)--> L0 real
+ *
+ * Every L1 table entry address is an L1 absolute address, itself translated
+ * through L0's gmap before it is read. Protection composes: the access is
+ * protected if L1's tables or L0's gmap (e.g. an L1 page holding shadowed
+ * tables) protect it. The oracle only reads; it never touches a TLB.
+ */
+#ifndef GMAPBENCH_MACHINE_ORACLE_H
+#define GMAPBENCH_MACHINE_ORACLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dat.h"
+
+/* L0's view of L1 */
+struct oracle_l1 {
+	uint64_t gmap_asce;	/* L0's gmap for L1 (L1 absolute -> L0 real) */
+	unsigned int gmap_edat;	/* DAT_EDAT* for the gmap walk (hpage) */
+	const struct dat_mem *l0mem; /* L0 real storage; NULL: dat_mem_vr */
+};
+
+enum oracle_kind {
+	ORACLE_OK,		/* translates: l0real, prot */
+	ORACLE_L1_FAULT,	/* L1's tables raise pgm (reflect to L1) */
+	ORACLE_L0_FAULT,	/* L0's gmap does not map an L1 page the walk
+				 * needs (a table entry's page or the frame):
+				 * L0 must resolve it first */
+};
+
+struct oracle_result {
+	enum oracle_kind kind;
+	int pgm;		/* DAT_PGM_* of the failing walk, 0 if OK */
+	int level;		/* L1_FAULT: level of L1's walk that faulted;
+				 * L0_FAULT: level of L1's walk whose entry
+				 * (or DAT_NR_LEVELS: the frame) was unmapped */
+	uint64_t l1abs;		/* L2 address -> L1 absolute (if reached) */
+	uint64_t l0real;	/* -> L0 real */
+	bool prot;		/* L1 or L0 protection */
+	bool l1_prot, l0_prot;	/* each part of it */
+	uint64_t frame_size;	/* of L1's translation */
+	uint64_t l1_entry[DAT_NR_LEVELS]; /* L1 absolute entry addresses */
+	uint64_t l1_value[DAT_NR_LEVELS]; /* and their values */
+};
+
+/*
+ * Composes the translation of l2addr by L2's ASCE (as L1 designates it)
+ * with edat = the DAT_EDAT* that apply to L1's tables. Returns res->kind.
+ */
+enum oracle_kind oracle_translate(const struct oracle_l1 *l1,
+				  uint64_t l2_asce, unsigned int edat,
+				  uint64_t l2addr, struct oracle_result *res);
+
+/* What the shadow (walk or TLB) produced for one L2 access */
+struct oracle_observed {
+	int pgm;		/* 0: translated; else the code it raised */
+	uint64_t raddr;		/* L0 real, if translated */
+	bool prot;		/* and its protection */
+};
+
+/*
+ * Checks one L2 access (write: a store) against the composition. A shadow
+ * fault is never a mismatch (shadows fill lazily; the fault path resolves
+ * or reflects). A translation is a mismatch if the composition faults, or
+ * gives another real address, or is protected where the shadow would let a
+ * store through. Returns 0 if consistent, else 1 with a one-line
+ * description (expected vs. got, which level) in msg.
+ */
+int oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
+		 unsigned int edat, uint64_t l2addr, bool write,
+		 const struct oracle_observed *got, char *msg, size_t msglen);
+
+#endif /* GMAPBENCH_MACHINE_ORACLE_H */
