@@ -23,30 +23,30 @@
 
 /* L0's view of L1 */
 struct oracle_l1 {
-	uint64_t gmap_asce;	/* L0's gmap for L1 (L1 absolute -> L0 real) */
-	unsigned int gmap_edat;	/* DAT_EDAT* for the gmap walk (hpage) */
+	uint64_t gmap_asce; /* L0's gmap for L1 (L1 absolute -> L0 real) */
+	unsigned int gmap_edat; /* DAT_EDAT* for the gmap walk (hpage) */
 	const struct dat_mem *l0mem; /* L0 real storage; NULL: dat_mem_vr */
 };
 
 enum oracle_kind {
-	ORACLE_OK,		/* translates: l0real, prot */
-	ORACLE_L1_FAULT,	/* L1's tables raise pgm (reflect to L1) */
-	ORACLE_L0_FAULT,	/* L0's gmap does not map an L1 page the walk
+	ORACLE_OK, /* translates: l0real, prot */
+	ORACLE_L1_FAULT, /* L1's tables raise pgm (reflect to L1) */
+	ORACLE_L0_FAULT, /* L0's gmap does not map an L1 page the walk
 				 * needs (a table entry's page or the frame):
 				 * L0 must resolve it first */
 };
 
 struct oracle_result {
 	enum oracle_kind kind;
-	int pgm;		/* DAT_PGM_* of the failing walk, 0 if OK */
-	int level;		/* L1_FAULT: level of L1's walk that faulted;
+	int pgm; /* DAT_PGM_* of the failing walk, 0 if OK */
+	int level; /* L1_FAULT: level of L1's walk that faulted;
 				 * L0_FAULT: level of L1's walk whose entry
 				 * (or DAT_NR_LEVELS: the frame) was unmapped */
-	uint64_t l1abs;		/* L2 address -> L1 absolute (if reached) */
-	uint64_t l0real;	/* -> L0 real */
-	bool prot;		/* L1 or L0 protection */
-	bool l1_prot, l0_prot;	/* each part of it */
-	uint64_t frame_size;	/* of L1's translation */
+	uint64_t l1abs; /* L2 address -> L1 absolute (if reached) */
+	uint64_t l0real; /* -> L0 real */
+	bool prot; /* L1 or L0 protection */
+	bool l1_prot, l0_prot; /* each part of it */
+	uint64_t frame_size; /* of L1's translation */
 	uint64_t l1_entry[DAT_NR_LEVELS]; /* L1 absolute entry addresses */
 	uint64_t l1_value[DAT_NR_LEVELS]; /* and their values */
 };
@@ -55,15 +55,15 @@ struct oracle_result {
  * Composes the translation of l2addr by L2's ASCE (as L1 designates it)
  * with edat = the DAT_EDAT* that apply to L1's tables. Returns res->kind.
  */
-enum oracle_kind oracle_translate(const struct oracle_l1 *l1,
-				  uint64_t l2_asce, unsigned int edat,
-				  uint64_t l2addr, struct oracle_result *res);
+enum oracle_kind oracle_translate(const struct oracle_l1 *l1, uint64_t l2_asce,
+				  unsigned int edat, uint64_t l2addr,
+				  struct oracle_result *res);
 
 /* What the shadow (walk or TLB) produced for one L2 access */
 struct oracle_observed {
-	int pgm;		/* 0: translated; else the code it raised */
-	uint64_t raddr;		/* L0 real, if translated */
-	bool prot;		/* and its protection */
+	int pgm; /* 0: translated; else the code it raised */
+	uint64_t raddr; /* L0 real, if translated */
+	bool prot; /* and its protection */
 };
 
 /*

@@ -24,20 +24,22 @@
 
 #include "dat.h"
 
-#define TLB_DEFAULT_SETS	512
-#define TLB_DEFAULT_WAYS	4
+#define TLB_DEFAULT_SETS 512
+#define TLB_DEFAULT_WAYS 4
 
 /* Instruction options (decoded from the M4 field and the option bits) */
-#define TLB_OPT_LOCAL		0x1 /* local-clearing control: this CPU only */
-#define TLB_OPT_GUEST_ASCE	0x2 /* clear only entries of the given ASCE */
-#define TLB_OPT_NODAT		0x4 /* no-DAT-table-entry clearing: accepted,
+#define TLB_OPT_LOCAL 0x1 /* local-clearing control: this CPU only */
+#define TLB_OPT_GUEST_ASCE 0x2 /* clear only entries of the given ASCE */
+#define TLB_OPT_NODAT \
+	0x4 /* no-DAT-table-entry clearing: accepted,
 				     * no effect (only full translations here) */
 
 struct tlb_stats {
 	uint64_t hits, misses;
 	uint64_t inserts, evictions;
-	uint64_t purged;	/* entries cleared by any instruction */
-	uint64_t ipte, ipte_local, ipte_ptes; /* instructions; PTEs invalidated */
+	uint64_t purged; /* entries cleared by any instruction */
+	uint64_t ipte, ipte_local,
+		ipte_ptes; /* instructions; PTEs invalidated */
 	uint64_t idte, idte_local, idte_asce; /* idte_asce: clearing-by-ASCE */
 	uint64_t csp, csp_purges; /* CSP/CSPG executed; of them, that purged */
 	uint64_t crdte, crdte_replaced;
@@ -46,25 +48,25 @@ struct tlb_stats {
 
 /* One TLB entry; link[] are reverse-index nodes, one per table level. */
 struct tlb_link {
-	int32_t next, prev;	/* node ids (slot * DAT_NR_LEVELS + level), -1 */
+	int32_t next, prev; /* node ids (slot * DAT_NR_LEVELS + level), -1 */
 };
 struct tlb_entry {
-	uint64_t vpage;		/* vaddr >> 12, TLB_VPAGE_NONE when empty */
-	uint64_t tag;		/* ASCE & DAT_ASCE_ORIGIN */
-	uint64_t rpage;		/* real page address (4 KiB aligned) */
+	uint64_t vpage; /* vaddr >> 12, TLB_VPAGE_NONE when empty */
+	uint64_t tag; /* ASCE & DAT_ASCE_ORIGIN */
+	uint64_t rpage; /* real page address (4 KiB aligned) */
 	bool prot;
-	uint8_t frame_order;	/* 12, 20 or 31: the frame it came from */
+	uint8_t frame_order; /* 12, 20 or 31: the frame it came from */
 	uint64_t entry[DAT_NR_LEVELS]; /* real addresses, DAT_NO_ENTRY */
 	struct tlb_link link[DAT_NR_LEVELS];
 };
-#define TLB_VPAGE_NONE	(~0ULL)
+#define TLB_VPAGE_NONE (~0ULL)
 
 struct tlb {
-	unsigned int sets, ways;	/* powers of two */
-	unsigned int set_shift;		/* log2(sets) */
-	struct tlb_entry *e;		/* sets * ways, set-major */
-	uint32_t *victim;		/* per set: next way to replace */
-	int32_t *bucket;		/* reverse index heads, nbuckets */
+	unsigned int sets, ways; /* powers of two */
+	unsigned int set_shift; /* log2(sets) */
+	struct tlb_entry *e; /* sets * ways, set-major */
+	uint32_t *victim; /* per set: next way to replace */
+	int32_t *bucket; /* reverse index heads, nbuckets */
 	uint64_t nbuckets_mask;
 	uint64_t nvalid;
 	struct tlb_stats st;
@@ -94,8 +96,8 @@ static inline bool tlb_lookup(struct tlb *t, uint64_t asce, uint64_t vaddr,
 			      uint64_t *raddr, bool *prot)
 {
 	uint64_t tag = asce & DAT_ASCE_ORIGIN, vpage = vaddr >> 12;
-	struct tlb_entry *e = t->e + (uint64_t)tlb_set_of(t, tag, vpage) *
-					     t->ways;
+	struct tlb_entry *e =
+		t->e + (uint64_t)tlb_set_of(t, tag, vpage) * t->ways;
 	unsigned int w;
 
 	for (w = 0; w < t->ways; w++, e++) {
@@ -120,8 +122,8 @@ void tlb_insert(struct tlb *t, uint64_t asce, uint64_t vaddr,
  * the walk; on a hit res is not filled).
  */
 int tlb_translate(struct tlb *t, uint64_t asce, uint64_t vaddr,
-		  unsigned int edat, const struct dat_mem *mem,
-		  uint64_t *raddr, bool *prot, struct dat_result *res);
+		  unsigned int edat, const struct dat_mem *mem, uint64_t *raddr,
+		  bool *prot, struct dat_result *res);
 
 /* Clears the entries formed from the table entry at real address eaddr
  * (any level), only those tagged asce if opts has TLB_OPT_GUEST_ASCE.
@@ -175,8 +177,7 @@ int tlb_csp(struct tlb *t, const struct dat_mem *mem, uint64_t raddr,
  */
 int tlb_crdte(struct tlb *t, const struct dat_mem *mem, uint64_t old,
 	      uint64_t new_val, uint64_t table, enum dat_level dtt,
-	      uint64_t vaddr, uint64_t asce, unsigned int opts,
-	      uint64_t *cur);
+	      uint64_t vaddr, uint64_t asce, unsigned int opts, uint64_t *cur);
 
 /* PTLB: clears every entry of this CPU. */
 void tlb_ptlb(struct tlb *t);

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The translation oracle on hand-built two-level trees: L1's tables for L2
+ * live in L1 memory, which L0's gmap maps to L0 real frames in a permuted
+ * order (so that reading L1 memory without the gmap gives wrong answers).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "mtest.h"
+#include "oracle.h"
+#include "tap.h"
+
+#define L1_SIZE (8ULL << 20)
+#define L1_BASE (16ULL << 20) /* L0 real of L1's memory */
+
+static struct mtest_mem M; /* L0 real storage */
+static struct oracle_l1 L1;
+static uint64_t l1_next = 0x100000; /* L1 bump allocator (L1 absolute) */
+
+static uint64_t l1_to_l0(uint64_t l1abs)
+{
+	return L1_BASE + ((((l1abs >> 12) ^ 5)) << 12) + (l1abs & 0xfff);
+}
+
+static uint64_t l1_get(uint64_t a)
+{
+	return mtest_get(&M, l1_to_l0(a));
+}
+static void l1_set(uint64_t a, uint64_t v)
+{
+	mtest_set(&M, l1_to_l0(a), v);
+}
+
+static uint64_t l1_table(unsigned int level)
+{
+	uint64_t n = level == DAT_LVL_PT ? 256 : 2048, t, i;
+
+	l1_next = (l1_next + 4095) & ~4095ULL;
+	t = l1_next;
+	l1_next += n * 8;
+	for (i = 0; i < n; i++)
+		l1_set(t + i * 8, level == DAT_LVL_PT
+					  ? DAT_PTE_INVALID
+					  : DAT_RTE_INVALID | mtest_tt(level));
+	return t;
+}
+
+/* L1 absolute address of the entry for va at level in L1's tables */
+static uint64_t l1_entry(uint64_t asce, uint64_t va, unsigned int level)
+{
+	unsigned int l = 3 - (unsigned int)((asce & DAT_ASCE_DT_MASK) >> 2);
+	uint64_t origin = asce & DAT_ASCE_ORIGIN, ea, e, t;
+
+	for (;; l++) {
+		ea = origin + mtest_idx(va, l) * 8ULL;
+		if (l == level)
+			return ea;
+		e = l1_get(ea);
+		if (e & DAT_RTE_INVALID) {
+			t = l1_table(l + 1);
+			e = l == DAT_LVL_SG ? t : t | mtest_tt(l) | 3;
+			l1_set(ea, e);
+		}
+		origin = e & (l == DAT_LVL_SG ? DAT_STE_PTO : DAT_RTE_ORIGIN);
+	}
+}
+
+static uint64_t l1_map(uint64_t asce, uint64_t va, uint64_t l1frame,
+		       uint64_t bits)
+{
+	uint64_t ea = l1_entry(asce, va, DAT_LVL_PT);
+
+	l1_set(ea, l1frame | bits);
+	return ea;
+}
+
+static void setup(void)
+{
+	uint64_t a;
+
+	mtest_init(&M, 32ULL << 20);
+	/* L0's gmap for L1: region-third table on top, 4 KiB pages */
+	L1.gmap_asce = mtest_asce(&M, DAT_LVL_R3);
+	L1.gmap_edat = DAT_EDAT1;
+	L1.l0mem = &M.mem;
+	for (a = 0; a < L1_SIZE; a += 4096)
+		mtest_map(&M, L1.gmap_asce, a, l1_to_l0(a), 0);
+}
+
+static void test_compose(void)
+{
+	struct oracle_result r;
+	uint64_t asce = l1_table(DAT_LVL_R2) | DAT_DT_REGION2 | 3;
+	uint64_t l2 = 0x0000012345678abcULL;
+
+	l1_map(asce, l2, 0x00345000, 0);
+	tap_ok(oracle_translate(&L1, asce, 0, l2, &r) == ORACLE_OK &&
+		       r.l1abs == 0x00345abc &&
+		       r.l0real == l1_to_l0(0x00345abc) && !r.prot &&
+		       r.frame_size == DAT_PAGE_SIZE,
+	       "L2 -> L1 absolute by L1's 4-level tables -> L0 real by the "
+	       "gmap (L1 page 0x345 at L0 %#llx)",
+	       (unsigned long long)l1_to_l0(0x00345000));
+	tap_ok(r.l1_entry[DAT_LVL_PT] == l1_entry(asce, l2, DAT_LVL_PT) &&
+		       r.l1_value[DAT_LVL_PT] == 0x00345000,
+	       "the result names L1's entries by L1 absolute address");
+}
+
+static void test_l1_fault(void)
+{
+	struct oracle_result r;
+	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, ea;
+
+	ea = l1_map(asce, 0x00700000, 0x00200000, 0);
+	l1_set(ea, l1_get(ea) | DAT_PTE_INVALID);
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00700000, &r) ==
+			       ORACLE_L1_FAULT &&
+		       r.pgm == DAT_PGM_PAGE && r.level == DAT_LVL_PT,
+	       "invalid L1 page-table entry: L1 fault, page-translation");
+	tap_ok(oracle_translate(&L1, asce, 0, 0x80000000ULL, &r) ==
+			       ORACLE_L1_FAULT &&
+		       r.pgm == DAT_PGM_ASCE_TYPE,
+	       "L2 address beyond L1's segment-table designation: ASCE-type");
+}
+
+static void test_l0_fault(void)
+{
+	struct oracle_result r;
+	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, gpte, ste;
+
+	l1_map(asce, 0x00123000, 0x00456000, 0);
+	gpte = mtest_entry(&M, L1.gmap_asce, 0x00456000, DAT_LVL_PT);
+	mtest_set(&M, gpte, mtest_get(&M, gpte) | DAT_PTE_INVALID);
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00123000, &r) ==
+			       ORACLE_L0_FAULT &&
+		       r.level == DAT_NR_LEVELS && r.pgm == DAT_PGM_PAGE &&
+		       r.l1abs == 0x00456000,
+	       "L0's gmap does not map the L1 frame: L0 fault on the frame");
+	mtest_set(&M, gpte, mtest_get(&M, gpte) & ~DAT_PTE_INVALID);
+	ste = l1_entry(asce, 0x00123000, DAT_LVL_SG);
+	l1_set(ste, l1_get(ste)); /* the page table's L1 page: */
+	gpte = mtest_entry(&M, L1.gmap_asce,
+			   l1_entry(asce, 0x00123000, DAT_LVL_PT), DAT_LVL_PT);
+	mtest_set(&M, gpte, mtest_get(&M, gpte) | DAT_PTE_INVALID);
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00123000, &r) ==
+			       ORACLE_L0_FAULT &&
+		       r.level == DAT_LVL_PT,
+	       "L0's gmap does not map the L1 page holding L1's page table: "
+	       "L0 fault at that level (entries are read through the gmap)");
+	mtest_set(&M, gpte, mtest_get(&M, gpte) & ~DAT_PTE_INVALID);
+}
+
+static void test_protection(void)
+{
+	struct oracle_result r;
+	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, gpte;
+
+	l1_map(asce, 0x00010000, 0x00011000, DAT_PTE_PROT);
+	l1_map(asce, 0x00020000, 0x00021000, 0);
+	gpte = mtest_entry(&M, L1.gmap_asce, 0x00021000, DAT_LVL_PT);
+	mtest_set(&M, gpte, mtest_get(&M, gpte) | DAT_PTE_PROT);
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00010000, &r) == ORACLE_OK &&
+		       r.prot && r.l1_prot && !r.l0_prot,
+	       "L1 page-table entry P=1: the composition is protected (L1)");
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00020000, &r) == ORACLE_OK &&
+		       r.prot && !r.l1_prot && r.l0_prot,
+	       "L0 protects the L1 page (e.g. it holds shadowed tables): the "
+	       "composition is protected (L0)");
+	mtest_set(&M, gpte, mtest_get(&M, gpte) & ~DAT_PTE_PROT);
+}
+
+static void test_large(void)
+{
+	struct oracle_result r;
+	uint64_t asce = l1_table(DAT_LVL_R3) | DAT_DT_REGION3 | 3, ste, r3e;
+
+	ste = l1_entry(asce, 0x00500000, DAT_LVL_SG);
+	l1_set(ste, 0x00300000 | DAT_STE_FC);
+	tap_ok(oracle_translate(&L1, asce, DAT_EDAT1, 0x005abcde, &r) ==
+			       ORACLE_OK &&
+		       r.l1abs == 0x003abcde &&
+		       r.l0real == l1_to_l0(0x003abcde) &&
+		       r.frame_size == DAT_SEGMENT_SIZE,
+	       "L1 EDAT-1 1 MiB frame over 4 KiB gmap pages: each 4 KiB part "
+	       "composes through its own gmap entry");
+	r3e = l1_entry(asce, 0x80000000ULL, DAT_LVL_R3);
+	l1_set(r3e, 0x0 | DAT_R3E_FC | DAT_TT_REGION3);
+	tap_ok(oracle_translate(&L1, asce, DAT_EDAT1 | DAT_EDAT2, 0x80012345ULL,
+				&r) == ORACLE_OK &&
+		       r.l1abs == 0x12345 && r.l0real == l1_to_l0(0x12345) &&
+		       r.frame_size == DAT_REGION3_SIZE,
+	       "L1 EDAT-2 2 GiB frame (RFAA 0): L2 0x80012345 -> L1 0x12345");
+}
+
+static void test_hpage_gmap(void)
+{
+	struct oracle_l1 h = L1;
+	struct oracle_result r;
+	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, gste;
+
+	/* an L0 gmap with a 1 MiB segment frame for L1 7 MiB .. 8 MiB */
+	h.gmap_asce = mtest_asce(&M, DAT_LVL_R3);
+	mtest_map(&M, h.gmap_asce, 0x00700000, 0, 0); /* create the tables */
+	gste = mtest_entry(&M, h.gmap_asce, 0x00700000, DAT_LVL_SG);
+	mtest_set(&M, gste, 0x01f00000 | DAT_STE_FC);
+	/* L1's tables must be readable: map L1 page of the table */
+	for (uint64_t a = 0; a < L1_SIZE; a += 4096)
+		if (a >> 20 != 7)
+			mtest_map(&M, h.gmap_asce, a, l1_to_l0(a), 0);
+	l1_map(asce, 0x00abc000, 0x00723000, 0);
+	tap_ok(oracle_translate(&h, asce, 0, 0x00abc010, &r) == ORACLE_OK &&
+		       r.l0real == 0x01f23010,
+	       "gmap with an EDAT-1 1 MiB segment frame (hpage backing of L1)");
+}
+
+static void test_check(void)
+{
+	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, ea;
+	struct oracle_observed got = {0};
+	char msg[512];
+
+	l1_map(asce, 0x00030000, 0x00031000, 0);
+	got.raddr = l1_to_l0(0x00031008);
+	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
+			    sizeof(msg)) == 0 &&
+		       !msg[0],
+	       "oracle_check: the right L0 real address is no mismatch");
+	got.raddr = 0x00031008; /* L1 absolute taken for L0 real */
+	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, true, &got, msg,
+			    sizeof(msg)) == 1 &&
+		       strstr(msg, "expected L0"),
+	       "oracle_check: a wrong real address is a mismatch: %s", msg);
+	got.raddr = l1_to_l0(0x00031008);
+	ea = l1_entry(asce, 0x00030000, DAT_LVL_PT);
+	l1_set(ea, l1_get(ea) | DAT_PTE_INVALID);
+	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
+			    sizeof(msg)) == 1 &&
+		       strstr(msg, "page-translation") &&
+		       strstr(msg, "page table"),
+	       "oracle_check: a stale shadow entry for an invalidated L1 PTE "
+	       "is a mismatch: %s",
+	       msg);
+	l1_set(ea, 0x00031000 | DAT_PTE_PROT);
+	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
+			    sizeof(msg)) == 1 &&
+		       strstr(msg, "writable"),
+	       "oracle_check: writable where L1 protects is a mismatch: %s",
+	       msg);
+	got.prot = true;
+	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
+			    sizeof(msg)) == 0,
+	       "oracle_check: protected like L1 says: no mismatch");
+	got.pgm = DAT_PGM_SEGMENT;
+	l1_set(ea, 0x00031000);
+	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, true, &got, msg,
+			    sizeof(msg)) == 0,
+	       "oracle_check: a shadow fault (not yet shadowed) is no mismatch");
+}
+
+int main(void)
+{
+	tap_plan_unknown();
+	setup();
+	test_compose();
+	test_l1_fault();
+	test_l0_fault();
+	test_protection();
+	test_large();
+	test_hpage_gmap();
+	test_check();
+	mtest_fini(&M);
+	return tap_done();
+}
