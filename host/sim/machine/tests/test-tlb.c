@@ -389,10 +389,42 @@ static void test_reverse_index(void)
 	       (unsigned long long)purges, (unsigned long long)n);
 }
 
+/* A tiny TLB has few reverse-index buckets: the nodes of one entry share
+ * chains with each other and with other entries; a purge must still find
+ * every entry formed through the table entry */
+static void test_crowded_index(void)
+{
+	uint64_t asce, ra, ste, va, left = 0, round;
+	struct tlb small;
+	bool prot;
+	unsigned int i;
+
+	for (round = 0; round < 8; round++) {
+		tlb_init(&small, 1, 4, round);
+		asce = mtest_asce(&M, DAT_LVL_R1);
+		va = (round + 1) << 33;
+		for (i = 0; i < 4; i++) {
+			mtest_map(&M, asce, va + i * 4096ULL,
+				  0x7000 + i * 4096ULL, 0);
+			tlb_translate(&small, asce, va + i * 4096ULL, 0, &M.mem,
+				      &ra, &prot, NULL);
+		}
+		ste = mtest_entry(&M, asce, va, DAT_LVL_SG);
+		tlb_idte(&small, &M.mem,
+			 (ste - DAT_SX(va) * 8) | DAT_DT_SEGMENT, va, 0, 0, 0);
+		left += tlb_valid_entries(&small);
+		tlb_free(&small);
+	}
+	tap_eq(left, 0,
+	       "IDTE of a segment entry in a crowded reverse index (1 x 4 TLB, "
+	       "8 layouts): all 4 entries formed through it cleared");
+}
+
 int main(void)
 {
 	tap_plan_unknown();
 	mtest_init(&M, 64 << 20);
+	test_crowded_index();
 	tap_eq(tlb_init(&T, 0, 0, 0), 0, "default geometry");
 	tap_ok(T.sets == TLB_DEFAULT_SETS && T.ways == TLB_DEFAULT_WAYS,
 	       "defaults %u x %u", T.sets, T.ways);
