@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* libcbench internals shared by its source files. */
+#ifndef CBENCH_INTERNAL_H
+#define CBENCH_INTERNAL_H
+
+#include <pthread.h>
+#include <stdio.h>
+
+#include "cbench.h"
+
+#define CB_MAX_ITERATIONS 1000000000LL /* kMaxIterations */
+
+struct cb_counter {
+	char *name;
+	double value;
+	unsigned flags;
+	int base;
+};
+
+struct cb_counters {
+	struct cb_counter *v; /* sorted by strcmp(name), like std::map */
+	int n, cap;
+};
+
+struct cbench_family {
+	char *name;
+	cbench_fn fn;
+	void *user;
+	int64_t **args; /* each of nargs[i] values */
+	int *nargs;
+	int nsets;
+	char **arg_names;
+	int narg_names;
+	int range_multiplier;
+	int *thread_counts;
+	int nthreads;
+	int repetitions;
+	int unit;
+	bool unit_set;
+	int64_t iterations;
+	double min_time, min_warmup_time;
+	bool use_real_time, use_manual_time;
+	int aggregation_mode; /* 0 unset, bit0 display, bit1 file */
+};
+
+struct cb_instance {
+	struct cbench_family *fam;
+	char *name;
+	int family_index, per_family_instance_index;
+	const int64_t *args;
+	int nargs;
+	int threads;
+};
+
+enum { CB_AGG_NONE, CB_AGG_TIME, CB_AGG_PERCENTAGE };
+
+struct cb_run {
+	const char *run_name;
+	const char *aggregate_name; /* NULL: an iteration run */
+	int aggregate_unit;
+	int family_index, per_family_instance_index;
+	int64_t repetitions, repetition_index;
+	int threads;
+	bool error;
+	char *error_message;
+	int64_t iterations;
+	double real_acc, cpu_acc; /* seconds, summed over the iterations */
+	int time_unit;
+	struct cb_counters counters;
+	char *label;
+};
+
+/* flags.c */
+struct cb_flags {
+	bool list_tests;
+	char *filter;
+	double min_time, min_warmup_time;
+	int repetitions;
+	bool random_interleaving;
+	bool report_aggregates_only, display_aggregates_only;
+	char *format, *out, *out_format, *color;
+	bool counters_tabular;
+	char *perf_counters;
+	char *time_unit;
+	int pin_cpu; /* -1: not pinned */
+	int v;
+};
+extern struct cb_flags cb_flags;
+extern const char *cb_executable;
+int cb_time_unit_default(void);
+int cb_is_truthy(const char *v);
+
+/* context.c */
+struct cb_kv {
+	char *key, *value;
+};
+void cb_custom_context_add(const char *key, const char *value);
+int cb_custom_context(const struct cb_kv **kv); /* sorted by key */
+struct cb_cache {
+	const char *type;
+	int level;
+	long long size;
+	int num_sharing;
+};
+struct cb_sysinfo {
+	char host_name[256];
+	int num_cpus;
+	double cycles_per_second;
+	bool scaling_enabled;
+	struct cb_cache caches[16];
+	int ncaches;
+	double load_avg[3];
+	int nload;
+	char cpu_model[256];
+	char topology[256];
+	char pinned[128]; /* "" when not pinned */
+};
+const struct cb_sysinfo *cb_sysinfo(void);
+void cb_local_date_time(char *buf, size_t len);
+int cb_pin_thread(int cpu, char *err, size_t errlen);
+
+/* registry.c */
+int cb_families(struct cbench_family ***out);
+int cb_find_instances(const char *filter, struct cb_instance **out,
+		      char *err, size_t errlen);
+void cb_free_instances(struct cb_instance *v, int n);
+void cb_registry_free(void);
+int cb_instance_repetitions(const struct cb_instance *in);
+
+/* counters (runner.c) */
+void cb_counters_set(struct cb_counters *c, const char *name, double v,
+		     unsigned flags, int base, bool add);
+struct cb_counter *cb_counters_find(const struct cb_counters *c,
+				    const char *name);
+void cb_counters_free(struct cb_counters *c);
+void cb_counters_copy(struct cb_counters *dst, const struct cb_counters *src);
+
+/* statistics.c */
+double cb_stat_mean(const double *v, int n);
+double cb_stat_median(const double *v, int n);
+double cb_stat_stddev(const double *v, int n);
+double cb_stat_cv(const double *v, int n);
+int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out);
+
+/* reporters */
+struct cb_reporter {
+	FILE *out, *err;
+	bool color, tabular;
+	int name_width;
+	/* private state of each kind */
+	bool printed_header, first_report;
+	struct cb_counters prev_counters;
+	struct cb_run *held; /* csv: runs held until the counter union is known */
+	int nheld, capheld;
+	void (*context)(struct cb_reporter *r);
+	void (*runs)(struct cb_reporter *r, const struct cb_run *runs, int n);
+	void (*finalize)(struct cb_reporter *r);
+};
+int cb_reporter_init(struct cb_reporter *r, const char *format, FILE *out,
+		     FILE *err);
+void cb_print_basic_context(FILE *f);
+double cb_adjusted_real(const struct cb_run *r);
+double cb_adjusted_cpu(const struct cb_run *r);
+const char *cb_time_unit_string(int u);
+char *cb_benchmark_name(const struct cb_run *r);
+void cb_human_readable(char *buf, size_t len, double n, double one_k);
+void cb_run_free(struct cb_run *r);
+void cb_run_copy(struct cb_run *dst, const struct cb_run *src);
+void cb_json_reporter(struct cb_reporter *r);
+void cb_console_reporter(struct cb_reporter *r);
+void cb_csv_reporter(struct cb_reporter *r);
+
+/* perf_counters.c */
+struct cb_perf;
+struct cb_perf_event {
+	char *name;
+	unsigned type;
+	unsigned long long config, config1, config2;
+};
+int cb_perf_resolve(const char *name, const char *sysfs_root,
+		    struct cb_perf_event *ev, char *err, size_t errlen);
+int cb_perf_setup(const char *list); /* parse + probe, warns; 0 ok */
+int cb_perf_nevents(void);
+const char *cb_perf_event_name(int i);
+struct cb_perf *cb_perf_open(void);
+void cb_perf_start(struct cb_perf *p);
+void cb_perf_stop(struct cb_perf *p, double *accum);
+void cb_perf_close(struct cb_perf *p);
+void cb_perf_shutdown(void);
+
+/* util */
+void *cb_xmalloc(size_t n);
+void *cb_xrealloc(void *p, size_t n);
+char *cb_xstrdup(const char *s);
+char *cb_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cb_fatal(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+#endif

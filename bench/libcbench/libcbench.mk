@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-2.0
+# libcbench: the Google Benchmark-compatible library, its example, its tests.
+#
+# For the other fragments:
+#   LIBCBENCH_A       build/libcbench/libcbench.a (release build)
+#   LIBCBENCH_SAN_A   the same built with CFLAGS_TEST (ASan/UBSan), for tests
+#   LIBCBENCH_CFLAGS  -I for <cbench.h>
+#   LIBCBENCH_LIBS    what to link after the archive
+
+LIBCBENCH_DIR := bench/libcbench
+LIBCBENCH_B := $(B)/libcbench
+LIBCBENCH_SRCS := flags.c registry.c runner.c output.c statistics.c report.c \
+	reporter_json.c reporter_console.c reporter_csv.c context.c \
+	perf_counters.c shutdown.c
+LIBCBENCH_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/obj/%.o)
+LIBCBENCH_SAN_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/san/%.o)
+LIBCBENCH_HDRS := $(LIBCBENCH_DIR)/cbench.h $(LIBCBENCH_DIR)/internal.h
+
+LIBCBENCH_A := $(LIBCBENCH_B)/libcbench.a
+LIBCBENCH_SO := $(LIBCBENCH_B)/libcbench.so
+LIBCBENCH_PC := $(LIBCBENCH_B)/libcbench.pc
+LIBCBENCH_SAN_A := $(LIBCBENCH_B)/libcbench-san.a
+LIBCBENCH_CFLAGS := -I$(TOP)/$(LIBCBENCH_DIR)
+LIBCBENCH_LIBS := -lhwloc -lpthread -lm
+LIBCBENCH_VERSION := 1.0.0
+LIBCBENCH_EXAMPLE := $(B)/bin/cbench-example
+
+$(LIBCBENCH_B)/obj/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC -c $< -o $@
+
+$(LIBCBENCH_B)/san/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) -c $< -o $@
+
+$(LIBCBENCH_A): $(LIBCBENCH_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(LIBCBENCH_SAN_A): $(LIBCBENCH_SAN_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(LIBCBENCH_SO): $(LIBCBENCH_OBJS)
+	$(CC) -shared -Wl,-soname,libcbench.so.1 -o $@ $^ $(LIBCBENCH_LIBS)
+
+# Regenerated when PREFIX changes (install with another PREFIX).
+$(LIBCBENCH_PC): libcbench-force
+	@mkdir -p $(@D)
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
+		'includedir=$${prefix}/include' '' 'Name: libcbench' \
+		'Description: Google Benchmark-compatible benchmark library in C' \
+		'Version: $(LIBCBENCH_VERSION)' 'Requires.private: hwloc' \
+		'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lcbench' \
+		'Libs.private: $(LIBCBENCH_LIBS)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(LIBCBENCH_EXAMPLE): bench/examples/example.c $(LIBCBENCH_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) -DNDEBUG $(LIBCBENCH_CFLAGS) $< -o $@ \
+		$(LIBCBENCH_A) $(LIBCBENCH_LIBS)
+
+ALL_TARGETS += $(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC) $(LIBCBENCH_EXAMPLE)
+
+# ---- tests ----
+LIBCBENCH_T := $(LIBCBENCH_B)/tests
+$(LIBCBENCH_T)/unit: $(LIBCBENCH_DIR)/tests/unit.c $(LIBCBENCH_SAN_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+
+# The same benchmarks against libcbench (sanitized) and Google Benchmark.
+$(LIBCBENCH_T)/fixture-cb: $(LIBCBENCH_DIR)/tests/fixture.c $(LIBCBENCH_SAN_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+
+$(LIBCBENCH_T)/fixture-gb: $(LIBCBENCH_DIR)/tests/fixture.cc
+	@mkdir -p $(@D)
+	g++ -O2 -std=c++17 $< -o $@ -lbenchmark -lpthread
+
+TESTS += $(LIBCBENCH_T)/unit $(LIBCBENCH_DIR)/tests/compat.sh \
+	$(LIBCBENCH_DIR)/tests/robustness.sh $(LIBCBENCH_DIR)/tests/install.sh
+CHECK_DEPS += $(LIBCBENCH_T)/fixture-cb $(LIBCBENCH_T)/fixture-gb \
+	$(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC) $(LIBCBENCH_EXAMPLE)
+
+# ---- speed: side by side with Google Benchmark, same flags ----
+LIBCBENCH_PERF_FLAGS := -O2 -g -DNDEBUG
+$(LIBCBENCH_B)/perf/overhead-cb: $(LIBCBENCH_DIR)/tests/overhead.c $(LIBCBENCH_A)
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(LIBCBENCH_PERF_FLAGS) $(LIBCBENCH_CFLAGS) $< -o $@ \
+		$(LIBCBENCH_A) $(LIBCBENCH_LIBS)
+
+$(LIBCBENCH_B)/perf/overhead-gb: $(LIBCBENCH_DIR)/tests/overhead.cc
+	@mkdir -p $(@D)
+	g++ -std=c++17 $(LIBCBENCH_PERF_FLAGS) $< -o $@ -lbenchmark -lpthread
+
+.PHONY: libcbench-force libcbench-perf libcbench-install libcbench-example-run
+libcbench-perf: $(LIBCBENCH_B)/perf/overhead-cb $(LIBCBENCH_B)/perf/overhead-gb
+	@$(LIBCBENCH_DIR)/tests/perf.sh $(LIBCBENCH_B)/perf/overhead-cb \
+		$(LIBCBENCH_B)/perf/overhead-gb
+PERF_TARGETS += libcbench-perf
+
+libcbench-install: $(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC)
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 $(LIBCBENCH_DIR)/cbench.h $(DESTDIR)$(PREFIX)/include/cbench.h
+	install -m 644 $(LIBCBENCH_A) $(DESTDIR)$(PREFIX)/lib/libcbench.a
+	install -m 755 $(LIBCBENCH_SO) $(DESTDIR)$(PREFIX)/lib/libcbench.so.$(LIBCBENCH_VERSION)
+	ln -sf libcbench.so.$(LIBCBENCH_VERSION) $(DESTDIR)$(PREFIX)/lib/libcbench.so.1
+	ln -sf libcbench.so.1 $(DESTDIR)$(PREFIX)/lib/libcbench.so
+	install -m 644 $(LIBCBENCH_PC) $(DESTDIR)$(PREFIX)/lib/pkgconfig/libcbench.pc
+INSTALL_TARGETS += libcbench-install
+
+libcbench-example-run: $(LIBCBENCH_EXAMPLE)
+	$(LIBCBENCH_EXAMPLE) --benchmark_min_time=0.01

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The benchmarks of fixture.cc, written against libcbench. */
+#include <signal.h>
+#include <stdlib.h>
+
+#include <cbench.h>
+
+static void BM_sum(cbench_state *st)
+{
+	int64_t n = cbench_range(st, 0), s = 0;
+
+	while (cbench_keep_running(st)) {
+		for (int64_t i = 0; i < n; i++)
+			s += i;
+		cbench_do_not_optimize(s);
+	}
+	cbench_set_items_processed(st, cbench_iterations(st) * n);
+	cbench_counter(st, "faults", 3.0, CBENCH_COUNTER_AVG_ITERATIONS);
+	cbench_set_label(st, "label");
+}
+CBENCH(BM_sum)
+{
+	cbench_add_range(f, 8, 512);
+}
+
+static void BM_two(cbench_state *st)
+{
+	while (cbench_keep_running(st))
+		cbench_do_not_optimize(cbench_range(st, 0) + cbench_range(st, 1));
+	cbench_set_bytes_processed(st, 100);
+}
+CBENCH(BM_two)
+{
+	cbench_set_arg_names(f, "n", "m");
+	cbench_add_args(f, 8, 2);
+	cbench_use_real_time(f);
+	cbench_set_threads(f, 2);
+}
+
+static void BM_err(cbench_state *st)
+{
+	cbench_skip_with_error(st, "boom \"quoted\"");
+	while (cbench_keep_running(st)) {
+	}
+}
+CBENCH(BM_err) {}
+
+static int man_calls;
+static void BM_man(cbench_state *st)
+{
+	double t = 0.001 * (1 + man_calls++ % 3);
+
+	while (cbench_keep_running(st))
+		cbench_set_iteration_time(st, t);
+	cbench_counter(st, "a_rate", 1000.0 * man_calls, CBENCH_COUNTER_RATE);
+	cbench_counter(st, "b_inv", 2000.0,
+		       CBENCH_COUNTER_RATE | CBENCH_COUNTER_INVERT);
+	cbench_counter(st, "c_inv_iter", 3.0, CBENCH_COUNTER_ITERATION_INVARIANT);
+	cbench_counter(st, "d_avg_iter", 5000.0 * man_calls,
+		       CBENCH_COUNTER_AVG_ITERATIONS);
+	cbench_counter_ex(st, "e_k1024", 3.0 * 1024 * 1024,
+			  CBENCH_COUNTER_DEFAULTS, CBENCH_BASE_1024);
+	cbench_counter_u64(st, "f_plain", 42, CBENCH_COUNTER_DEFAULTS);
+	cbench_counter(st, "g_small", 0.000123, CBENCH_COUNTER_DEFAULTS);
+	cbench_set_label(st, man_calls == 2 ? "two" : "other");
+}
+CBENCH(BM_man)
+{
+	cbench_set_iterations(f, 1000);
+	cbench_use_manual_time(f);
+	cbench_set_repetitions(f, 3);
+}
+
+static void BM_grid(cbench_state *st)
+{
+	while (cbench_keep_running(st))
+		cbench_do_not_optimize(cbench_range(st, 0));
+}
+
+static void BM_neg(cbench_state *st)
+{
+	while (cbench_keep_running(st))
+		cbench_do_not_optimize(cbench_range(st, 0));
+}
+CBENCH(BM_neg)
+{
+	cbench_add_range(f, -64, 64);
+	cbench_set_iterations(f, 10);
+}
+
+static void BM_pause(cbench_state *st)
+{
+	while (cbench_keep_running(st)) {
+		cbench_pause_timing(st);
+		cbench_do_not_optimize(cbench_iterations(st));
+		cbench_resume_timing(st);
+	}
+}
+CBENCH(BM_pause)
+{
+	cbench_set_threads(f, 1);
+	cbench_set_threads(f, 2);
+	cbench_set_iterations(f, 100);
+}
+
+static void BM_crash(cbench_state *st)
+{
+	static int calls;
+	const char *at = getenv("FIXTURE_CRASH");
+
+	while (cbench_keep_running(st)) {
+	}
+	if (at && ++calls == atoi(at))
+		*(volatile int *)0 = 1;
+}
+CBENCH(BM_crash)
+{
+	cbench_set_iterations(f, 10);
+}
+
+/* BM_grid is registered at run time, twice, like a table-driven suite. */
+int main(int argc, char **argv)
+{
+	cbench_family *f;
+	int ran;
+
+	cbench_initialize(&argc, argv);
+	if (cbench_report_unrecognized_arguments(argc, argv))
+		return 1;
+	f = cbench_register("BM_grid", BM_grid);
+	cbench_set_range_multiplier(f, 2);
+	cbench_add_ranges(f, 1, 8, 16, 64);
+	f = cbench_register("BM_grid", BM_grid);
+	cbench_add_dense_range(f, 0, 4, 2);
+	cbench_set_unit(f, CBENCH_MILLISECOND);
+	cbench_set_min_time(f, 0.01);
+	ran = cbench_run_specified();
+	cbench_shutdown();
+	return ran < 0;
+}

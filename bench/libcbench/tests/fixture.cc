@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+// The reference: fixture.c's benchmarks against Google Benchmark 1.7.1.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+
+static void BM_sum(benchmark::State &st)
+{
+	int64_t n = st.range(0), s = 0;
+	for (auto _ : st) {
+		for (int64_t i = 0; i < n; i++)
+			s += i;
+		benchmark::DoNotOptimize(s);
+	}
+	st.SetItemsProcessed(st.iterations() * n);
+	st.counters["faults"] = benchmark::Counter(3.0, benchmark::Counter::kAvgIterations);
+	st.SetLabel("label");
+}
+BENCHMARK(BM_sum)->Range(8, 512);
+
+static void BM_two(benchmark::State &st)
+{
+	for (auto _ : st)
+		benchmark::DoNotOptimize(st.range(0) + st.range(1));
+	st.SetBytesProcessed(100);
+}
+BENCHMARK(BM_two)->ArgNames({ "n", "m" })->Args({ 8, 2 })->UseRealTime()->Threads(2);
+
+static void BM_err(benchmark::State &st)
+{
+	st.SkipWithError("boom \"quoted\"");
+	for (auto _ : st) {
+	}
+}
+BENCHMARK(BM_err);
+
+static int man_calls;
+static void BM_man(benchmark::State &st)
+{
+	double t = 0.001 * (1 + man_calls++ % 3);
+	for (auto _ : st)
+		st.SetIterationTime(t);
+	using C = benchmark::Counter;
+	st.counters["a_rate"] = C(1000.0 * man_calls, C::kIsRate);
+	st.counters["b_inv"] = C(2000.0, C::kIsRate | C::kInvert);
+	st.counters["c_inv_iter"] = C(3.0, C::kIsIterationInvariant);
+	st.counters["d_avg_iter"] = C(5000.0 * man_calls, C::kAvgIterations);
+	st.counters["e_k1024"] = C(3.0 * 1024 * 1024, C::kDefaults, C::kIs1024);
+	st.counters["f_plain"] = 42;
+	st.counters["g_small"] = 0.000123;
+	st.SetLabel(man_calls == 2 ? "two" : "other");
+}
+BENCHMARK(BM_man)->Iterations(1000)->UseManualTime()->Repetitions(3);
+
+static void BM_grid(benchmark::State &st)
+{
+	for (auto _ : st)
+		benchmark::DoNotOptimize(st.range(0));
+}
+
+static void BM_neg(benchmark::State &st)
+{
+	for (auto _ : st)
+		benchmark::DoNotOptimize(st.range(0));
+}
+BENCHMARK(BM_neg)->Range(-64, 64)->Iterations(10);
+
+static void BM_pause(benchmark::State &st)
+{
+	for (auto _ : st) {
+		st.PauseTiming();
+		benchmark::DoNotOptimize(st.iterations());
+		st.ResumeTiming();
+	}
+}
+BENCHMARK(BM_pause)->Threads(1)->Threads(2)->Iterations(100);
+
+static void BM_crash(benchmark::State &st)
+{
+	static int calls;
+	const char *at = getenv("FIXTURE_CRASH");
+	for (auto _ : st) {
+	}
+	if (at && ++calls == atoi(at))
+		*(volatile int *)0 = 1;
+}
+BENCHMARK(BM_crash)->Iterations(10);
+
+// Last, as fixture.c registers them at run time from main().
+BENCHMARK(BM_grid)->RangeMultiplier(2)->Ranges({ { 1, 8 }, { 16, 64 } });
+BENCHMARK(BM_grid)->DenseRange(0, 4, 2)->Unit(benchmark::kMillisecond)->MinTime(0.01);
+
+BENCHMARK_MAIN();
