@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0
+# bench/compare: gmapbench-compare, the comparison tool of the nightly
+# reports (docs/report.md), and its tests.
+
+COMPARE_SRCS := bench/compare/main.c bench/compare/results.c bench/compare/diff.c \
+	bench/compare/stats.c bench/compare/edivisive.c bench/compare/history.c \
+	bench/compare/output.c
+COMPARE_LIB_SRCS := $(filter-out bench/compare/main.c,$(COMPARE_SRCS))
+COMPARE_HDRS := $(wildcard bench/compare/*.h) host/counters.h $(LIB_JSON_HDRS)
+COMPARE_CFLAGS := -Ibench/compare -Ihost -Ilib/json
+
+$(B)/bin/gmapbench-compare: $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) $(COMPARE_CFLAGS) -o $@ $(COMPARE_SRCS) $(LIB_JSON_SRCS) -lm
+
+# The same tool under ASan/UBSan, for the tests.
+$(B)/tests/gmapbench-compare-san: $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(COMPARE_CFLAGS) -o $@ $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm
+
+$(B)/tests/compare-stats-test: bench/compare/tests/stats_test.c $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS) tests/lib/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(COMPARE_CFLAGS) -o $@ $< $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm
+
+ALL_TARGETS += $(B)/bin/gmapbench-compare
+TESTS += $(B)/tests/compare-stats-test bench/compare/tests/compare-test.sh \
+	bench/compare/tests/report-test.sh
+CHECK_DEPS += $(B)/bin/gmapbench-compare $(B)/tests/gmapbench-compare-san

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Comparing two result files (diff.h). */
+#include "diff.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "counters.h"
+
+bool counter_is_deterministic(const char *name)
+{
+	return gmap_counter_lookup(name) != GC_NR;
+}
+
+static void *grow(void *p, size_t n, size_t size)
+{
+	p = realloc(p, (n + 1) * size);
+	if (!p) {
+		perror("gmapbench-compare");
+		exit(2);
+	}
+	return p;
+}
+
+static void add_timing(struct diff *d, const struct diff_opts *o,
+		       const char *bench, const char *metric, const double *x,
+		       size_t nx, const double *y, size_t ny,
+		       bool lower_is_better)
+{
+	struct timing_row r = {.bench = bench, .metric = metric};
+
+	r.n_old = nx;
+	r.n_new = ny;
+	r.old_mean = stats_mean(x, nx);
+	r.new_mean = stats_mean(y, ny);
+	r.old_cv = stats_cv(x, nx) * 100;
+	r.new_cv = stats_cv(y, ny) * 100;
+	r.change_pct = r.old_mean != 0 ? (r.new_mean - r.old_mean) /
+						 fabs(r.old_mean) * 100
+				       : (r.new_mean == 0 ? 0 : INFINITY);
+	r.floor_pct = fmax(o->noise_floor, 2 * r.old_cv);
+	if (!mann_whitney_u(x, nx, y, ny, &r.t))
+		r.t = (struct mwu_result){0, 1, false};
+	if (r.t.p < o->alpha && fabs(r.change_pct) > r.floor_pct) {
+		if (!lower_is_better)
+			r.verdict = CH_CHANGED;
+		else
+			r.verdict =
+				r.change_pct > 0 ? CH_REGRESSED : CH_IMPROVED;
+	}
+	d->t = grow(d->t, d->nt, sizeof(*d->t));
+	d->t[d->nt++] = r;
+}
+
+static void add_counter(struct diff *d, const char *bench, const char *counter,
+			double ov, bool op, double nv, bool np,
+			enum counter_kind kind, const char *side)
+{
+	d->c = grow(d->c, d->nc, sizeof(*d->c));
+	d->c[d->nc++] = (struct counter_row){bench, counter, ov,   nv,
+					     op,    np,	     side, kind};
+}
+
+/* All repetitions of a deterministic counter must agree. */
+static bool counter_agrees(const struct bench *b, size_t c)
+{
+	size_t r;
+
+	for (r = 1; r < b->nrep; r++)
+		if (!(b->cvals[c][r] == b->cvals[c][0]) &&
+		    !(isnan(b->cvals[c][r]) && isnan(b->cvals[c][0])))
+			return false;
+	return true;
+}
+
+static void check_file_counters(struct diff *d, const struct bench *b,
+				const char *side)
+{
+	size_t c;
+
+	for (c = 0; c < b->ncounters; c++) {
+		if (!counter_is_deterministic(b->cnames[c]))
+			continue;
+		if (!counter_agrees(b, c))
+			add_counter(d, b->name, b->cnames[c], NAN, false, NAN,
+				    false, CK_NONDETERMINISTIC, side);
+		if (!strcmp(b->cnames[c], "oracle_mismatches") && b->nrep) {
+			double worst = 0;
+			size_t r;
+
+			for (r = 0; r < b->nrep; r++)
+				if (b->cvals[c][r] > worst)
+					worst = b->cvals[c][r];
+			if (worst > 0)
+				add_counter(d, b->name, b->cnames[c],
+					    *side == 'o' ? worst : NAN,
+					    *side == 'o',
+					    *side == 'n' ? worst : NAN,
+					    *side == 'n', CK_WRONG, side);
+		}
+	}
+}
+
+static void compare_counters(struct diff *d, const struct bench *ob,
+			     const struct bench *nb)
+{
+	size_t c;
+
+	for (c = 0; c < ob->ncounters; c++) {
+		const char *name = ob->cnames[c];
+		bool op, np;
+		double ov, nv;
+
+		if (!counter_is_deterministic(name))
+			continue;
+		ov = bench_counter(ob, name, &op);
+		nv = bench_counter(nb, name, &np);
+		/* a new wrong result is reported as WRONG, not as a change */
+		if (!strcmp(name, "oracle_mismatches") && np && nv > 0)
+			continue;
+		if (op && np && ov != nv)
+			add_counter(d, ob->name, name, ov, op, nv, np,
+				    CK_BEHAVIOUR, NULL);
+		else if (op != np)
+			add_counter(d, ob->name, name, ov, op, nv, np,
+				    CK_PRESENCE, NULL);
+	}
+	for (c = 0; c < nb->ncounters; c++) {
+		bool op, np;
+		double nv;
+
+		if (!counter_is_deterministic(nb->cnames[c]))
+			continue;
+		bench_counter(ob, nb->cnames[c], &op);
+		nv = bench_counter(nb, nb->cnames[c], &np);
+		if (!op && np) {
+			size_t k;
+			bool seen = false;
+
+			for (k = 0; k < ob->ncounters; k++)
+				if (!strcmp(ob->cnames[k], nb->cnames[c]))
+					seen = true;
+			if (!seen)
+				add_counter(d, nb->name, nb->cnames[c], NAN,
+					    false, nv, true, CK_PRESENCE, NULL);
+		}
+	}
+}
+
+/* Measured (non-deterministic) user counters, judged like timings. */
+static void compare_measured(struct diff *d, const struct diff_opts *o,
+			     const struct bench *ob, const struct bench *nb)
+{
+	size_t c, k;
+
+	for (c = 0; c < ob->ncounters; c++) {
+		if (counter_is_deterministic(ob->cnames[c]))
+			continue;
+		for (k = 0; k < nb->ncounters; k++) {
+			if (strcmp(ob->cnames[c], nb->cnames[k]))
+				continue;
+			add_timing(d, o, ob->name, ob->cnames[c], ob->cvals[c],
+				   ob->nrep, nb->cvals[k], nb->nrep, false);
+		}
+	}
+}
+
+void diff_run(struct diff *d, const struct diff_opts *o)
+{
+	size_t i;
+
+	if (d->new) {
+		for (i = 0; i < d->old->nb; i++) {
+			const struct bench *ob = &d->old->b[i];
+			const struct bench *nb = result_bench(d->new, ob->name);
+
+			check_file_counters(d, ob, "old");
+			if (!nb || nb->error || ob->error || !nb->nrep ||
+			    !ob->nrep) {
+				d->only_old = grow(d->only_old, d->n_only_old,
+						   sizeof(char *));
+				d->only_old[d->n_only_old++] = ob->name;
+				continue;
+			}
+			add_timing(d, o, ob->name, "real_time", ob->real_ns,
+				   ob->nrep, nb->real_ns, nb->nrep, true);
+			add_timing(d, o, ob->name, "cpu_time", ob->cpu_ns,
+				   ob->nrep, nb->cpu_ns, nb->nrep, true);
+			compare_measured(d, o, ob, nb);
+			compare_counters(d, ob, nb);
+		}
+		for (i = 0; i < d->new->nb; i++) {
+			const struct bench *nb = &d->new->b[i];
+
+			check_file_counters(d, nb, "new");
+			if (!result_bench(d->old, nb->name)) {
+				d->only_new = grow(d->only_new, d->n_only_new,
+						   sizeof(char *));
+				d->only_new[d->n_only_new++] = nb->name;
+			}
+		}
+	}
+	for (i = 0; i < d->nt; i++) {
+		d->regressions += d->t[i].verdict == CH_REGRESSED ||
+				  d->t[i].verdict == CH_CHANGED;
+		d->improvements += d->t[i].verdict == CH_IMPROVED;
+	}
+	for (i = 0; i < d->nc; i++) {
+		d->behaviour += d->c[i].kind == CK_BEHAVIOUR ||
+				d->c[i].kind == CK_PRESENCE;
+		d->wrong += d->c[i].kind == CK_WRONG &&
+			    !strcmp(d->c[i].side, "new");
+	}
+	if (!d->new || d->nfailed)
+		d->status = ST_FAILED;
+	else if (d->wrong)
+		d->status = ST_WRONG;
+	else if (d->regressions)
+		d->status = ST_REGRESSED;
+	else if (d->improvements)
+		d->status = ST_IMPROVED;
+	else if (d->behaviour)
+		d->status = ST_CHANGED;
+	else
+		d->status = ST_OK;
+	/* a wrong result outranks a partial failure */
+	if (d->status == ST_FAILED && d->wrong)
+		d->status = ST_WRONG;
+}
+
+void diff_free(struct diff *d)
+{
+	free(d->t);
+	free(d->c);
+	free(d->only_old);
+	free(d->only_new);
+}
+
+const char *diff_status_name(enum diff_status s)
+{
+	static const char *const names[] = {
+		[ST_OK] = "ok",
+		[ST_CHANGED] = "changed",
+		[ST_IMPROVED] = "improved",
+		[ST_REGRESSED] = "regressed",
+		[ST_WRONG] = "wrong",
+		[ST_FAILED] = "failed",
+	};
+
+	return names[s];
+}
+
+int diff_exit_status(const struct diff *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (d[i].regressions || d[i].behaviour || d[i].wrong ||
+		    d[i].status == ST_FAILED)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Google Benchmark JSON result files (as libcbench and Google Benchmark
+ * 1.7.1 write them) and nightly result directories (results/<date>/<host>/,
+ * the layout of scripts/nightly), loaded into samples per benchmark.
+ */
+#ifndef GMAPBENCH_COMPARE_RESULTS_H
+#define GMAPBENCH_COMPARE_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "json.h"
+
+/* One benchmark instance (run_name): its iteration runs, in repetition order. */
+struct bench {
+	char *name;
+	size_t nrep;
+	double *real_ns, *cpu_ns; /* per repetition, in nanoseconds */
+	double *iterations;
+	size_t ncounters;
+	char **cnames; /* user counters, in file order */
+	double **cvals; /* cvals[c][rep] */
+	char *error; /* error_message of a failed run, or NULL */
+};
+
+struct result_file {
+	char *path;
+	char *variant; /* context.variant, else the file's base name */
+	struct json *doc;
+	const struct json *context;
+	struct bench *b;
+	size_t nb;
+};
+
+/* A variant that failed in a night: what failed and the tail of its log. */
+struct failure {
+	char *variant;
+	char *what; /* "build", or the suite */
+	char *tail;
+};
+
+struct night {
+	char *dir;
+	char *date; /* from the path .../<date>/<host>, or "" */
+	char *host;
+	struct result_file *files;
+	size_t nfiles;
+	struct failure *failed;
+	size_t nfailed;
+};
+
+/* Each returns 0, or -1 with a message naming the file and the problem. */
+int result_load(const char *path, struct result_file *rf, char *err,
+		size_t errlen);
+void result_free(struct result_file *rf);
+const struct bench *result_bench(const struct result_file *rf,
+				 const char *name);
+double bench_counter(const struct bench *b, const char *counter, bool *found);
+const char *context_str(const struct result_file *rf, const char *key);
+
+int night_load(const char *dir, struct night *n, char *err, size_t errlen);
+void night_free(struct night *n);
+struct result_file *night_variant(struct night *n, const char *variant);
+bool night_variant_failed(const struct night *n, const char *variant);
+
+/* Warnings that make this file's timings suspect; returns how many. */
+size_t result_warnings(const struct result_file *rf, char warn[][160],
+		       size_t max);
+
+#endif
