@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0
+# The bare-metal s390x L1 (boots under qemu-system-s390x): docs/baremetal.md
+BAREMETAL_DIR := guests/baremetal
+BAREMETAL_CC := s390x-linux-gnu-gcc
+BAREMETAL_CFLAGS := -std=gnu11 -g -O2 -Wall -Wextra -Wno-unused-parameter \
+	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(BAREMETAL_CC) -print-file-name=include) \
+	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
+	-march=z10 -mtune=z13 -msoft-float -mno-backchain --param=min-pagesize=0 -I$(BAREMETAL_DIR)
+BAREMETAL_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
+	-Wl,-T,$(BAREMETAL_DIR)/baremetal.lds -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
+BAREMETAL_RT_SRCS := $(addprefix $(BAREMETAL_DIR)/, start.S lowcore.c sclp.c \
+	print.c libc.c stckf.c cmdline.c probe.c runtime.c)
+BAREMETAL_OBJ := $(B)/guests/baremetal
+BAREMETAL_RT_OBJS := $(patsubst $(BAREMETAL_DIR)/%,$(BAREMETAL_OBJ)/%.o,$(BAREMETAL_RT_SRCS))
+BAREMETAL_SELFTEST_ELF := $(B)/guests/baremetal-selftest.elf
+
+$(BAREMETAL_OBJ)/%.c.o: $(BAREMETAL_DIR)/%.c $(wildcard $(BAREMETAL_DIR)/*.h) $(BAREMETAL_DIR)/baremetal.mk
+	@mkdir -p $(@D)
+	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) -c -o $@ $<
+
+$(BAREMETAL_OBJ)/%.S.o: $(BAREMETAL_DIR)/%.S $(BAREMETAL_DIR)/lowcore.h $(BAREMETAL_DIR)/baremetal.mk
+	@mkdir -p $(@D)
+	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(BAREMETAL_SELFTEST_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_OBJ)/selftest.c.o $(BAREMETAL_DIR)/baremetal.lds
+	$(BAREMETAL_CC) $(BAREMETAL_LDFLAGS) -o $@ $(filter %.o,$^) -lgcc
+
+ALL_TARGETS += $(BAREMETAL_SELFTEST_ELF)
+CHECK_DEPS += $(BAREMETAL_SELFTEST_ELF)
+
+TESTS += $(BAREMETAL_DIR)/tests/boot.sh

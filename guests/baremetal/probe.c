@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Instructions that may raise a program interruption we recover from:
+ * the SIE probe (an operation exception where the machine, e.g. QEMU TCG
+ * or KVM without nested virtualization, offers no SIE), and LRAG/TPROT
+ * through an ASCE that L1 built (QEMU's DAT as the oracle of our tables).
+ */
+#include "sie.h"
+
+volatile uint64_t bm_pgm_resume, bm_pgm_code, bm_pgm_tec;
+
+/* the probe guest: DIAG 0x500 at once */
+extern const char bm_probe_guest[];
+asm(".pushsection .text\n"
+    "	.balign	8\n"
+    "bm_probe_guest:\n"
+    "	diag	0,0,0x500\n"
+    "	j	bm_probe_guest\n"
+    ".popsection\n");
+
+static struct bm_scb probe_scb;
+static uint8_t probe_prefix[8192] __attribute__((aligned(8192)));
+static uint64_t probe_gregs[14];
+
+void bm_scb_init(struct bm_scb *scb, uint64_t prefix, uint64_t pc)
+{
+	memset(scb, 0, sizeof(*scb));
+	scb->cpuflags = SCB_CPUSTAT_ZARCH;
+	scb->prefix = prefix & 0x7fffe000;
+	scb->ihcpu = 0xffff;
+	scb->mso = 0;
+	scb->msl = 0xfffffffffff00000UL;
+	scb->gpsw.mask = PSW_MASK_64;
+	scb->gpsw.addr = pc;
+	scb->gcr[0] = 0xe0;
+	scb->gcr[14] = 0xc2000000;
+}
+
+uint64_t bm_sie_probe_run(struct bm_scb *scb)
+{
+	/* guest memory = ours, through a real-space designation */
+	return bm_sie64(scb, probe_gregs, ASCE_REAL_SPACE);
+}
+
+bool bm_sie_probe(void)
+{
+	uint64_t code;
+
+	bm_scb_init(&probe_scb, (uint64_t)probe_prefix,
+		    (uint64_t)bm_probe_guest);
+	code = bm_sie_probe_run(&probe_scb);
+	if (code == PGM_OPERATION)
+		return false;
+	if (code)
+		bm_fatal("SIE probe: unexpected program interruption", code,
+			 bm_pgm_tec);
+	if (probe_scb.icptcode != SCB_ICPT_INST ||
+	    (probe_scb.ipa & 0xff00) != SCB_IPA_DIAG)
+		bm_fatal("SIE probe: unexpected interception (a: code, b: ipa)",
+			 probe_scb.icptcode, probe_scb.ipa);
+	return true;
+}
+
+/*
+ * LRAG and TPROT run in the secondary space (CR7 = asce) with DAT on;
+ * instructions come from the primary space, a real-space designation
+ * (identity). LRA should translate with DAT off too, but QEMU (7.2) then
+ * returns the address untranslated.
+ */
+#define CR0_SEC_SPACE	0x0000000004000000UL
+static void lrag(uint64_t l2, struct bm_lra *t)
+{
+	uint64_t r = 0;
+	int cc = -1;
+	uint8_t mask;
+
+	bm_pgm_code = 0;
+	asm volatile("	larl	%%r1,0f\n"
+		     "	stg	%%r1,%[res]\n"
+		     "	stosm	%[m],0x04\n"
+		     "	sacf	256\n"
+		     "	lrag	%[r],0(%[a])\n"
+		     "	ipm	%[cc]\n"
+		     "	srl	%[cc],28\n"
+		     "0:	sacf	0\n"
+		     "	stnsm	%[m],0xfb\n"
+		     "	mvghi	%[res],0\n"
+		     : [r] "+&d"(r), [cc] "+&d"(cc), [res] "=Q"(bm_pgm_resume),
+		       [m] "=Q"(mask)
+		     : [a] "a"(l2)
+		     : "r1", "cc", "memory");
+	t->cc = cc;
+	t->r1 = r;
+	t->pgm = 0;
+	if (cc < 0)
+		t->pgm = bm_pgm_code;
+	else if (cc == 3 && (r & 0x80000000UL))
+		t->pgm = r & 0xffff;
+}
+
+static int tprot(uint64_t l2)
+{
+	int cc = -1;
+	uint8_t mask;
+
+	bm_pgm_code = 0;
+	asm volatile("	larl	%%r1,0f\n"
+		     "	stg	%%r1,%[res]\n"
+		     "	stosm	%[m],0x04\n"
+		     "	sacf	256\n"
+		     "	tprot	0(%[a]),0\n"
+		     "	ipm	%[cc]\n"
+		     "	srl	%[cc],28\n"
+		     "0:	sacf	0\n"
+		     "	stnsm	%[m],0xfb\n"
+		     "	mvghi	%[res],0\n"
+		     : [cc] "+&d"(cc), [res] "=Q"(bm_pgm_resume), [m] "=Q"(mask)
+		     : [a] "a"(l2)
+		     : "r1", "cc", "memory");
+	return cc;
+}
+
+void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct bm_lra *t)
+{
+	uint64_t cr0 = bm_stctg(0), cr1 = bm_stctg(1), cr7 = bm_stctg(7);
+
+	bm_lctlg(0, (edat ? cr0 | CR0_EDAT : cr0 & ~CR0_EDAT) | CR0_SEC_SPACE);
+	bm_lctlg(1, ASCE_REAL_SPACE);
+	bm_lctlg(7, asce);
+	t->l2 = l2;
+	lrag(l2, t);
+	t->prot = tprot(l2);
+	bm_lctlg(7, cr7);
+	bm_lctlg(1, cr1);
+	bm_lctlg(0, cr0);
+}
+
+void bm_json_lra(const struct bm_lra *t)
+{
+	bm_puts("{\"l2\":\"");
+	bm_putx(t->l2);
+	bm_puts("\",\"cc\":");
+	if (t->cc < 0)
+		bm_puts("null");
+	else
+		bm_putu(t->cc);
+	if (t->cc == 0) {
+		bm_puts(",\"l1\":\"");
+		bm_putx(t->r1);
+		bm_puts("\"");
+	} else if (t->cc > 0 && !t->pgm) {
+		bm_puts(",\"r1\":\"");
+		bm_putx(t->r1);
+		bm_puts("\"");
+	}
+	bm_puts(",\"exc\":\"");
+	bm_putx(t->pgm);
+	bm_puts("\",\"tprot\":");
+	if (t->prot < 0)
+		bm_puts("null");
+	else
+		bm_putu(t->prot);
+	bm_puts("}");
+}

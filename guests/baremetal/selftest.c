@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The runtime's own test payload (build/guests/baremetal-selftest.elf):
+ * scenario "tables" builds a small, known set of DAT tables in L1 memory
+ * and prints what the machine's DAT (LRAG, TPROT) makes of sample L2
+ * addresses. tests/boot.sh derives the expected translations from the
+ * layout documented here:
+ *
+ *   base + 0x00000  segment table, 2048 entries (ASCE "seg")
+ *   base + 0x04000  region-third table, 2048 entries (ASCE "r3t"),
+ *                   entry 1 -> the segment table, others invalid
+ *   base + 0x08000  page table of segment 0: page 0 -> F0, page 2 -> F2
+ *                   (DAT-protected), other pages invalid
+ *   base + 0x08800  page table of segment 3: page 5 -> F5
+ *   base + 0x10000  F0, base + 0x12000 F2, base + 0x15000 F5
+ *   base + 0x100000 a 1 MiB frame, segment 2 (EDAT-1 large page)
+ *   segment 1 and 4-2047 invalid
+ */
+#include "runtime.h"
+
+#define STE_FC		0x400UL
+#define STE_P		0x200UL
+#define ENTRY_I		0x20UL
+#define PTE_I		0x400UL
+#define PTE_P		0x200UL
+#define R3E_TT		0x04UL	/* table type region-third */
+#define TL_MAX		3UL
+#define ASCE_DT_R3	0x04UL	/* designation type region-third */
+
+static void st(uint64_t addr, uint64_t val)
+{
+	*(volatile uint64_t *)addr = val;
+}
+
+static void fill(uint64_t addr, uint64_t val, uint64_t n)
+{
+	while (n--) {
+		st(addr, val);
+		addr += 8;
+	}
+}
+
+static const uint64_t samples_seg[] = {
+	0x0, 0x1000, 0x2010, 0x100000, 0x201234, 0x305abc, 0x80000000,
+};
+static const uint64_t samples_r3t[] = { 0x0, 0x80000000, 0x80002010 };
+
+static void print_samples(uint64_t asce, bool edat, const uint64_t *s,
+			  int n, bool *first)
+{
+	struct bm_lra t;
+
+	for (int i = 0; i < n; i++) {
+		bm_lra(asce, edat, s[i], &t);
+		bm_puts(*first ? "" : ",");
+		*first = false;
+		bm_json_lra(&t);
+	}
+}
+
+void bm_program(const struct bm_cmdline *cl)
+{
+	uint64_t base = (uint64_t)__l1_mem_start, edat = 1;
+	uint64_t sto = base, r3to = base + 0x4000;
+	uint64_t pt0 = base + 0x8000, pt3 = base + 0x8800;
+	uint64_t asce_seg, asce_r3t;
+	uint64_t t0, t1;
+	bool sie, first = true;
+
+	if (cl->error) {
+		bm_json_error(cl, cl->error, cl->key[0]);
+		return;
+	}
+	if (strcmp(cl->scenario, "tables")) {
+		bm_json_error(cl, "unknown scenario (this payload has: tables)",
+			      cl->scenario);
+		return;
+	}
+	for (int i = 0; i < cl->nargs; i++) {
+		if (strcmp(cl->key[i], "edat")) {
+			bm_json_error(cl, "unknown parameter", cl->key[i]);
+			return;
+		}
+		if (!bm_parse_u64(cl->val[i], &edat) || edat > 1) {
+			bm_json_error(cl, "bad value for edat (0 or 1)",
+				      cl->val[i]);
+			return;
+		}
+	}
+	if (bm_mem_size < base + 0x200000) {
+		bm_json_error(cl, "memory too small for the test tables", NULL);
+		return;
+	}
+	sie = bm_sie_probe();
+	bm_puts(sie ? "# SIE available\n" :
+		      "# SIE unavailable: checking tables with LRAG\n");
+
+	t0 = bm_stckf();
+	fill(sto, ENTRY_I, 2048);
+	fill(r3to, R3E_TT | ENTRY_I, 2048);
+	fill(pt0, PTE_I, 256);
+	fill(pt3, PTE_I, 256);
+	st(pt0 + 0 * 8, base + 0x10000);
+	st(pt0 + 2 * 8, (base + 0x12000) | PTE_P);
+	st(pt3 + 5 * 8, base + 0x15000);
+	st(sto + 0 * 8, pt0);
+	st(sto + 2 * 8, (base + 0x100000) | STE_FC);
+	st(sto + 3 * 8, pt3);
+	st(r3to + 1 * 8, sto | R3E_TT | TL_MAX);
+	asce_seg = sto | TL_MAX;
+	asce_r3t = r3to | ASCE_DT_R3 | TL_MAX;
+	t1 = bm_stckf();
+
+	bm_puts("{");
+	bm_json_args(cl);
+	bm_puts(",\"sie\":");
+	bm_json_str(sie ? "available" : "unavailable");
+	bm_puts(",\"edat1\":");
+	bm_puts(bm_facility(FAC_EDAT1) ? "true" : "false");
+	bm_puts(",\"edat2\":");
+	bm_puts(bm_facility(FAC_EDAT2) ? "true" : "false");
+	bm_puts(",\"mem_size\":");
+	bm_putu(bm_mem_size);
+	bm_puts(",\"l1_base\":\"");
+	bm_putx(base);
+	bm_puts("\",\"asce_seg\":\"");
+	bm_putx(asce_seg);
+	bm_puts("\",\"asce_r3t\":\"");
+	bm_putx(asce_r3t);
+	bm_puts("\",\"phases\":[{\"name\":\"build\",\"stckf_ns\":");
+	bm_putu(bm_tod_to_ns(t1 - t0));
+	bm_puts("}],\"translations\":[");
+	print_samples(asce_seg, edat, samples_seg,
+		      sizeof(samples_seg) / sizeof(samples_seg[0]), &first);
+	print_samples(asce_r3t, edat, samples_r3t,
+		      sizeof(samples_r3t) / sizeof(samples_r3t[0]), &first);
+	bm_puts("]}\n");
+}
