@@ -8,6 +8,7 @@
 
 #include "mtest.h"
 #include "tap.h"
+#include "../../../counters.h"
 #include "tlb.h"
 
 static struct mtest_mem M;
@@ -420,6 +421,31 @@ static void test_crowded_index(void)
 	       "8 layouts): all 4 entries formed through it cleared");
 }
 
+static void test_counters(void)
+{
+	struct gmap_counters c = {0};
+	uint64_t a, ra, pto;
+
+	fresh();
+	pto = build(&a, 4);
+	xlate(a, 0x100000, &ra);
+	xlate(a, 0x100000, &ra);
+	xlate(a, 0x101000, &ra);
+	tlb_ipte(&T, &M.mem, pto, 0x100000, 1, 0, 0);
+	tlb_idte_asce(&T, a, 0);
+	tlb_ptlb(&T);
+	tlb_counters_export(&T, &c);
+	tap_ok(c.v[GC_tlb_hits] == 1 && c.v[GC_tlb_misses] == 2 &&
+		       c.v[GC_tlb_purged] == 2 && c.v[GC_ipte] == 1 &&
+		       c.v[GC_idte] == 1 && c.v[GC_ptlb] == 1 &&
+		       c.v[GC_csp] == 0 && gmap_counter_present(&c, GC_csp) &&
+		       !gmap_counter_present(&c, GC_exits_l0),
+	       "tlb_counters_export: hits, misses, purged and one count per "
+	       "instruction, marked present; others left absent");
+	tlb_stats_reset(&T);
+	tap_eq(T.st.hits + T.st.misses + T.st.ipte, 0, "tlb_stats_reset");
+}
+
 int main(void)
 {
 	tap_plan_unknown();
@@ -441,6 +467,7 @@ int main(void)
 	test_large_frames();
 	test_replacement();
 	test_reverse_index();
+	test_counters();
 	tlb_free(&T);
 	mtest_fini(&M);
 	return tap_done();
