@@ -82,6 +82,11 @@ struct bm_lra {
 	int prot;	/* TPROT: 0 fetch+store, 1 fetch only, 2 none, 3 n/a; -1 */
 };
 void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct bm_lra *out);
+/* the same in steps: many translations through one asce */
+void bm_dat_begin(uint64_t asce, bool edat);
+void bm_dat_translate(uint64_t l2, struct bm_lra *out);
+void bm_dat_end(void);
+bool bm_sie_available(void);
 void bm_json_lra(const struct bm_lra *t);
 
 /* memory */

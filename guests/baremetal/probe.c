@@ -42,6 +42,15 @@ uint64_t bm_sie_probe_run(struct bm_scb *scb)
 	return bm_sie64(scb, probe_gregs, ASCE_REAL_SPACE);
 }
 
+static int sie_state = -1;
+
+bool bm_sie_available(void)
+{
+	if (sie_state < 0)
+		sie_state = bm_sie_probe();
+	return sie_state;
+}
+
 bool bm_sie_probe(void)
 {
 	uint64_t code;
@@ -120,19 +129,38 @@ static int tprot(uint64_t l2)
 	return cc;
 }
 
-void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct bm_lra *t)
-{
-	uint64_t cr0 = bm_stctg(0), cr1 = bm_stctg(1), cr7 = bm_stctg(7);
+static uint64_t saved_cr0, saved_cr1, saved_cr7;
 
-	bm_lctlg(0, (edat ? cr0 | CR0_EDAT : cr0 & ~CR0_EDAT) | CR0_SEC_SPACE);
+void bm_dat_begin(uint64_t asce, bool edat)
+{
+	saved_cr0 = bm_stctg(0);
+	saved_cr1 = bm_stctg(1);
+	saved_cr7 = bm_stctg(7);
+	bm_lctlg(0, (edat ? saved_cr0 | CR0_EDAT : saved_cr0 & ~CR0_EDAT) |
+			    CR0_SEC_SPACE);
 	bm_lctlg(1, ASCE_REAL_SPACE);
 	bm_lctlg(7, asce);
+}
+
+void bm_dat_translate(uint64_t l2, struct bm_lra *t)
+{
 	t->l2 = l2;
 	lrag(l2, t);
 	t->prot = tprot(l2);
-	bm_lctlg(7, cr7);
-	bm_lctlg(1, cr1);
-	bm_lctlg(0, cr0);
+}
+
+void bm_dat_end(void)
+{
+	bm_lctlg(7, saved_cr7);
+	bm_lctlg(1, saved_cr1);
+	bm_lctlg(0, saved_cr0);
+}
+
+void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct bm_lra *t)
+{
+	bm_dat_begin(asce, edat);
+	bm_dat_translate(l2, t);
+	bm_dat_end();
 }
 
 void bm_json_lra(const struct bm_lra *t)

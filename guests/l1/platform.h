@@ -35,7 +35,7 @@ struct l1_l2_run {
 
 enum l1_exit {
 	L1_EXIT_DONE, /* L2 ran every access */
-	L1_EXIT_PGM,  /* a host-translation fault reflected to L1 */
+	L1_EXIT_PGM, /* a host-translation fault reflected to L1 */
 };
 
 /*
@@ -45,8 +45,8 @@ enum l1_exit {
  */
 struct l1_sie {
 	/* in */
-	uint64_t asce;	/* L2's ASCE as L1 designates it */
-	bool cr0_edat;	/* L1 enables EDAT for L2 */
+	uint64_t asce; /* L2's ASCE as L1 designates it */
+	bool cr0_edat; /* L1 enables EDAT for L2 */
 	const struct l1_l2_run *runs;
 	size_t nr_runs;
 	/* progress, kept between calls; zero it to start from the top */
@@ -54,10 +54,10 @@ struct l1_sie {
 	uint64_t done; /* accesses done in runs[run] */
 	/* out, after each call */
 	enum l1_exit exit;
-	uint16_t pgm_code;	 /* program-interruption code, L1_EXIT_PGM */
+	uint16_t pgm_code; /* program-interruption code, L1_EXIT_PGM */
 	uint64_t trans_exc_addr; /* the L2 address that faulted */
-	bool write;		 /* the faulting access was a store */
-	uint64_t accesses;	 /* L2 accesses completed by this call */
+	bool write; /* the faulting access was a store */
+	uint64_t accesses; /* L2 accesses completed by this call */
 };
 
 /* Which table an invalidation is for (the invalidate hook) */
@@ -88,8 +88,7 @@ struct l1_platform {
 	int (*load64)(void *ctx, uint64_t l1addr, uint64_t *val);
 	int (*store64)(void *ctx, uint64_t l1addr, uint64_t val);
 	/* count stores of val at l1addr, l1addr + 8, ... */
-	int (*fill64)(void *ctx, uint64_t l1addr, uint64_t val,
-		      uint64_t count);
+	int (*fill64)(void *ctx, uint64_t l1addr, uint64_t val, uint64_t count);
 
 	/* Runs L2 until done or a fault reflected to L1; see l1_sie. */
 	int (*sie)(void *ctx, struct l1_sie *sie);

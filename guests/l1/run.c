@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The SIE loop of L1: run L2, map on demand what it faults on, resume. */
+#include "l1.h"
+
+int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
+	      size_t nr_runs, l1_fault_fn fault, void *arg)
+{
+	struct l1 *l1 = g->l1;
+	struct l1_platform *p = l1->plat;
+	struct l1_sie sie = {
+		.asce = g->asce,
+		.cr0_edat = edat,
+		.runs = runs,
+		.nr_runs = nr_runs,
+	};
+	uint64_t last_addr = ~0ULL;
+	uint16_t last_code = 0;
+	int rc;
+
+	for (;;) {
+		rc = p->sie(p->ctx, &sie);
+		l1->stats.sies++;
+		if (rc)
+			return rc;
+		l1->stats.accesses += sie.accesses;
+		if (sie.exit == L1_EXIT_DONE)
+			return l1->err;
+		l1->stats.reflected++;
+		if (!sie.accesses && sie.trans_exc_addr == last_addr &&
+		    sie.pgm_code == last_code)
+			return -35; /* L1 mapped it, yet L2 faults again */
+		last_addr = sie.trans_exc_addr;
+		last_code = sie.pgm_code;
+		rc = fault ? fault(arg, g, &sie) : -14;
+		if (rc)
+			return rc;
+		if (l1->err)
+			return l1->err;
+	}
+}
