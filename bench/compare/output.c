@@ -493,7 +493,7 @@ void out_json(FILE *f, const struct report *r)
 
 void out_verdict(FILE *f, const struct report *r)
 {
-	size_t i;
+	size_t i, nvar = 0;
 
 	fputc('{', f);
 	if (r->night) {
@@ -512,7 +512,7 @@ void out_verdict(FILE *f, const struct report *r)
 		if (strcmp(r->d[i].kind, "baseline") &&
 		    strcmp(r->d[i].kind, "files"))
 			continue;
-		if (i)
+		if (nvar++)
 			fputc(',', f);
 		json_put_string(f, new_name(&r->d[i]));
 		fputc(':', f);

@@ -26,3 +26,10 @@ lib-json-fuzz: $(B)/fuzz/lib-json-fuzz
 		-timeout=10 -artifact_prefix=$(B)/fuzz/lib-json- $(B)/fuzz/lib-json-corpus
 
 FUZZ_TARGETS += lib-json-fuzz
+
+# json-get FILE PATH: a value of a JSON file, for the shell tests
+$(B)/tests/json-get: lib/json/tests/json_get.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(LIB_JSON_CFLAGS) -o $@ $< $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm
+
+CHECK_DEPS += $(B)/tests/json-get

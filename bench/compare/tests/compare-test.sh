@@ -1,0 +1,155 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# gmapbench-compare (its ASan/UBSan build) on the fixtures: the modes, the
+# verdicts and exit statuses, bad input, and Google Benchmark's compare.py.
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+cd "$top" || exit 1
+. tests/lib/tap.sh
+
+cmp=build/tests/gmapbench-compare-san
+get=build/tests/json-get
+fx=bench/compare/tests/fixtures/results
+night=$fx/2026-11-24/zsim1
+tmp=$(mktemp -d build/tests/compare-test.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+run() { # run NAME-OF-OUTPUT ARGS...: output in $tmp/NAME.out/.err, status in $rc
+	local name=$1
+	shift
+	"$cmp" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err"
+	rc=$?
+}
+expect_rc() { # expect_rc WANT NAME DESCRIPTION
+	if [ "$rc" -eq "$1" ]; then ok "$3 (exit $rc)"; else
+		not_ok "$3 (exit $rc, want $1)"
+		sed 's/^/#   /' "$tmp/$2.err" | head -n 20
+	fi
+}
+has() { # has FILE REGEX DESCRIPTION
+	if grep -Eq -- "$2" "$1"; then ok "$3"; else
+		not_ok "$3"
+		diag "no /$2/ in $1:"
+		head -n 30 "$1" | sed 's/^/#   /'
+	fi
+}
+
+# ---- two files ----
+run files "$night/baseline.json" "$night/pgt-prefill.json"
+expect_rc 1 files "baseline -> pgt-prefill: behaviour changes give exit 1"
+has "$tmp/files.out" '^table_creation/span_gib:64 +real_time .*-39\.[0-9]+% \* ' \
+	"the 40% faster table creation is marked significant (*)"
+has "$tmp/files.out" '^table_creation/span_gib:64 +exits_l0 +16384 -> 1024 +-93\.75% +BEHAVIOUR' \
+	"exits_l0 16384 -> 1024 is a behaviour change with old and new values"
+has "$tmp/files.out" '^pte_churn/interval:16 +real_time .*%   +[0-9.e-]+$' \
+	"an unchanged benchmark has no *"
+has "$tmp/files.out" '^status: improved' "status improved"
+
+run same "$night/baseline.json" "$night/baseline.json"
+expect_rc 0 same "a file against itself: nothing significant"
+has "$tmp/same.out" '^status: ok' "status ok"
+run noop "$night/baseline.json" "$night/noop-cleanup.json"
+expect_rc 0 noop "baseline -> noop-cleanup: noise only"
+
+run lazy --format=json -o "$tmp/lazy.json" "$night/baseline.json" "$night/lazy-unshadow.json"
+expect_rc 1 lazy "baseline -> lazy-unshadow: a regression gives exit 1"
+check "-o wrote valid JSON" "$get" "$tmp/lazy.json" .comparisons
+[ "$(ls "$tmp" | grep -c '\.tmp\.')" -eq 0 ] && ok "-o left no temporary file" || not_ok "-o left a temporary file"
+[ "$("$get" "$tmp/lazy.json" .comparisons[0].status)" = regressed ] &&
+	ok "JSON: status regressed" || not_ok "JSON: status regressed"
+reg=$(for i in $(seq 0 $(($("$get" "$tmp/lazy.json" .comparisons[0].timings#) - 1))); do
+	echo "$("$get" "$tmp/lazy.json" .comparisons[0].timings[$i].benchmark) $("$get" "$tmp/lazy.json" .comparisons[0].timings[$i].metric) $("$get" "$tmp/lazy.json" .comparisons[0].timings[$i].verdict)"
+done | grep regression)
+[ "$reg" = "pte_churn/interval:16 real_time regression
+pte_churn/interval:16 cpu_time regression" ] && ok "JSON: exactly pte_churn real and cpu time regressed" ||
+	{ not_ok "JSON: exactly pte_churn real and cpu time regressed"; diag "$reg"; }
+[ "$("$get" "$tmp/lazy.json" .comparisons[0].counters#)" = 2 ] &&
+	[ "$("$get" "$tmp/lazy.json" .comparisons[0].counters[1].counter)" = unshadow_pgt ] &&
+	[ "$("$get" "$tmp/lazy.json" .comparisons[0].counters[1].new)" = 64 ] &&
+	ok "JSON: two counter changes, unshadow_pgt 0 -> 64" || not_ok "JSON: counter changes"
+
+run wrong "$night/baseline.json" "$night/broken-flush.json"
+expect_rc 1 wrong "baseline -> broken-flush"
+has "$tmp/wrong.out" 'oracle_mismatches = 3 in broken-flush +WRONG' "oracle_mismatches > 0 is WRONG"
+has "$tmp/wrong.out" '^status: wrong' "status wrong"
+
+# ---- one night against its baseline, with history ----
+run night --format=verdict --history="$fx" --until=2026-11-24 --host=zsim1 \
+	--write=summary:"$tmp/summary.txt" "$night"
+expect_rc 1 night "the night: exit 1"
+v=$tmp/night.out
+st=""
+for x in baseline pgt-prefill lazy-unshadow broken-flush noop-cleanup edat-shadow; do
+	st="$st $x=$("$get" "$v" ".variants.$x.status")"
+done
+[ "$st" = " baseline= pgt-prefill=improved lazy-unshadow=regressed broken-flush=wrong noop-cleanup=ok edat-shadow=failed" ] &&
+	ok "verdict per variant:$st" || not_ok "verdict per variant:$st"
+[ "$("$get" "$v" .variants.edat-shadow.failed.what)" = build ] &&
+	"$get" "$v" .variants.edat-shadow.failed.log_tail | grep -q 'Hunk #3 FAILED' &&
+	ok "the failed variant carries the tail of its log" || not_ok "failed variant log tail"
+has "$tmp/summary.txt" '^broken-flush: WRONG' "summary: the wrong variant comes first"
+sed -n 4p "$tmp/summary.txt" | grep -qx 'pgt-prefill: -93.8% exits_l0 on table_creation/span_gib:64 vs baseline' &&
+	ok "summary: pgt-prefill: -93.8% exits_l0 on table_creation/span_gib:64 vs baseline" ||
+	{ not_ok "summary headline of pgt-prefill"; head -n 6 "$tmp/summary.txt" | sed 's/^/#   /'; }
+has "$tmp/summary.txt" '^Failed variants:' "summary: failed variants section"
+cps=$(for i in $(seq 0 $(($("$get" "$v" .change_points#) - 1))); do
+	echo "$("$get" "$v" .change_points[$i].night) $("$get" "$v" .change_points[$i].variant) $("$get" "$v" .change_points[$i].benchmark) $("$get" "$v" .change_points[$i].metric)"
+done)
+echo "$cps" | grep -qx '2026-11-21 baseline table_creation/span_gib:512 real_time' &&
+	ok "history: the +15% step of 2026-11-21 is a change point" ||
+	{ not_ok "history: step change point"; diag "$cps"; }
+echo "$cps" | grep -q ' baseline region_rewrite/levels:3 real_time' &&
+	ok "history: the slow drift of region_rewrite is found" || not_ok "history: drift"
+echo "$cps" | grep -q 'table_creation/span_gib:64' &&
+	not_ok "history: no change point where there is none (span_gib:64)" ||
+	ok "history: no change point where there is none (span_gib:64)"
+run night2 --format=verdict --history="$fx" --until=2026-11-24 --host=zsim1 "$night"
+cmp -s "$tmp/night.out" "$tmp/night2.out" && ok "the whole verdict is deterministic" ||
+	not_ok "the whole verdict is deterministic"
+run early --format=json --history="$fx" --until=2026-11-20 --host=zsim1
+expect_rc 0 early "history alone until 2026-11-20"
+[ "$("$get" "$tmp/early.out" .history_nights)" = 4 ] && ok "--until keeps 4 nights" || not_ok "--until keeps 4 nights"
+
+# ---- two nights: each variant against itself ----
+run nights "$fx/2026-11-23/zsim1" "$night"
+expect_rc 0 nights "2026-11-23 -> 2026-11-24 for the common variants: nothing significant"
+has "$tmp/nights.out" '^2026-11-23 -> pgt-prefill \(vs previous\)' "previous-night comparison of pgt-prefill"
+run nights2 "$fx/2026-11-20/zsim1" "$fx/2026-11-21/zsim1"
+expect_rc 1 nights2 "2026-11-20 -> 2026-11-21: the step is a regression"
+has "$tmp/nights2.out" '^table_creation/span_gib:512 +real_time .*\+1[0-9]\.[0-9]+% \*' "the +15% step is significant"
+
+# ---- bad input: exit 2 and a message naming the file and the problem ----
+printf '{"context": {}, "benchmarks": [\n  {"name": "a", "run_type": "iteration", "real_time": 1,\n   "time_unit": "ns"}\n]}\n' > "$tmp/nocpu.json"
+printf '{"context": {},\n "benchmarks": [1, 2,]}\n' > "$tmp/broken.json"
+printf '{"benchmark": []}\n' > "$tmp/other.json"
+run missing "$tmp/nope.json" "$night/baseline.json"
+expect_rc 2 missing "a missing file"
+has "$tmp/missing.err" 'nope\.json: No such file' "... is named"
+run broken "$tmp/broken.json" "$night/baseline.json"
+expect_rc 2 broken "malformed JSON"
+has "$tmp/broken.err" 'broken\.json:2:22: .*unexpected' "... named with line and column"
+run other "$night/baseline.json" "$tmp/other.json"
+expect_rc 2 other "JSON that is not Google Benchmark's"
+has "$tmp/other.err" 'other\.json: not Google Benchmark JSON \(no "benchmarks" array\)' "... says so"
+run nocpu "$tmp/nocpu.json" "$night/baseline.json"
+expect_rc 2 nocpu "an entry without cpu_time"
+has "$tmp/nocpu.err" 'nocpu\.json:2: benchmarks\[0\] \(a\): missing key "cpu_time"' "... names file, line and key"
+run nobase --baseline=nosuch "$night"
+expect_rc 2 nobase "--baseline of a variant that is not there"
+has "$tmp/nobase.err" "no results of the baseline variant 'nosuch'" "... says which"
+run badopt --alpha=2 "$night"
+expect_rc 2 badopt "--alpha=2"
+has "$tmp/badopt.err" -- '--alpha=2: expected a number' "... names the flag"
+run badfmt --format=xml "$night"
+expect_rc 2 badfmt "--format=xml"
+
+# ---- Google Benchmark's own compare.py reads our files ----
+py=$(/usr/bin/python3 /usr/share/benchmark/compare.py benchmarks "$night/baseline.json" "$night/pgt-prefill.json" 2>&1)
+rc=$?
+[ $rc -eq 0 ] && ok "compare.py benchmarks A B succeeds" || { not_ok "compare.py benchmarks A B (exit $rc)"; echo "$py" | tail -n 5 | sed 's/^/#   /'; }
+n=0
+for b in table_creation/span_gib:64 table_creation/span_gib:512 pte_churn/interval:16 region_rewrite/levels:3; do
+	echo "$py" | grep -q "${b}_pvalue" && n=$((n + 1))
+done
+[ $n -eq 4 ] && ok "compare.py lists all 4 benchmarks with a U test p-value" || not_ok "compare.py lists the benchmarks ($n of 4)"
+
+done_testing
