@@ -61,6 +61,7 @@ static void reset_all(struct tlb *t)
 	}
 	memset(t->bucket, 0xff, (t->nbuckets_mask + 1) * sizeof(*t->bucket));
 	t->nvalid = 0;
+	t->ncrste = 0;
 }
 
 int tlb_init(struct tlb *t, unsigned int sets, unsigned int ways, uint64_t seed)
@@ -90,6 +91,7 @@ int tlb_init(struct tlb *t, unsigned int sets, unsigned int ways, uint64_t seed)
 	}
 	for (i = 0; i < t->sets; i++)
 		t->victim[i] = (uint32_t)(splitmix(&s) & (t->ways - 1));
+	t->crste = true;
 	reset_all(t);
 	return 0;
 }
@@ -140,21 +142,25 @@ static void slot_clear(struct tlb *t, uint64_t slot)
 			e->entry[l] = DAT_NO_ENTRY;
 		}
 	}
+	if (e->vpage & TLB_CRSTE_KEY)
+		t->ncrste--;
+	else
+		t->nvalid--;
 	e->vpage = TLB_VPAGE_NONE;
-	t->nvalid--;
 }
 
-void tlb_insert(struct tlb *t, uint64_t asce, uint64_t vaddr,
-		const struct dat_result *res)
+/* Enters key (a vpage or a CRSTE key) of tag, formed from entries[] */
+static void insert_key(struct tlb *t, uint64_t tag, uint64_t key,
+		       uint64_t rpage, bool prot, uint8_t order,
+		       const uint64_t *entries, unsigned int nlevels)
 {
-	uint64_t tag = asce & DAT_ASCE_ORIGIN, vpage = vaddr >> 12;
-	unsigned int set = tlb_set_of(t, tag, vpage), w, way = t->ways, l;
+	unsigned int set = tlb_set_of(t, tag, key), w, way = t->ways, l;
 	uint64_t base = (uint64_t)set * t->ways, slot;
 	struct tlb_entry *e;
 
 	for (w = 0; w < t->ways; w++) {
 		e = &t->e[base + w];
-		if (e->vpage == vpage && e->tag == tag) {
+		if (e->vpage == key && e->tag == tag) {
 			slot_clear(t, base + w); /* re-formed: replace */
 			way = w;
 			break;
@@ -170,24 +176,95 @@ void tlb_insert(struct tlb *t, uint64_t asce, uint64_t vaddr,
 	}
 	slot = base + way;
 	e = &t->e[slot];
-	e->vpage = vpage;
+	e->vpage = key;
 	e->tag = tag;
-	e->rpage = res->raddr & ~0xfffULL;
-	e->prot = res->prot;
-	e->frame_order = (uint8_t)__builtin_ctzll(res->frame_size);
+	e->rpage = rpage;
+	e->prot = prot;
+	e->frame_order = order;
 	for (l = 0; l < DAT_NR_LEVELS; l++) {
-		e->entry[l] = res->entry[l];
+		e->entry[l] = l < nlevels ? entries[l] : DAT_NO_ENTRY;
 		if (e->entry[l] != DAT_NO_ENTRY)
 			node_link(t, NODE(slot, l), e->entry[l]);
 	}
-	t->nvalid++;
+	if (key & TLB_CRSTE_KEY)
+		t->ncrste++;
+	else
+		t->nvalid++;
+}
+
+void tlb_insert(struct tlb *t, uint64_t asce, uint64_t vaddr,
+		const struct dat_result *res)
+{
+	insert_key(t, asce & DAT_ASCE_ORIGIN, vaddr >> 12,
+		   res->raddr & ~0xfffULL, res->prot,
+		   (uint8_t)__builtin_ctzll(res->frame_size), res->entry,
+		   DAT_NR_LEVELS);
 	t->st.inserts++;
+}
+
+static struct tlb_entry *find_key(struct tlb *t, uint64_t tag, uint64_t key)
+{
+	struct tlb_entry *e =
+		t->e + (uint64_t)tlb_set_of(t, tag, key) * t->ways;
+	unsigned int w;
+
+	for (w = 0; w < t->ways; w++, e++)
+		if (e->vpage == key && e->tag == tag)
+			return e;
+	return NULL;
+}
+
+/* The protection the region and segment entries of a walk contribute */
+static bool upper_prot(const struct dat_result *res, unsigned int edat)
+{
+	unsigned int l;
+
+	for (l = DAT_LVL_R1; l < DAT_LVL_SG; l++)
+		if (res->value[l] != DAT_NO_ENTRY && (edat & DAT_EDAT1) &&
+		    (res->value[l] & DAT_RTE_PROT))
+			return true;
+	return res->value[DAT_LVL_SG] & DAT_STE_PROT;
+}
+
+/* The page-table step of DAT from a CRSTE (as the walker does it) */
+static int page_step(const struct tlb_entry *c, uint64_t asce, uint64_t vaddr,
+		     const struct dat_mem *mem, struct dat_result *res)
+{
+	uint64_t eaddr = c->rpage + DAT_PX(vaddr) * 8ULL, e;
+	const uint64_t *p;
+	unsigned int l;
+
+	res->prot = c->prot;
+	for (l = 0; l < DAT_NR_LEVELS; l++) {
+		res->entry[l] = l < DAT_LVL_PT ? c->entry[l] : eaddr;
+		res->value[l] = DAT_NO_ENTRY;
+	}
+	res->top = (uint8_t)(3 - ((asce & DAT_ASCE_DT_MASK) >> 2));
+	res->fault_level = DAT_LVL_PT;
+	p = (!mem || mem == &dat_mem_vr) ? (const uint64_t *)(uintptr_t)eaddr
+					 : mem->ptr(mem->ctx, eaddr, 8);
+	if (!p)
+		return DAT_PGM_ADDRESSING;
+	e = *p;
+	res->value[DAT_LVL_PT] = e;
+	if (e & DAT_PTE_INVALID)
+		return DAT_PGM_PAGE;
+	if (e & DAT_PTE_ZERO)
+		return DAT_PGM_TRANS_SPEC;
+	res->prot |= !!(e & DAT_PTE_PROT);
+	res->raddr = (e & DAT_PTE_PFRA) | (vaddr & 0xfff);
+	res->frame_size = DAT_PAGE_SIZE;
+	return 0;
 }
 
 int tlb_translate(struct tlb *t, uint64_t asce, uint64_t vaddr,
 		  unsigned int edat, const struct dat_mem *mem, uint64_t *raddr,
 		  bool *prot, struct dat_result *res)
 {
+	uint64_t tag = asce & DAT_ASCE_ORIGIN;
+	uint64_t ckey = (vaddr >> 20) | TLB_CRSTE_KEY;
+	bool use_crste = t->crste && !(asce & DAT_ASCE_REAL_SPACE);
+	struct tlb_entry *c = NULL;
 	struct dat_result local;
 	int rc;
 
@@ -195,7 +272,22 @@ int tlb_translate(struct tlb *t, uint64_t asce, uint64_t vaddr,
 		return 0;
 	if (!res)
 		res = &local;
-	rc = dat_translate(asce, vaddr, edat, mem, res);
+	if (use_crste)
+		c = find_key(t, tag, ckey);
+	if (c) {
+		t->st.crste_hits++;
+		rc = page_step(c, asce, vaddr, mem, res);
+	} else {
+		rc = dat_translate(asce, vaddr, edat, mem, res);
+		if (!rc && use_crste &&
+		    res->entry[DAT_LVL_PT] != DAT_NO_ENTRY) {
+			insert_key(t, tag, ckey,
+				   res->value[DAT_LVL_SG] & DAT_STE_PTO,
+				   upper_prot(res, edat), 20, res->entry,
+				   DAT_LVL_PT);
+			t->st.crste_inserts++;
+		}
+	}
 	if (rc)
 		return rc;
 	tlb_insert(t, asce, vaddr, res);
@@ -218,8 +310,11 @@ uint64_t tlb_purge_entry(struct tlb *t, uint64_t eaddr, uint64_t asce,
 			/* the entry's other nodes may follow in this chain */
 			while (nx >= 0 && NODE_SLOT(nx) == slot)
 				nx = link_of(t, nx)->next;
+			if (t->e[slot].vpage & TLB_CRSTE_KEY)
+				t->st.crste_purged++;
+			else
+				cleared++;
 			slot_clear(t, slot);
-			cleared++;
 		}
 		n = nx;
 	}
@@ -295,8 +390,11 @@ void tlb_idte_asce(struct tlb *t, uint64_t asce, unsigned int opts)
 		t->st.idte_local++;
 	for (i = 0; i < n; i++) {
 		if (t->e[i].vpage != TLB_VPAGE_NONE && t->e[i].tag == tag) {
+			if (t->e[i].vpage & TLB_CRSTE_KEY)
+				t->st.crste_purged++;
+			else
+				t->st.purged++;
 			slot_clear(t, i);
-			t->st.purged++;
 		}
 	}
 }
@@ -304,7 +402,8 @@ void tlb_idte_asce(struct tlb *t, uint64_t asce, unsigned int opts)
 static void purge_all(struct tlb *t)
 {
 	t->st.purged += t->nvalid;
-	if (t->nvalid)
+	t->st.crste_purged += t->ncrste;
+	if (t->nvalid || t->ncrste)
 		reset_all(t);
 }
 

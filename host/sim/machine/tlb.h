@@ -44,6 +44,8 @@ struct tlb_stats {
 	uint64_t csp, csp_purges; /* CSP/CSPG executed; of them, that purged */
 	uint64_t crdte, crdte_replaced;
 	uint64_t ptlb;
+	/* the combined region-and-segment entries (CRSTEs), see tlb_translate */
+	uint64_t crste_hits, crste_inserts, crste_purged;
 };
 
 /* One TLB entry; link[] are reverse-index nodes, one per table level. */
@@ -60,6 +62,8 @@ struct tlb_entry {
 	struct tlb_link link[DAT_NR_LEVELS];
 };
 #define TLB_VPAGE_NONE (~0ULL)
+/* vpage of a CRSTE entry: (vaddr >> 20) | TLB_CRSTE_KEY; rpage = PTO */
+#define TLB_CRSTE_KEY (1ULL << 62)
 
 struct tlb {
 	unsigned int sets, ways; /* powers of two */
@@ -70,6 +74,8 @@ struct tlb {
 	uint64_t nbuckets_mask;
 	uint64_t nvalid;
 	struct tlb_stats st;
+	uint64_t ncrste; /* CRSTE entries valid */
+	bool crste; /* cache CRSTEs (default on) */
 };
 
 /*
@@ -120,6 +126,14 @@ void tlb_insert(struct tlb *t, uint64_t asce, uint64_t vaddr,
  * Lookup, and on a miss dat_translate() + tlb_insert(). Returns 0 with
  * *raddr / *prot, or the walk's DAT_PGM_* code (res, if not NULL, then has
  * the walk; on a hit res is not filled).
+ *
+ * Like the hardware, it also keeps combined region-and-segment entries
+ * (CRSTEs: ASCE + 1 MiB segment -> page-table origin and the upper
+ * protection, formed from the region/segment entries; t->crste, default
+ * on): on a page miss with a CRSTE hit only the page-table entry is read
+ * (res->value[] of the upper levels is then DAT_NO_ENTRY). IDTE, CRDTE,
+ * CSP, PTLB clear CRSTEs formed through their entries; IPTE does not.
+ * A segment or region entry changed without one of those keeps being used.
  */
 int tlb_translate(struct tlb *t, uint64_t asce, uint64_t vaddr,
 		  unsigned int edat, const struct dat_mem *mem, uint64_t *raddr,

@@ -4,6 +4,7 @@
  * V=R tables in host memory, a region-first ASCE (a 4-level walk):
  *   tlb_hit      TLB-hit lookups per second (1024 resident pages)
  *   dat_walk     4-level DAT walks per second (direct V=R reads)
+ *   tlb_miss     TLB misses refilled per second (CRSTE hit + PTE read)
  *   ipte_full    IPTEs per second, each on a full TLB (ns per IPTE for
  *                two TLB sizes: the reverse index keeps it independent of
  *                the TLB size)
@@ -117,6 +118,32 @@ static void bench_dat_walk(void)
 	       n / dt / 1e6, (unsigned long long)(sum & 0xf));
 }
 
+/* TLB misses refilled by tlb_translate (a CRSTE hit + the PTE, or a walk) */
+static void bench_tlb_miss(void)
+{
+	struct tlb t;
+	uint64_t ra, n = 0, i, sum = 0;
+	bool prot;
+	double t0, dt;
+
+	tlb_init(&t, 0, 0, 1);
+	t0 = now();
+	do {
+		for (i = 0; i < 1u << 18; i++)
+			if (!tlb_translate(&t, asce, va_of(i & (NPT * 256 - 1)),
+					   0, NULL, &ra, &prot, NULL))
+				sum += ra;
+		n += 1u << 18;
+		dt = now() - t0;
+	} while (dt < 0.5);
+	printf("sim-machine tlb_miss_refill %.2f M/s (misses %llu, crste hits "
+	       "%llu, sum %llx)\n",
+	       n / dt / 1e6, (unsigned long long)t.st.misses,
+	       (unsigned long long)t.st.crste_hits,
+	       (unsigned long long)(sum & 0xf));
+	tlb_free(&t);
+}
+
 static void bench_ipte(unsigned int sets, unsigned int ways)
 {
 	struct tlb t;
@@ -155,6 +182,7 @@ int main(void)
 	build();
 	bench_tlb_hit();
 	bench_dat_walk();
+	bench_tlb_miss();
 	bench_ipte(0, 0);
 	bench_ipte(4096, 4);
 	return 0;

@@ -383,7 +383,8 @@ static void test_reverse_index(void)
 	}
 	n = 0;
 	for (uint64_t s = 0; s < (uint64_t)T.sets * T.ways; s++)
-		n += T.e[s].vpage != TLB_VPAGE_NONE;
+		n += T.e[s].vpage != TLB_VPAGE_NONE &&
+		     !(T.e[s].vpage & TLB_CRSTE_KEY);
 	tap_ok(bad == 0 && n == tlb_valid_entries(&T) && purges > 1000,
 	       "reverse index: after %llu random IPTEs no entry formed from a "
 	       "purged PTE survives, valid count %llu consistent",
@@ -419,6 +420,58 @@ static void test_crowded_index(void)
 	tap_eq(left, 0,
 	       "IDTE of a segment entry in a crowded reverse index (1 x 4 TLB, "
 	       "8 layouts): all 4 entries formed through it cleared");
+}
+
+static void test_crste(void)
+{
+	uint64_t a, ra, pto, ste, pt2, v;
+	struct dat_result r;
+	bool prot;
+
+	fresh();
+	pto = build(&a, 4);
+	ste = mtest_entry(&M, a, 0x100000, DAT_LVL_SG);
+	v = mtest_get(&M, ste);
+	xlate(a, 0x100000, &ra);
+	tap_ok(T.ncrste == 1 && T.st.crste_inserts == 1,
+	       "a walk to a page table forms a CRSTE (ASCE + segment -> PTO)");
+	pt2 = mtest_table(&M, DAT_LVL_PT);
+	mtest_set(&M, pt2 + 8, 0x66000);
+	mtest_set(&M, ste, pt2); /* changed without IDTE */
+	tap_ok(xlate(a, 0x101000, &ra) == 0 && ra == 0x40001000 &&
+		       T.st.crste_hits == 1,
+	       "PoP 'TLB': a CRSTE formed before the segment entry changed "
+	       "keeps translating the other pages of the segment (old PTO)");
+	tlb_ipte(&T, &M.mem, pto, 0x102000, 0, 0, 0);
+	tap_ok(T.ncrste == 1, "IPTE leaves CRSTEs alone");
+	tlb_idte(&T, &M.mem, a & DAT_ASCE_ORIGIN, 0x100000, 0, 0, 0);
+	mtest_set(&M, ste, pt2);
+	tap_ok(T.ncrste == 0 && T.st.crste_purged == 1 &&
+		       xlate(a, 0x101000, &ra) == 0 && ra == 0x66000,
+	       "IDTE of the segment entry clears its CRSTE: the new page table "
+	       "is used");
+	mtest_set(&M, ste, v | DAT_STE_PROT);
+	tlb_ptlb(&T);
+	xlate(a, 0x100000, &ra);
+	tap_ok(tlb_translate(&T, a, 0x101000, 0, &M.mem, &ra, &prot, &r) == 0 &&
+		       prot && T.st.crste_hits == 2 &&
+		       r.entry[DAT_LVL_SG] == ste &&
+		       r.entry[DAT_LVL_PT] == pto + 8,
+	       "through a CRSTE: the segment protection applies and the result "
+	       "names the entries used");
+	mtest_set(&M, pto + 16, 0x40002000 | DAT_PTE_INVALID);
+	tap_ok(tlb_translate(&T, a, 0x102000, 0, &M.mem, &ra, &prot, &r) ==
+			       DAT_PGM_PAGE &&
+		       r.fault_level == DAT_LVL_PT,
+	       "through a CRSTE: an invalid PTE raises page-translation");
+	mtest_set(&M, ste, v);
+	tlb_ptlb(&T);
+	T.crste = false;
+	xlate(a, 0x100000, &ra);
+	mtest_set(&M, ste, pt2);
+	tap_ok(T.ncrste == 0 && xlate(a, 0x101000, &ra) == 0 && ra == 0x66000,
+	       "crste off: every miss walks from the top");
+	T.crste = true;
 }
 
 static void test_counters(void)
@@ -468,6 +521,7 @@ int main(void)
 	test_replacement();
 	test_reverse_index();
 	test_counters();
+	test_crste();
 	tlb_free(&T);
 	mtest_fini(&M);
 	return tap_done();
