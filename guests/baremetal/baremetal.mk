@@ -5,16 +5,17 @@ BAREMETAL_CC := s390x-linux-gnu-gcc
 BAREMETAL_CFLAGS := -std=gnu11 -g -O2 -Wall -Wextra -Wno-unused-parameter \
 	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(BAREMETAL_CC) -print-file-name=include) \
 	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
-	-march=z10 -mtune=z13 -msoft-float -mno-backchain --param=min-pagesize=0 -I$(BAREMETAL_DIR)
+	-march=z10 -mtune=z13 -msoft-float -mno-backchain --param=min-pagesize=0 -I$(BAREMETAL_DIR) -Iguests/l1
 BAREMETAL_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-T,$(BAREMETAL_DIR)/baremetal.lds -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 BAREMETAL_RT_SRCS := $(addprefix $(BAREMETAL_DIR)/, start.S lowcore.c sclp.c \
-	print.c libc.c stckf.c cmdline.c probe.c runtime.c)
+	print.c libc.c stckf.c cmdline.c probe.c runtime.c \
+	platform-baremetal.c l2prog.S)
 BAREMETAL_OBJ := $(B)/guests/baremetal
 BAREMETAL_RT_OBJS := $(patsubst $(BAREMETAL_DIR)/%,$(BAREMETAL_OBJ)/%.o,$(BAREMETAL_RT_SRCS))
 BAREMETAL_SELFTEST_ELF := $(B)/guests/baremetal-selftest.elf
 
-$(BAREMETAL_OBJ)/%.c.o: $(BAREMETAL_DIR)/%.c $(wildcard $(BAREMETAL_DIR)/*.h) $(BAREMETAL_DIR)/baremetal.mk
+$(BAREMETAL_OBJ)/%.c.o: $(BAREMETAL_DIR)/%.c $(wildcard $(BAREMETAL_DIR)/*.h) guests/l1/platform.h $(BAREMETAL_DIR)/baremetal.mk
 	@mkdir -p $(@D)
 	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) -c -o $@ $<
 
@@ -28,4 +29,4 @@ $(BAREMETAL_SELFTEST_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_OBJ)/selftest.c.o $(
 ALL_TARGETS += $(BAREMETAL_SELFTEST_ELF)
 CHECK_DEPS += $(BAREMETAL_SELFTEST_ELF)
 
-TESTS += $(BAREMETAL_DIR)/tests/boot.sh
+TESTS += $(BAREMETAL_DIR)/tests/boot.sh $(BAREMETAL_DIR)/tests/platform.sh

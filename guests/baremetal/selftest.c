@@ -16,6 +16,8 @@
  *   base + 0x100000 a 1 MiB frame, segment 2 (EDAT-1 large page)
  *   segment 1 and 4-2047 invalid
  */
+#include "dat-format.h"
+#include "platform-baremetal.h"
 #include "runtime.h"
 
 #define STE_FC		0x400UL
@@ -58,21 +60,44 @@ static void print_samples(uint64_t asce, bool edat, const uint64_t *s,
 	}
 }
 
+static const uint64_t base = (uint64_t)__l1_mem_start;
+static const uint64_t sto = (uint64_t)__l1_mem_start;
+static const uint64_t r3to = (uint64_t)__l1_mem_start + 0x4000;
+static const uint64_t pt0 = (uint64_t)__l1_mem_start + 0x8000;
+static const uint64_t pt3 = (uint64_t)__l1_mem_start + 0x8800;
+
+static void build_tables(void)
+{
+	fill(sto, ENTRY_I, 2048);
+	fill(r3to, R3E_TT | ENTRY_I, 2048);
+	fill(pt0, PTE_I, 256);
+	fill(pt3, PTE_I, 256);
+	st(pt0 + 0 * 8, base + 0x10000);
+	st(pt0 + 2 * 8, (base + 0x12000) | PTE_P);
+	st(pt3 + 5 * 8, base + 0x15000);
+	st(sto + 0 * 8, pt0);
+	st(sto + 2 * 8, (base + 0x100000) | STE_FC);
+	st(sto + 3 * 8, pt3);
+	st(r3to + 1 * 8, sto | R3E_TT | TL_MAX);
+}
+
+static void scenario_sie(const struct bm_cmdline *cl);
+
 void bm_program(const struct bm_cmdline *cl)
 {
-	uint64_t base = (uint64_t)__l1_mem_start, edat = 1;
-	uint64_t sto = base, r3to = base + 0x4000;
-	uint64_t pt0 = base + 0x8000, pt3 = base + 0x8800;
-	uint64_t asce_seg, asce_r3t;
-	uint64_t t0, t1;
+	uint64_t edat = 1, asce_seg, asce_r3t, t0, t1;
 	bool sie, first = true;
 
 	if (cl->error) {
 		bm_json_error(cl, cl->error, cl->key[0]);
 		return;
 	}
+	if (!strcmp(cl->scenario, "sie") && !cl->nargs) {
+		scenario_sie(cl);
+		return;
+	}
 	if (strcmp(cl->scenario, "tables")) {
-		bm_json_error(cl, "unknown scenario (this payload has: tables)",
+		bm_json_error(cl, "unknown scenario (this payload has: tables, sie)",
 			      cl->scenario);
 		return;
 	}
@@ -96,17 +121,7 @@ void bm_program(const struct bm_cmdline *cl)
 		      "# SIE unavailable: checking tables with LRAG\n");
 
 	t0 = bm_stckf();
-	fill(sto, ENTRY_I, 2048);
-	fill(r3to, R3E_TT | ENTRY_I, 2048);
-	fill(pt0, PTE_I, 256);
-	fill(pt3, PTE_I, 256);
-	st(pt0 + 0 * 8, base + 0x10000);
-	st(pt0 + 2 * 8, (base + 0x12000) | PTE_P);
-	st(pt3 + 5 * 8, base + 0x15000);
-	st(sto + 0 * 8, pt0);
-	st(sto + 2 * 8, (base + 0x100000) | STE_FC);
-	st(sto + 3 * 8, pt3);
-	st(r3to + 1 * 8, sto | R3E_TT | TL_MAX);
+	build_tables();
 	asce_seg = sto | TL_MAX;
 	asce_r3t = r3to | ASCE_DT_R3 | TL_MAX;
 	t1 = bm_stckf();
@@ -135,4 +150,67 @@ void bm_program(const struct bm_cmdline *cl)
 	print_samples(asce_r3t, edat, samples_r3t,
 		      sizeof(samples_r3t) / sizeof(samples_r3t[0]), &first);
 	bm_puts("]}\n");
+}
+
+/*
+ * Scenario "sie": the platform's sie() over the same tables. Runs: 4
+ * stores at 0x0, 0x1000, 0x2000, 0x3000, then 16 fetches from 0x305000.
+ * Page 1 is unmapped (fault 0x11), page 2 protected (0x04), page 3
+ * unmapped (0x11); after each exit the fault is "handled" the way an L1
+ * would, and sie() resumes.
+ */
+static void scenario_sie(const struct bm_cmdline *cl)
+{
+	static const struct l1_l2_run runs[] = {
+		{ .addr = 0x0, .stride = 0x1000, .count = 4,
+		  .flags = L1_RUN_WRITE },
+		{ .addr = 0x305000, .stride = 8, .count = 16 },
+	};
+	struct l1_platform *p = bm_platform();
+	struct l1_sie s = { .asce = sto | TL_MAX, .runs = runs, .nr_runs = 2 };
+	uint64_t total = 0;
+	int rc = 0, n;
+
+	build_tables();
+	bm_puts("{");
+	bm_json_args(cl);
+	bm_puts(",\"exits\":[");
+	for (n = 0; n < 8; n++) {
+		rc = p->sie(p->ctx, &s);
+		if (rc)
+			break;
+		total += s.accesses;
+		bm_puts(n ? "," : "");
+		bm_puts("{\"exit\":");
+		bm_json_str(s.exit == L1_EXIT_DONE ? "done" : "pgm");
+		if (s.exit == L1_EXIT_PGM) {
+			bm_puts(",\"code\":\"");
+			bm_putx(s.pgm_code);
+			bm_puts("\",\"addr\":\"");
+			bm_putx(s.trans_exc_addr);
+			bm_puts("\",\"write\":");
+			bm_puts(s.write ? "true" : "false");
+		}
+		bm_puts(",\"accesses\":");
+		bm_putu(s.accesses);
+		bm_puts("}");
+		if (s.exit == L1_EXIT_DONE)
+			break;
+		/* what L1 would do: map the page, or lift the protection */
+		if (s.pgm_code == 0x11)
+			p->store64(p->ctx, pt0 + L1_PX(s.trans_exc_addr) * 8,
+				   base + 0x10000 + s.trans_exc_addr);
+		else if (s.pgm_code == 0x04)
+			p->store64(p->ctx, pt0 + L1_PX(s.trans_exc_addr) * 8,
+				   base + 0x10000 + s.trans_exc_addr);
+	}
+	bm_puts("],\"rc\":");
+	bm_putu(-rc);
+	bm_puts(",\"accesses\":");
+	bm_putu(total);
+	bm_puts(",\"l1_base\":\"");
+	bm_putx(base);
+	bm_puts("\"");
+	bm_platform_json();
+	bm_puts("}\n");
 }
