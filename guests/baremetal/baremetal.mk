@@ -30,3 +30,20 @@ ALL_TARGETS += $(BAREMETAL_SELFTEST_ELF)
 CHECK_DEPS += $(BAREMETAL_SELFTEST_ELF)
 
 TESTS += $(BAREMETAL_DIR)/tests/boot.sh $(BAREMETAL_DIR)/tests/platform.sh
+
+# build/guests/l1.elf: guests/l1 and guests/scenarios (their fragment,
+# guests/guests.mk, is read after this one: GUESTS_* are expanded in the
+# recipe only), unchanged, on this runtime. Built once the scenarios exist.
+GUESTS_L1_ELF := $(B)/guests/l1.elf
+ifneq ($(wildcard guests/scenarios/*.c),)
+$(GUESTS_L1_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/l1-main.c \
+		$(BAREMETAL_DIR)/baremetal.lds $(BAREMETAL_DIR)/baremetal.mk \
+		$(wildcard $(BAREMETAL_DIR)/*.h guests/l1/*.[ch] guests/scenarios/*.[ch])
+	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) $(GUESTS_CFLAGS) $(BAREMETAL_LDFLAGS) \
+		-o $@ $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/l1-main.c \
+		$(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) -lgcc
+
+ALL_TARGETS += $(GUESTS_L1_ELF)
+CHECK_DEPS += $(GUESTS_L1_ELF)
+TESTS += $(BAREMETAL_DIR)/tests/l1elf.sh
+endif

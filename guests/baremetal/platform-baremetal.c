@@ -8,8 +8,8 @@
  * translation done by an implementation nobody here wrote.
  *
  * Either way a sample of L2 addresses (first and last access of each run)
- * is kept; bm_platform_json() prints their translations through the last
- * ASCE each was run with.
+ * is kept, translated through the ASCE of their run at each DONE exit
+ * (while L1's tables are live); bm_platform_json() prints them.
  */
 #include "bm.h"
 #include "platform-baremetal.h"
@@ -29,6 +29,8 @@ extern const char bm_l2prog[], bm_l2prog_end[], bm_l2prog_pgm[];
 struct sample {
 	uint64_t l2, asce;
 	bool edat;
+	bool have;	/* t holds its translation at the last DONE exit */
+	struct bm_lra t;
 };
 
 static struct bm_plat {
@@ -115,6 +117,19 @@ static void sample_run(const struct l1_sie *s)
 		return;
 	sample(r->addr, s->asce, s->cr0_edat);
 	sample(r->addr + (r->count - 1) * r->stride, s->asce, s->cr0_edat);
+}
+
+/* The samples of this ASCE, through the tables as they are now (live) */
+static void translate_samples(const struct l1_sie *s)
+{
+	bm_dat_begin(s->asce, s->cr0_edat);
+	for (int i = 0; i < plat.nr_samples; i++) {
+		if (plat.samples[i].asce != s->asce)
+			continue;
+		bm_dat_translate(plat.samples[i].l2, &plat.samples[i].t);
+		plat.samples[i].have = true;
+	}
+	bm_dat_end();
 }
 
 /* Next run with accesses left; false when all are done. */
@@ -279,12 +294,15 @@ out:
 
 static int sie(void *ctx, struct l1_sie *s)
 {
+	int rc;
+
 	plat.sie_calls++;
 	s->accesses = 0;
 	s->exit = L1_EXIT_DONE;
-	if (bm_sie_available())
-		return sie_real(s);
-	return sie_emulated(s);
+	rc = bm_sie_available() ? sie_real(s) : sie_emulated(s);
+	if (!rc && s->exit == L1_EXIT_DONE)
+		translate_samples(s);
+	return rc;
 }
 
 struct l1_platform *bm_platform(void)
@@ -307,7 +325,7 @@ struct l1_platform *bm_platform(void)
 
 void bm_platform_json(void)
 {
-	struct bm_lra t;
+	int n = 0;
 
 	bm_puts(",\"sie\":");
 	bm_json_str(bm_sie_available() ? "available" : "unavailable");
@@ -327,11 +345,11 @@ void bm_platform_json(void)
 	bm_puts(plat.p.edat2 ? "true" : "false");
 	bm_puts(",\"translations\":[");
 	for (int i = 0; i < plat.nr_samples; i++) {
-		bm_lra(plat.samples[i].asce, plat.samples[i].edat,
-		       plat.samples[i].l2, &t);
-		if (i)
+		if (!plat.samples[i].have)
+			continue;
+		if (n++)
 			bm_puts(",");
-		bm_json_lra(&t);
+		bm_json_lra(&plat.samples[i].t);
 	}
 	bm_puts("]");
 }

@@ -1,0 +1,47 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# build/guests/l1.elf: the portable L1 and scenarios on the bare-metal
+# runtime under QEMU TCG. Without SIE every L2 access goes through QEMU's
+# DAT on the tables L1 built, so each access L1 counts was performed once,
+# and every sampled address translates at the end of its run.
+. "$(dirname "$0")/../../../tests/lib/tap.sh"
+. "$(dirname "$0")/lib.sh"
+elf=$top/build/guests/l1.elf
+scn=${BM_SCENARIO:-table_creation}
+
+hdr=$(s390x-linux-gnu-readelf -h "$elf" 2>&1)
+check "l1.elf has entry 0x10000" grep -qE 'Entry point address: +0x10000$' <<<"$hdr"
+
+bm_boot "$elf" "$scn"
+check "$scn: QEMU exits by itself with status 0" test "$BM_RC" -eq 0
+check "$scn: one JSON line" test "$(printf '%s\n' "$BM_OUT" | grep -c '^{')" -eq 1
+check "$scn: scenario named in the JSON" test "$(json_str scenario)" = "$scn"
+check "$scn: rc 0" test "$(json_raw rc)" = 0
+check "$scn: SIE reported unavailable" test "$(json_str sie)" = unavailable
+acc=$(json_raw accesses)
+check "$scn: L2 made accesses" test "${acc:-0}" -gt 0
+check "$scn: every access L1 counts went through DAT once" \
+	test "$(json_raw emulated_accesses)" = "$acc"
+check "$scn: L1 made its tables" test "$(json_raw tables_alloc)" -gt 0
+check "$scn: faults were reflected to L1" test "$(json_raw reflected)" -gt 0
+n=$(printf '%s\n' "$BM_JSON" | grep -o '{"l2":' | wc -l)
+check "$scn: sampled translations" test "$n" -gt 0
+check "$scn: every sample translates (cc 0)" \
+	test "$(printf '%s\n' "$BM_JSON" | grep -o '{"l2":[^}]*"cc":0,' | wc -l)" -eq "$n"
+check "$scn: samples land in L1's heap" bash -c '
+	heap_start=$1 heap_end=$2; shift 2
+	for a in "$@"; do
+		[ $((a)) -ge $((heap_start)) ] && [ $((a)) -lt $((heap_end)) ] || exit 1
+	done' _ "$(json_str heap_start)" "$(json_str heap_end)" \
+	$(printf '%s\n' "$BM_JSON" | grep -o '"l1":"0x[0-9a-f]*"' | sed 's/.*"\(0x[0-9a-f]*\)"/\1/')
+
+bm_boot "$elf" "no_such_scenario"
+check "unknown scenario: error JSON, clean exit" \
+	bash -c '[ "$1" -eq 0 ] && grep -q "\"error\":\"unknown scenario\"" <<<"$2"' _ "$BM_RC" "$BM_JSON"
+bm_boot "$elf" "$scn no_such_param=1"
+check "unknown parameter: error JSON naming it, clean exit" \
+	bash -c '[ "$1" -eq 0 ] && grep -q "\"error\":.*no_such_param" <<<"$2"' _ "$BM_RC" "$BM_JSON"
+bm_boot "$elf" "$scn no_such_param=abc"
+check "non-integer value: error JSON, clean exit" \
+	bash -c '[ "$1" -eq 0 ] && grep -q "\"error\":\"bad value" <<<"$2"' _ "$BM_RC" "$BM_JSON"
+done_testing
