@@ -15,6 +15,8 @@ struct l1_view {
 	const struct dat_mem *l0mem;
 	int l0_pgm; /* the gmap walk that failed, 0 if none */
 	uint64_t l0_fault_addr; /* the L1 absolute address it was for */
+	unsigned int nreads; /* entries read so far, one per level */
+	bool read_prot[DAT_NR_LEVELS]; /* L0 protects the page of read i */
 };
 
 static void *l1_ptr(void *ctx, uint64_t l1abs, unsigned int len)
@@ -30,6 +32,8 @@ static void *l1_ptr(void *ctx, uint64_t l1abs, unsigned int len)
 		v->l0_fault_addr = l1abs;
 		return NULL;
 	}
+	if (v->nreads < DAT_NR_LEVELS)
+		v->read_prot[v->nreads++] = r.prot;
 	return v->l0mem->ptr(v->l0mem->ctx, r.raddr, len);
 }
 
@@ -47,6 +51,9 @@ enum oracle_kind oracle_translate(const struct oracle_l1 *l1, uint64_t l2_asce,
 	rc = dat_translate(l2_asce, l2addr, edat, &l1mem, &w1);
 	memcpy(res->l1_entry, w1.entry, sizeof(res->l1_entry));
 	memcpy(res->l1_value, w1.value, sizeof(res->l1_value));
+	for (unsigned int i = 0; i < view.nreads; i++)
+		if (!view.read_prot[i])
+			res->l1_table_unprot |= (uint8_t)(1u << (w1.top + i));
 	if (rc) {
 		res->level = w1.fault_level;
 		if (rc == DAT_PGM_ADDRESSING && view.l0_pgm) {
@@ -138,4 +145,26 @@ int oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
 		return 1;
 	}
 	return 0;
+}
+
+int oracle_check_protected(const struct oracle_l1 *l1, uint64_t l2_asce,
+			   unsigned int edat, uint64_t l2addr, char *msg,
+			   size_t msglen)
+{
+	struct oracle_result r;
+	unsigned int l;
+
+	if (msglen)
+		msg[0] = 0;
+	if (oracle_translate(l1, l2_asce, edat, l2addr, &r) != ORACLE_OK ||
+	    !r.l1_table_unprot)
+		return 0;
+	for (l = 0; !(r.l1_table_unprot & (1u << l)); l++)
+		;
+	snprintf(msg, msglen,
+		 "L2 %#" PRIx64 ": L1's %s table entry at L1 %#" PRIx64
+		 " is in a page L0 does not write-protect: a store by L1 "
+		 "there would not unshadow",
+		 l2addr, dat_level_name(l), r.l1_entry[l]);
+	return 1;
 }

@@ -49,6 +49,9 @@ struct oracle_result {
 	uint64_t frame_size; /* of L1's translation */
 	uint64_t l1_entry[DAT_NR_LEVELS]; /* L1 absolute entry addresses */
 	uint64_t l1_value[DAT_NR_LEVELS]; /* and their values */
+	/* bit (1 << level): the L1 page holding that level's entry is not
+	 * write-protected by L0's gmap (see oracle_check_protected) */
+	uint8_t l1_table_unprot;
 };
 
 /*
@@ -77,5 +80,16 @@ struct oracle_observed {
 int oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
 		 unsigned int edat, uint64_t l2addr, bool write,
 		 const struct oracle_observed *got, char *msg, size_t msglen);
+
+/*
+ * Shadow coherence, for an L2 address the shadow translates: every L1 table
+ * entry the translation depends on must lie in an L1 page that L0 keeps
+ * write-protected (the shadow's origin protection), else a store by L1 to
+ * it would not unshadow. Returns 0, or 1 with msg naming the level and the
+ * L1 address. Only meaningful where the composition translates (ORACLE_OK).
+ */
+int oracle_check_protected(const struct oracle_l1 *l1, uint64_t l2_asce,
+			   unsigned int edat, uint64_t l2addr, char *msg,
+			   size_t msglen);
 
 #endif /* GMAPBENCH_MACHINE_ORACLE_H */

@@ -214,6 +214,49 @@ static void test_hpage_gmap(void)
 	       "gmap with an EDAT-1 1 MiB segment frame (hpage backing of L1)");
 }
 
+static void test_check_protected(void)
+{
+	uint64_t asce = l1_table(DAT_LVL_R3) | DAT_DT_REGION3 | 3, ea[3], g;
+	uint64_t l2 = 0x00345000;
+	struct oracle_result r;
+	char msg[512];
+	unsigned int l;
+
+	l1_map(asce, l2, 0x00400000, 0);
+	for (l = DAT_LVL_R3; l <= DAT_LVL_PT; l++)
+		ea[l - DAT_LVL_R3] = l1_entry(asce, l2, l);
+	tap_ok(oracle_check_protected(&L1, asce, 0, l2, msg, sizeof(msg)) ==
+			       1 &&
+		       strstr(msg, "region-third"),
+	       "origin protection: no L1 table page protected in L0: the top "
+	       "one is named: %s",
+	       msg);
+	for (l = 0; l < 2; l++) {
+		g = mtest_entry(&M, L1.gmap_asce, ea[l], DAT_LVL_PT);
+		mtest_set(&M, g, mtest_get(&M, g) | DAT_PTE_PROT);
+	}
+	oracle_translate(&L1, asce, 0, l2, &r);
+	tap_ok(oracle_check_protected(&L1, asce, 0, l2, msg, sizeof(msg)) ==
+			       1 &&
+		       strstr(msg, "page table") &&
+		       r.l1_table_unprot == 1u << DAT_LVL_PT,
+	       "origin protection: region-third and segment table pages "
+	       "protected, the page table's is not: %s",
+	       msg);
+	g = mtest_entry(&M, L1.gmap_asce, ea[2], DAT_LVL_PT);
+	mtest_set(&M, g, mtest_get(&M, g) | DAT_PTE_PROT);
+	tap_ok(oracle_check_protected(&L1, asce, 0, l2, msg, sizeof(msg)) ==
+			       0 &&
+		       oracle_translate(&L1, asce, 0, l2, &r) == ORACLE_OK &&
+		       !r.prot,
+	       "origin protection: all table pages protected: consistent, and "
+	       "the data page stays writable");
+	for (l = 0; l < 3; l++) {
+		g = mtest_entry(&M, L1.gmap_asce, ea[l], DAT_LVL_PT);
+		mtest_set(&M, g, mtest_get(&M, g) & ~DAT_PTE_PROT);
+	}
+}
+
 static void test_check(void)
 {
 	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, ea;
@@ -269,6 +312,7 @@ int main(void)
 	test_large();
 	test_hpage_gmap();
 	test_check();
+	test_check_protected();
 	mtest_fini(&M);
 	return tap_done();
 }
