@@ -28,8 +28,8 @@ uint64_t bm_sie64(void *scb, uint64_t gregs[14], uint64_t asce);
 void bm_lowcore_init(void);
 uint64_t bm_stctg(int cr);
 void bm_lctlg(int cr, uint64_t val);
-#define CR0_EDAT	0x0000000000800000UL	/* bit 40 */
-#define CR0_SSM		0x0000000000000200UL	/* service-signal subclass */
+#define CR0_EDAT 0x0000000000800000UL /* bit 40 */
+#define CR0_SSM 0x0000000000000200UL /* service-signal subclass */
 
 /* sclp.c: console and memory size */
 extern volatile int bm_sclp_pending;
@@ -40,7 +40,7 @@ uint64_t bm_sclp_memory_size(void);
 /* print.c: console text and the JSON line */
 void bm_puts(const char *s);
 void bm_putu(uint64_t v);
-void bm_putx(uint64_t v);	/* "0x..." */
+void bm_putx(uint64_t v); /* "0x..." */
 void bm_flush(void);
 void bm_json_str(const char *s); /* quoted, escaped */
 void bm_fatal(const char *what, uint64_t a, uint64_t b)
@@ -58,8 +58,8 @@ int strncmp(const char *a, const char *b, size_t n);
 uint64_t bm_stckf(void);
 uint64_t bm_tod_to_ns(uint64_t tod);
 bool bm_facility(unsigned int nr);
-#define FAC_EDAT1	8
-#define FAC_EDAT2	78
+#define FAC_EDAT1 8
+#define FAC_EDAT2 78
 
 /* cmdline.c: "<scenario> k=v k=v ..." */
 #define BM_MAX_ARGS 32
@@ -68,7 +68,7 @@ struct bm_cmdline {
 	int nargs;
 	const char *key[BM_MAX_ARGS];
 	const char *val[BM_MAX_ARGS];
-	const char *error;	/* NULL if parsed */
+	const char *error; /* NULL if parsed */
 };
 void bm_cmdline_parse(char *line, struct bm_cmdline *cl);
 
@@ -76,10 +76,10 @@ void bm_cmdline_parse(char *line, struct bm_cmdline *cl);
 bool bm_sie_probe(void);
 struct bm_lra {
 	uint64_t l2;
-	int cc;		/* LRAG condition code, -1 if it raised an exception */
-	uint64_t r1;	/* the real address for cc 0 */
-	uint16_t pgm;	/* exception code (cc 3 with bit 32, or the interrupt) */
-	int prot;	/* TPROT: 0 fetch+store, 1 fetch only, 2 none, 3 n/a; -1 */
+	int cc; /* LRAG condition code, -1 if it raised an exception */
+	uint64_t r1; /* the real address for cc 0 */
+	uint16_t pgm; /* exception code (cc 3 with bit 32, or the interrupt) */
+	int prot; /* TPROT: 0 fetch+store, 1 fetch only, 2 none, 3 n/a; -1 */
 };
 void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct bm_lra *out);
 /* the same in steps: many translations through one asce */

@@ -65,10 +65,10 @@ void bm_program(const struct bm_cmdline *cl)
 		bm_json_error(cl, err, NULL);
 		return;
 	}
-	bm_puts(bm_sie_available() ?
-			"# SIE available: L2 runs under SIE\n" :
-			"# SIE unavailable: L2's accesses go through the "
-			"machine's DAT (LRAG/TPROT) on L1's tables\n");
+	bm_puts(bm_sie_available()
+			? "# SIE available: L2 runs under SIE\n"
+			: "# SIE unavailable: L2's accesses go through the "
+			  "machine's DAT (LRAG/TPROT) on L1's tables\n");
 
 	t0 = bm_stckf();
 	scenario_run(s, args, p, &res);

@@ -16,11 +16,14 @@ uint64_t bm_stctg(int cr)
 
 	/* the register number is part of the instruction */
 	switch (cr) {
-#define STCTG(n)                                                      \
-	case n:                                                       \
+#define STCTG(n)                                                        \
+	case n:                                                         \
 		asm volatile("stctg %%c" #n ",%%c" #n ",%0" : "=Q"(v)); \
 		break
-		STCTG(0); STCTG(1); STCTG(7); STCTG(13);
+		STCTG(0);
+		STCTG(1);
+		STCTG(7);
+		STCTG(13);
 #undef STCTG
 	default:
 		bm_fatal("stctg: control register", cr, 0);
@@ -31,12 +34,17 @@ uint64_t bm_stctg(int cr)
 void bm_lctlg(int cr, uint64_t val)
 {
 	switch (cr) {
-#define LCTLG(n)                                                       \
-	case n:                                                        \
-		asm volatile("lctlg %%c" #n ",%%c" #n ",%0" : : "Q"(val) \
-			     : "memory");                              \
+#define LCTLG(n)                                            \
+	case n:                                             \
+		asm volatile("lctlg %%c" #n ",%%c" #n ",%0" \
+			     :                              \
+			     : "Q"(val)                     \
+			     : "memory");                   \
 		break
-		LCTLG(0); LCTLG(1); LCTLG(7); LCTLG(13);
+		LCTLG(0);
+		LCTLG(1);
+		LCTLG(7);
+		LCTLG(13);
 #undef LCTLG
 	default:
 		bm_fatal("lctlg: control register", cr, 0);

@@ -19,7 +19,7 @@
 #define EINVAL 22
 #define EIO 5
 #define PAGE_MASK (~0xfffUL)
-#define TEC_STORE(tec) (((tec) & 0xc00) == 0x400)
+#define TEC_STORE(tec) (((tec)&0xc00) == 0x400)
 #define DIAG_DONE 0x500
 #define DIAG_L2_PGM 0x501
 #define VALIDITY_PREFIX 0x0037
@@ -29,7 +29,7 @@ extern const char bm_l2prog[], bm_l2prog_end[], bm_l2prog_pgm[];
 struct sample {
 	uint64_t l2, asce;
 	bool edat;
-	bool have;	/* t holds its translation at the last DONE exit */
+	bool have; /* t holds its translation at the last DONE exit */
 	struct bm_lra t;
 };
 
@@ -75,8 +75,8 @@ static int fill64(void *ctx, uint64_t a, uint64_t val, uint64_t count)
 
 	if (rc)
 		return rc;
-	if (count && (count > plat.p.mem_bytes / 8 ||
-		      a + count * 8 > plat.p.mem_bytes))
+	if (count &&
+	    (count > plat.p.mem_bytes / 8 || a + count * 8 > plat.p.mem_bytes))
 		return -EFAULT;
 	for (uint64_t i = 0; i < count; i++)
 		((volatile uint64_t *)a)[i] = val;
@@ -106,7 +106,7 @@ static void sample(uint64_t l2, uint64_t asce, bool edat)
 	}
 	if (plat.nr_samples < BM_SAMPLES_MAX)
 		plat.samples[plat.nr_samples++] =
-			(struct sample){ .l2 = l2, .asce = asce, .edat = edat };
+			(struct sample){.l2 = l2, .asce = asce, .edat = edat};
 }
 
 static void sample_run(const struct l1_sie *s)

@@ -76,7 +76,7 @@ bool bm_sie_probe(void)
  * (identity). LRA should translate with DAT off too, but QEMU (7.2) then
  * returns the address untranslated.
  */
-#define CR0_SEC_SPACE	0x0000000004000000UL
+#define CR0_SEC_SPACE 0x0000000004000000UL
 static void lrag(uint64_t l2, struct bm_lra *t)
 {
 	uint64_t r = 0;

@@ -15,8 +15,9 @@ void bm_main(void)
 	bm_sclp_init();
 	bm_mem_size = bm_sclp_memory_size();
 	if (bm_mem_size <= (uint64_t)__l1_mem_start)
-		bm_fatal("memory size unknown or too small (a: size, b: needed)",
-			 bm_mem_size, (uint64_t)__l1_mem_start + 1);
+		bm_fatal(
+			"memory size unknown or too small (a: size, b: needed)",
+			bm_mem_size, (uint64_t)__l1_mem_start + 1);
 	memcpy(line, bm_cmdline, BM_CMDLINE_SIZE);
 	bm_cmdline_parse(line, &cl);
 	bm_program(&cl);

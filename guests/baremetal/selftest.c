@@ -20,14 +20,14 @@
 #include "platform-baremetal.h"
 #include "runtime.h"
 
-#define STE_FC		0x400UL
-#define STE_P		0x200UL
-#define ENTRY_I		0x20UL
-#define PTE_I		0x400UL
-#define PTE_P		0x200UL
-#define R3E_TT		0x04UL	/* table type region-third */
-#define TL_MAX		3UL
-#define ASCE_DT_R3	0x04UL	/* designation type region-third */
+#define STE_FC 0x400UL
+#define STE_P 0x200UL
+#define ENTRY_I 0x20UL
+#define PTE_I 0x400UL
+#define PTE_P 0x200UL
+#define R3E_TT 0x04UL /* table type region-third */
+#define TL_MAX 3UL
+#define ASCE_DT_R3 0x04UL /* designation type region-third */
 
 static void st(uint64_t addr, uint64_t val)
 {
@@ -45,10 +45,10 @@ static void fill(uint64_t addr, uint64_t val, uint64_t n)
 static const uint64_t samples_seg[] = {
 	0x0, 0x1000, 0x2010, 0x100000, 0x201234, 0x305abc, 0x80000000,
 };
-static const uint64_t samples_r3t[] = { 0x0, 0x80000000, 0x80002010 };
+static const uint64_t samples_r3t[] = {0x0, 0x80000000, 0x80002010};
 
-static void print_samples(uint64_t asce, bool edat, const uint64_t *s,
-			  int n, bool *first)
+static void print_samples(uint64_t asce, bool edat, const uint64_t *s, int n,
+			  bool *first)
 {
 	struct bm_lra t;
 
@@ -97,8 +97,9 @@ void bm_program(const struct bm_cmdline *cl)
 		return;
 	}
 	if (strcmp(cl->scenario, "tables")) {
-		bm_json_error(cl, "unknown scenario (this payload has: tables, sie)",
-			      cl->scenario);
+		bm_json_error(
+			cl, "unknown scenario (this payload has: tables, sie)",
+			cl->scenario);
 		return;
 	}
 	for (int i = 0; i < cl->nargs; i++) {
@@ -117,8 +118,8 @@ void bm_program(const struct bm_cmdline *cl)
 		return;
 	}
 	sie = bm_sie_probe();
-	bm_puts(sie ? "# SIE available\n" :
-		      "# SIE unavailable: checking tables with LRAG\n");
+	bm_puts(sie ? "# SIE available\n"
+		    : "# SIE unavailable: checking tables with LRAG\n");
 
 	t0 = bm_stckf();
 	build_tables();
@@ -162,12 +163,14 @@ void bm_program(const struct bm_cmdline *cl)
 static void scenario_sie(const struct bm_cmdline *cl)
 {
 	static const struct l1_l2_run runs[] = {
-		{ .addr = 0x0, .stride = 0x1000, .count = 4,
-		  .flags = L1_RUN_WRITE },
-		{ .addr = 0x305000, .stride = 8, .count = 16 },
+		{.addr = 0x0,
+		 .stride = 0x1000,
+		 .count = 4,
+		 .flags = L1_RUN_WRITE},
+		{.addr = 0x305000, .stride = 8, .count = 16},
 	};
 	struct l1_platform *p = bm_platform();
-	struct l1_sie s = { .asce = sto | TL_MAX, .runs = runs, .nr_runs = 2 };
+	struct l1_sie s = {.asce = sto | TL_MAX, .runs = runs, .nr_runs = 2};
 	uint64_t total = 0;
 	int rc = 0, n;
 
