@@ -54,6 +54,8 @@ struct l1 {
 	uint32_t cursor[L1_NR_FRAME_KINDS];
 	uint64_t frames_in_use[L1_NR_FRAME_KINDS];
 	struct l1_stats stats;
+	uint16_t last_pgm; /* the last reflected fault: code, L2 address */
+	uint64_t last_exc_addr;
 	struct l1_chunk chunk[L1_MAX_CHUNKS];
 };
 

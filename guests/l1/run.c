@@ -26,6 +26,8 @@ int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
 		if (sie.exit == L1_EXIT_DONE)
 			return l1->err;
 		l1->stats.reflected++;
+		l1->last_pgm = sie.pgm_code;
+		l1->last_exc_addr = sie.trans_exc_addr;
 		if (!sie.accesses && sie.trans_exc_addr == last_addr &&
 		    sie.pgm_code == last_code)
 			return -35; /* L1 mapped it, yet L2 faults again */
