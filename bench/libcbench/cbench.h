@@ -179,6 +179,22 @@ cbench_keep_running(cbench_state *st)
 	return cbench_keep_running_slow(st);
 }
 
+/*
+ * CBENCH_FOR(st) { body } is `for (auto _ : state) { body }`: the iteration
+ * count lives in a local, so the loop is as lean as Google Benchmark's
+ * range-for (g++ and gcc delete an empty one alike), while the
+ * cbench_keep_running() loop, like State::KeepRunning(), goes through
+ * memory.  As with the range-for, cbench_iterations() is 0 inside the loop
+ * and the count after it; after cbench_skip_with_error() inside the loop,
+ * `break` (or let it run out untimed).
+ */
+int64_t cbench_loop_start(cbench_state *st);
+bool cbench_loop_finish(cbench_state *st);
+#define CBENCH_FOR(st)                                                        \
+	for (int64_t cbench_n_ = cbench_loop_start(st);                       \
+	     __builtin_expect(cbench_n_ != 0, 1) || cbench_loop_finish(st);   \
+	     cbench_n_--)
+
 /* state.range(i); an index past the arguments is a fatal error. */
 int64_t cbench_range_checked(const cbench_state *st, int i);
 static inline int64_t cbench_range(const cbench_state *st, int i)

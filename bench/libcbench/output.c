@@ -104,6 +104,8 @@ static void put_int(long v)
 	put(p);
 }
 
+static struct sigaction old_actions[NSIG];
+
 static void on_crash(int sig)
 {
 	/* async-signal-safe only */
@@ -128,7 +130,10 @@ static void on_crash(int sig)
 		put("; --benchmark_out file not written");
 	}
 	put("\n");
-	signal(sig, SIG_DFL);
+	/* the previous handler (default, or a sanitizer's) takes it from here */
+	sigaction(sig, &old_actions[sig], NULL);
+	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE)
+		return; /* the faulting instruction runs again */
 	raise(sig);
 }
 
@@ -141,14 +146,14 @@ void cb_crash_handlers_install(void)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_crash;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	sa.sa_flags = SA_NODEFER;
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		struct sigaction old;
 
-		/* leave handlers the program (or a sanitizer) installed */
-		if (sigaction(sigs[i], NULL, &old) == 0 &&
-		    old.sa_handler != SIG_DFL)
+		if (sigaction(sigs[i], NULL, &old) || old.sa_handler == SIG_IGN ||
+		    old.sa_handler == on_crash)
 			continue;
+		old_actions[sigs[i]] = old;
 		sigaction(sigs[i], &sa, NULL);
 	}
 }
@@ -171,4 +176,18 @@ int cb_color_auto(void)
 		if (!strcmp(t, terms[i]))
 			return 1;
 	return 0;
+}
+
+void cb_crash_handlers_remove(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+				    SIGINT, SIGTERM };
+
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction cur;
+
+		if (sigaction(sigs[i], NULL, &cur) == 0 &&
+		    cur.sa_handler == on_crash)
+			sigaction(sigs[i], &old_actions[sigs[i]], NULL);
+	}
 }

@@ -194,6 +194,36 @@ bool cbench_keep_running_slow(cbench_state *st)
 	return false;
 }
 
+int64_t cbench_loop_start(cbench_state *st)
+{
+	struct priv *p = (struct priv *)st;
+
+	if (st->cb_started)
+		cb_fatal("%s: a second timed loop in one run", p->in->name);
+	st->cb_started = true;
+	st->cb_remaining = st->cb_error ? 0 : st->cb_max_iterations;
+	if (st->cb_threads > 1)
+		barrier_wait(p->mgr);
+	if (!st->cb_error)
+		timer_start(p);
+	return st->cb_remaining;
+}
+
+bool cbench_loop_finish(cbench_state *st)
+{
+	struct priv *p = (struct priv *)st;
+
+	if (!st->cb_finished) {
+		if (!st->cb_error && p->running)
+			timer_stop(p);
+		st->cb_remaining = 0;
+		st->cb_finished = true;
+		if (st->cb_threads > 1)
+			barrier_wait(p->mgr);
+	}
+	return false;
+}
+
 int64_t cbench_range_checked(const cbench_state *st, int i)
 {
 	const struct priv *p = (const struct priv *)st;
@@ -584,6 +614,7 @@ int cb_output_open(const char *path, FILE **f, char *err, size_t errlen);
 int cb_output_commit(FILE *f, char *err, size_t errlen);
 void cb_output_abandon(void);
 void cb_crash_handlers_install(void);
+void cb_crash_handlers_remove(void);
 int cb_color_auto(void);
 
 int cbench_run_specified(void)
@@ -728,6 +759,7 @@ int cbench_run_specified(void)
 			total = -1;
 		}
 	}
+	cb_crash_handlers_remove();
 	free(order);
 	free(runners);
 	cb_free_instances(in, n);

@@ -25,7 +25,7 @@ CBENCH(BM_sum)
 
 static void BM_two(cbench_state *st)
 {
-	while (cbench_keep_running(st))
+	CBENCH_FOR(st)
 		cbench_do_not_optimize(cbench_range(st, 0) + cbench_range(st, 1));
 	cbench_set_bytes_processed(st, 100);
 }
@@ -73,7 +73,7 @@ CBENCH(BM_man)
 
 static void BM_grid(cbench_state *st)
 {
-	while (cbench_keep_running(st))
+	CBENCH_FOR(st)
 		cbench_do_not_optimize(cbench_range(st, 0));
 }
 
