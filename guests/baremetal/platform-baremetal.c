@@ -7,7 +7,8 @@
  * machine's DAT on L1's tables (LRAG, TPROT): the same exits, with the
  * translation done by an implementation nobody here wrote.
  *
- * Either way a sample of L2 addresses (first and last access of each run)
+ * Either way a sample of L2 addresses (first and last access of each run,
+ * and each faulting page)
  * is kept, translated through the ASCE of their run at each DONE exit
  * (while L1's tables are live); bm_platform_json() prints them.
  */
@@ -144,6 +145,7 @@ static bool next_run(struct l1_sie *s)
 
 static void exit_pgm(struct l1_sie *s, uint16_t code, uint64_t l2, bool write)
 {
+	sample(l2 & PAGE_MASK, s->asce, s->cr0_edat);
 	s->exit = L1_EXIT_PGM;
 	s->pgm_code = code;
 	s->trans_exc_addr = l2 & PAGE_MASK;

@@ -7,12 +7,13 @@
 . "$(dirname "$0")/../../../tests/lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
 elf=$top/build/guests/l1.elf
-scn=${BM_SCENARIO:-table_creation}
+line=${BM_SCENARIO:-table_creation prebuild=0 span_gib=1}
+scn=${line%% *}
 
 hdr=$(s390x-linux-gnu-readelf -h "$elf" 2>&1)
 check "l1.elf has entry 0x10000" grep -qE 'Entry point address: +0x10000$' <<<"$hdr"
 
-bm_boot "$elf" "$scn"
+bm_boot "$elf" "$line"
 check "$scn: QEMU exits by itself with status 0" test "$BM_RC" -eq 0
 check "$scn: one JSON line" test "$(printf '%s\n' "$BM_OUT" | grep -c '^{')" -eq 1
 check "$scn: scenario named in the JSON" test "$(json_str scenario)" = "$scn"
