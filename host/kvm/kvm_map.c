@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The mapping from KVM statistics, tracepoints, kprobes and CPU-MF counters
+ * to the counters of DESIGN.md. Keep docs/ibm-z.md's table in step. */
+#include "kvm_map.h"
+
+#include <string.h>
+
+#define SHADOW_NOTIFY "tp:kvm-s390:kvm_s390_gmap_notifier | kprobe:gmap_shadow_notify"
+
+const struct kvm_map_row kvm_map_rows[GC_NR] = {
+	[GC_vsie_entries] = { GC_vsie_entries, "instruction_sie",
+			      "vCPU stat: SIE instructions of L1 intercepted" },
+	[GC_exits_l0] = { GC_exits_l0,
+			  "kprobe:kvm_s390_shadow_fault - inject_program",
+			  "shadow faults minus those reflected to L1" },
+	[GC_exits_l1] = { GC_exits_l1, "inject_program",
+			  "vCPU stat: program interrupts L0 injected into L1" },
+	[GC_shadow_create] = { GC_shadow_create, "gmap_shadow_create", NULL },
+	[GC_shadow_reuse] = { GC_shadow_reuse, "gmap_shadow_reuse", NULL },
+	[GC_shadow_r2t] = { GC_shadow_r2t, "gmap_shadow_r1_entry",
+			    "an R1 entry shadowed: a shadow R2T made" },
+	[GC_shadow_r3t] = { GC_shadow_r3t, "gmap_shadow_r2_entry", NULL },
+	[GC_shadow_sgt] = { GC_shadow_sgt, "gmap_shadow_r3_entry", NULL },
+	[GC_shadow_pgt] = { GC_shadow_pgt, "gmap_shadow_sg_entry", NULL },
+	[GC_shadow_pte] = { GC_shadow_pte, "gmap_shadow_pg_entry", NULL },
+	[GC_prot_faults] = { GC_prot_faults, SHADOW_NOTIFY,
+			     "notifier calls on shadow gmaps (shadow == 1)" },
+	[GC_unshadow_pte] = { GC_unshadow_pte, "kprobe:gmap_unshadow_page", NULL },
+	[GC_unshadow_pgt] = { GC_unshadow_pgt, "kprobe:gmap_unshadow_pgt", NULL },
+	[GC_unshadow_sgt] = { GC_unshadow_sgt, "kprobe:gmap_unshadow_sgt", NULL },
+	[GC_unshadow_r3t] = { GC_unshadow_r3t, "kprobe:gmap_unshadow_r3t", NULL },
+	[GC_unshadow_r2t] = { GC_unshadow_r2t, "kprobe:gmap_unshadow_r2t", NULL },
+	[GC_unshadow_full] = { GC_unshadow_full, "kprobe:gmap_unshadow", NULL },
+	[GC_tlb_hits] = { GC_tlb_hits, NULL, "no CPU-MF counter of TLB hits" },
+	[GC_tlb_misses] = { GC_tlb_misses,
+			    "cpum_cf:DTLB2_WRITES + cpum_cf:ITLB2_WRITES | "
+			    "cpum_cf:DTLB1_WRITES + cpum_cf:ITLB1_WRITES",
+			    "translations written into the TLB (z14+: TLB2)" },
+	[GC_tlb_purged] = { GC_tlb_purged, NULL, "not observable" },
+	[GC_ipte] = { GC_ipte, NULL, "not observable" },
+	[GC_idte] = { GC_idte, NULL, "not observable" },
+	[GC_csp] = { GC_csp, NULL, "not observable" },
+	[GC_crdte] = { GC_crdte, NULL, "not observable" },
+	[GC_ptlb] = { GC_ptlb, NULL, "not observable" },
+	[GC_shadow_bytes] = { GC_shadow_bytes, NULL, "not observable" },
+	[GC_oracle_mismatches] = { GC_oracle_mismatches, NULL,
+				   "host/sim only" },
+};
+
+const char *const kvm_map_extras[] = {
+	"cpum_cf:TLB2_PTE_WRITES",
+	"cpum_cf:TLB2_CRSTE_WRITES",
+	"cpum_cf:TLB2_CRSTE_HPAGE_WRITES",
+	"cpum_cf:TLB2_ENGINES_BUSY",
+	"cpum_cf:CPU_CYCLES",
+	"cpum_cf:INSTRUCTIONS",
+	"tp:kvm:kvm_s390_sie_exit",
+	NULL,
+};
+
+const char *kvm_map_tp_filter(const char *term)
+{
+	if (!strcmp(term, "tp:kvm-s390:kvm_s390_gmap_notifier"))
+		return "shadow == 1";
+	return NULL;
+}
+
+/* Copies the next whitespace-separated token of [*s, e) into tok. */
+static bool next_token(const char **s, const char *e, char *tok, size_t n)
+{
+	const char *p = *s, *q;
+
+	while (p < e && *p == ' ')
+		p++;
+	for (q = p; q < e && *q != ' '; q++)
+		;
+	*s = q;
+	if (q == p || (size_t)(q - p) >= n)
+		return false;
+	memcpy(tok, p, q - p);
+	tok[q - p] = 0;
+	return true;
+}
+
+/* One alternative [s, e): terms joined by " + " and " - ". */
+static bool eval_alt(const char *s, const char *e,
+		     const struct kvm_stat_set *deltas, uint64_t *value)
+{
+	char tok[KVM_STAT_NAME_MAX + 32];
+	int64_t acc = 0;
+	int sign = 1;
+	uint64_t v;
+
+	for (;;) {
+		if (!next_token(&s, e, tok, sizeof(tok)) ||
+		    !kvm_stat_get(deltas, tok, &v))
+			return false;
+		acc += sign * (int64_t)v;
+		if (!next_token(&s, e, tok, sizeof(tok)))
+			break;
+		if (strcmp(tok, "+") && strcmp(tok, "-"))
+			return false;
+		sign = tok[0] == '-' ? -1 : 1;
+	}
+	/* a difference of two noisy sources can dip below 0 */
+	*value = acc < 0 ? 0 : (uint64_t)acc;
+	return true;
+}
+bool kvm_map_eval(const char *source, const struct kvm_stat_set *deltas,
+		  uint64_t *value)
+{
+	const char *s = source;
+
+	while (s && *s) {
+		const char *e = strchr(s, '|');
+
+		if (!e)
+			e = s + strlen(s);
+		if (eval_alt(s, e, deltas, value))
+			return true;
+		s = *e ? e + 1 : e;
+	}
+	return false;
+}
+
+int kvm_map_counters(const struct kvm_stat_set *deltas,
+		     struct gmap_counters *out)
+{
+	int id, n = 0;
+	uint64_t v;
+
+	memset(out, 0, sizeof(*out));
+	for_each_counter(id) {
+		const char *src = kvm_map_rows[id].source;
+
+		if (src && kvm_map_eval(src, deltas, &v)) {
+			gmap_counter_set(out, id, v);
+			n++;
+		}
+	}
+	return n;
+}
+
+static void each_term(const char *src, void (*fn)(const char *, void *),
+		      void *arg)
+{
+	char tok[KVM_STAT_NAME_MAX + 32];
+	const char *s = src, *e = src + strlen(src);
+
+	while (s < e)
+		if (next_token(&s, e, tok, sizeof(tok)) &&
+		    strcmp(tok, "+") && strcmp(tok, "-") && strcmp(tok, "|"))
+			fn(tok, arg);
+}
+
+void kvm_map_for_each_term(void (*fn)(const char *term, void *arg), void *arg)
+{
+	int id, i;
+
+	/* may name a term twice; callers dedupe (the set does) */
+	for_each_counter(id)
+		if (kvm_map_rows[id].source)
+			each_term(kvm_map_rows[id].source, fn, arg);
+	for (i = 0; kvm_map_extras[i]; i++)
+		fn(kvm_map_extras[i], arg);
+}

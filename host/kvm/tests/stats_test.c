@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The KVM binary-stats parser on buffers laid out with the uapi's own
+ * struct kvm_stats_header / struct kvm_stats_desc (linux/kvm.h of the
+ * same 6.1 kernel), truncated and corrupted; the debugfs reader on a fake
+ * directory tree; and the counter mapping on the deltas they give.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/kvm.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "kvm_map.h"
+#include "kvm_stats.h"
+
+struct def {
+	const char *name;
+	uint32_t flags;
+	int16_t exponent;
+	uint16_t size;
+	uint64_t data[4];
+};
+
+/* Lays out header, id, descriptors and data as KVM_GET_STATS_FD does. */
+static size_t build(unsigned char *buf, size_t cap, uint32_t name_size,
+		    const char *id, const struct def *d, unsigned int n)
+{
+	struct kvm_stats_header h = { 0 };
+	size_t desc_size = sizeof(struct kvm_stats_desc) + name_size;
+	uint32_t off = 0;
+	unsigned int i;
+
+	h.name_size = name_size;
+	h.num_desc = n;
+	h.id_offset = sizeof(h);
+	h.desc_offset = h.id_offset + name_size;
+	h.data_offset = h.desc_offset + n * desc_size;
+	memset(buf, 0, cap);
+	memcpy(buf, &h, sizeof(h));
+	strncpy((char *)buf + h.id_offset, id, name_size - 1);
+	for (i = 0; i < n; i++) {
+		struct kvm_stats_desc *k =
+			(void *)(buf + h.desc_offset + i * desc_size);
+
+		k->flags = d[i].flags;
+		k->exponent = d[i].exponent;
+		k->size = d[i].size;
+		k->offset = off;
+		k->bucket_size = 0;
+		strncpy(k->name, d[i].name, name_size);
+		memcpy(buf + h.data_offset + off, d[i].data, 8 * d[i].size);
+		off += 8 * d[i].size;
+	}
+	return h.data_offset + off;
+}
+
+static const struct def defs[] = {
+	{ "instruction_sie", KVM_STATS_TYPE_CUMULATIVE, 0, 1, { 12345 } },
+	{ "gmap_shadow_create", KVM_STATS_TYPE_CUMULATIVE, 0, 1, { 7 } },
+	{ "x", KVM_STATS_TYPE_INSTANT | KVM_STATS_UNIT_BYTES |
+		       KVM_STATS_BASE_POW2, 10, 1, { 4 } },
+	{ "halt_poll_success_ns", KVM_STATS_TYPE_CUMULATIVE |
+		       KVM_STATS_UNIT_SECONDS, -9, 1, { 1000000000ull } },
+	{ "halt_wait_hist", KVM_STATS_TYPE_LOG_HIST | KVM_STATS_UNIT_SECONDS,
+	  -9, 4, { 1, 2, 3, 4 } },
+	{ "a_rather_long_statistic_name_of_sixty_three_characters_exactly_",
+	  KVM_STATS_TYPE_PEAK | KVM_STATS_UNIT_BOOLEAN, 0, 1, { 1 } },
+};
+#define NDEFS (sizeof(defs) / sizeof(defs[0]))
+
+static unsigned char buf[16384];
+
+static void binary(void)
+{
+	struct kvm_stat_set s;
+	char err[256];
+	uint64_t v;
+	size_t len, cut;
+	int rc, bad = 0;
+	unsigned int i;
+
+	_Static_assert(sizeof(struct kvm_stats_header) == 24, "header");
+	_Static_assert(offsetof(struct kvm_stats_desc, name) == 16, "desc");
+	tap_ok(strlen(defs[5].name) == 63, "a 63-character name is tested");
+
+	/* KVM_STATS_NAME_SIZE is 48 in 6.1; try it and others */
+	{
+		static const uint32_t sizes[] = { 48, 64, 72, 200 };
+
+		for (i = 0; i < 4; i++) {
+			unsigned int n = sizes[i] > 64 ? NDEFS : NDEFS - 1;
+
+			len = build(buf, sizeof(buf), sizes[i], "kvm-4711",
+				    defs, n);
+			rc = kvm_stats_parse(buf, len, &s, err, sizeof(err));
+			tap_ok(rc == 0 && s.nr == n,
+			       "name_size %u: %u stats parsed (%s)", sizes[i],
+			       n, rc ? err : "ok");
+			kvm_stat_set_free(&s);
+		}
+	}
+	len = build(buf, sizeof(buf), 72, "kvm-4711", defs, NDEFS);
+	rc = kvm_stats_parse(buf, len, &s, err, sizeof(err));
+	tap_ok(rc == 0, "parse a 6-descriptor file");
+	tap_ok(!strcmp(s.id, "kvm-4711"), "id string: %s", s.id);
+	tap_ok(kvm_stat_get(&s, "instruction_sie", &v) && v == 12345,
+	       "instruction_sie = 12345");
+	tap_ok(kvm_stat_get(&s, "halt_wait_hist", &v) && v == 10 &&
+		       s.stats[4].size == 4 &&
+		       KVM_STAT_TYPE(s.stats[4].flags) == KVM_STAT_LOG_HIST,
+	       "histogram: 4 buckets summed to 10, type log-hist");
+	tap_ok(s.stats[3].exponent == -9 &&
+		       KVM_STAT_UNIT(s.stats[3].flags) == KVM_STAT_UNIT_SECONDS,
+	       "exponent -9 and unit seconds kept");
+	tap_ok(s.stats[2].exponent == 10 && KVM_STAT_BASE(s.stats[2].flags) == 1 &&
+		       KVM_STAT_UNIT(s.stats[2].flags) == KVM_STAT_UNIT_BYTES,
+	       "1-char name, exponent 10 base 2, bytes");
+	tap_ok(kvm_stat_get(&s, defs[5].name, &v) && v == 1,
+	       "the 63-character name found");
+	tap_ok(!kvm_stat_get(&s, "instruction_si", &v), "no prefix matching");
+	kvm_stat_set_free(&s);
+
+	/* every truncation: an error, never a crash or a partial set */
+	for (cut = 0; cut < len; cut++) {
+		rc = kvm_stats_parse(buf, cut, &s, err, sizeof(err));
+		if (rc != -EINVAL || s.nr || !err[0])
+			bad++;
+	}
+	tap_ok(!bad, "all %zu truncations rejected with a message", len);
+	kvm_stats_parse(buf, len - 1, &s, err, sizeof(err));
+	tap_ok(strstr(err, "a_rather_long") && strstr(err, "beyond"),
+	       "truncated data names the statistic: %s", err);
+
+	{
+		struct kvm_stats_header *h = (void *)buf;
+		unsigned char save[sizeof(buf)];
+		struct kvm_stats_desc *d0;
+
+		memcpy(save, buf, sizeof(buf));
+#define CORRUPT(what, stmt, needle)                                           \
+	do {                                                                  \
+		memcpy(buf, save, sizeof(buf));                               \
+		stmt;                                                         \
+		rc = kvm_stats_parse(buf, len, &s, err, sizeof(err));         \
+		tap_ok(rc == -EINVAL && strstr(err, needle), "%s: %s", what,  \
+		       err);                                                  \
+		kvm_stat_set_free(&s);                                        \
+	} while (0)
+		d0 = (void *)(buf + h->desc_offset);
+		CORRUPT("name_size 0", h->name_size = 0, "name_size");
+		CORRUPT("name_size huge", h->name_size = 0xffffffff, "name_size");
+		CORRUPT("num_desc huge", h->num_desc = 0x7fffffff, "num_desc");
+		CORRUPT("num_desc past end", h->num_desc = NDEFS + 1, "descriptors");
+		CORRUPT("desc_offset wraps", h->desc_offset = 0xfffffff0, "descriptors");
+		CORRUPT("id_offset past end", h->id_offset = len, "id");
+		CORRUPT("data_offset past end", h->data_offset = len + 1, "data_offset");
+		CORRUPT("data offset overflow", d0->offset = 0xfffffff8, "instruction_sie");
+		CORRUPT("unterminated name", memset(d0->name, 'A', 72), "NUL");
+		CORRUPT("empty name", d0->name[0] = 0, "empty");
+		CORRUPT("type 5", d0->flags = 5, "flags");
+		CORRUPT("unit 5", d0->flags = 5 << 4, "flags");
+		CORRUPT("size 0", d0->size = 0, "size");
+		CORRUPT("unterminated id", memset(buf + h->id_offset, 'i', 72), "id");
+		memcpy(buf, save, sizeof(buf));
+	}
+
+	/* the same through a file descriptor */
+	{
+		char path[] = "build/tests/kvm-stats-XXXXXX";
+		int fd = mkstemp(path);
+
+		rc = fd >= 0 && write(fd, buf, len) == (ssize_t)len ?
+			     kvm_stats_read_fd(fd, &s, err, sizeof(err)) : -1;
+		tap_ok(rc == 0 && s.nr == NDEFS, "read through an fd (%s)",
+		       rc ? err : "ok");
+		kvm_stat_set_free(&s);
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+	}
+}
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char p[512];
+	FILE *f;
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	f = fopen(p, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void debugfs(void)
+{
+	char root[] = "build/tests/kvm-debugfs-XXXXXX", vm[256], p[512];
+	char found[512], err[256];
+	struct kvm_stat_set s;
+	uint64_t v;
+	int rc;
+
+	if (!tap_ok(mkdtemp(root) != NULL, "fake debugfs root"))
+		return;
+	snprintf(vm, sizeof(vm), "%s/4711-12", root);
+	mkdir(vm, 0755);
+	snprintf(p, sizeof(p), "%s/47110-9", root);	/* another pid prefix */
+	mkdir(p, 0755);
+	put_file(vm, "instruction_sie", "100\n");
+	put_file(vm, "gmap_shadow_create", "3\n");
+	put_file(vm, "gmap_shadow_pg_entry", "18446744073709551615\n");
+	put_file(vm, "inject_program", "9");
+	put_file(vm, "garbage", "abc\n");
+	put_file(vm, "negative", "-1\n");
+	put_file(vm, "overflow", "18446744073709551616\n");
+	put_file(vm, "two_lines", "1\n2\n");
+	snprintf(p, sizeof(p), "%s/vcpu0", vm);
+	mkdir(p, 0755);
+	put_file(p, "pid", "4712\n");
+
+	rc = kvm_debugfs_find_vm(root, 4711, found, sizeof(found), err,
+				 sizeof(err));
+	tap_ok(rc == 0 && !strcmp(found, vm), "find the VM of pid 4711: %s",
+	       rc ? err : found);
+	rc = kvm_debugfs_find_vm(root, 471, found, sizeof(found), err,
+				 sizeof(err));
+	tap_ok(rc == -ENOENT && strstr(err, "471-"),
+	       "pid 471 has no VM (prefix, not substring): %s", err);
+	snprintf(p, sizeof(p), "%s/4711-15", root);
+	mkdir(p, 0755);
+	rc = kvm_debugfs_find_vm(root, 4711, found, sizeof(found), err,
+				 sizeof(err));
+	tap_ok(rc == -EEXIST, "two VMs of one pid: %s", err);
+	rmdir(p);
+
+	rc = kvm_debugfs_read(vm, &s, err, sizeof(err));
+	tap_ok(rc == 0 && s.nr == 4, "4 statistics read, junk files skipped (%zu)",
+	       s.nr);
+	tap_ok(kvm_stat_get(&s, "instruction_sie", &v) && v == 100,
+	       "instruction_sie = 100");
+	tap_ok(kvm_stat_get(&s, "gmap_shadow_pg_entry", &v) && v == UINT64_MAX,
+	       "full 64-bit value");
+	tap_ok(kvm_stat_get(&s, "inject_program", &v) && v == 9,
+	       "no trailing newline");
+	tap_ok(!kvm_stat_get(&s, "overflow", &v) && !kvm_stat_get(&s, "negative", &v),
+	       "overflowing and negative values skipped");
+	tap_ok(!strcmp(s.id, "4711-12"), "id is the directory name");
+	kvm_stat_set_free(&s);
+	snprintf(p, sizeof(p), "%s/vcpu0", vm);
+	rc = kvm_debugfs_read(p, &s, err, sizeof(err));
+	tap_ok(rc == -ENOENT && strstr(err, "no statistics"),
+	       "a directory without statistics: %s", err);
+	rc = kvm_debugfs_read("build/tests/no-such-dir", &s, err, sizeof(err));
+	tap_ok(rc == -ENOENT && strstr(err, "no-such-dir"), "missing: %s", err);
+
+	/* clean up the fake tree */
+	{
+		static const char *const f[] = { "instruction_sie",
+			"gmap_shadow_create", "gmap_shadow_pg_entry",
+			"inject_program", "garbage", "negative", "overflow",
+			"two_lines", "vcpu0/pid" };
+		unsigned int i;
+
+		for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+			snprintf(p, sizeof(p), "%s/%s", vm, f[i]);
+			unlink(p);
+		}
+		snprintf(p, sizeof(p), "%s/vcpu0", vm);
+		rmdir(p);
+		rmdir(vm);
+		snprintf(p, sizeof(p), "%s/47110-9", root);
+		rmdir(p);
+		rmdir(root);
+	}
+}
+
+static void add(struct kvm_stat_set *s, const char *n, uint64_t v)
+{
+	kvm_stat_put(s, n, v);
+}
+
+static void mapping(void)
+{
+	struct kvm_stat_set d = { 0 };
+	struct gmap_counters c;
+	uint64_t v;
+	int n, id;
+
+	/* every counter has a row, and rows without a source say why */
+	n = 0;
+	for_each_counter(id)
+		if ((int)kvm_map_rows[id].id != id ||
+		    (!kvm_map_rows[id].source && !kvm_map_rows[id].note))
+			n++;
+	tap_ok(n == 0, "mapping: one row per counter, a note where no source");
+
+	/* a 6.1 kernel: statistics, no tracepoint, two kprobes, z15 CPU-MF */
+	add(&d, "instruction_sie", 50);
+	add(&d, "inject_program", 20);
+	add(&d, "gmap_shadow_create", 2);
+	add(&d, "gmap_shadow_reuse", 48);
+	add(&d, "gmap_shadow_r1_entry", 0);
+	add(&d, "gmap_shadow_r2_entry", 1);
+	add(&d, "gmap_shadow_r3_entry", 2);
+	add(&d, "gmap_shadow_sg_entry", 3);
+	add(&d, "gmap_shadow_pg_entry", 4);
+	add(&d, "kprobe:kvm_s390_shadow_fault", 30);
+	add(&d, "kprobe:gmap_shadow_notify", 6);
+	add(&d, "cpum_cf:DTLB2_WRITES", 1000);
+	add(&d, "cpum_cf:ITLB2_WRITES", 24);
+	add(&d, "cpum_cf:DTLB1_WRITES", 5);
+	n = kvm_map_counters(&d, &c);
+	tap_eq(n, 12, "12 counters present from these sources");
+	tap_ok(gmap_counter_present(&c, GC_vsie_entries) &&
+		       c.v[GC_vsie_entries] == 50, "vsie_entries <- instruction_sie");
+	tap_ok(c.v[GC_exits_l1] == 20 && c.v[GC_exits_l0] == 10,
+	       "exits_l1 = inject_program, exits_l0 = shadow faults - exits_l1");
+	tap_ok(c.v[GC_shadow_r2t] == 0 && gmap_counter_present(&c, GC_shadow_r2t) &&
+		       c.v[GC_shadow_r3t] == 1 && c.v[GC_shadow_pte] == 4,
+	       "shadow_r2t..pte <- gmap_shadow_r1..pg_entry (0 is present)");
+	tap_ok(c.v[GC_prot_faults] == 6,
+	       "prot_faults falls back to the kprobe without the tracepoint");
+	tap_ok(c.v[GC_tlb_misses] == 1024,
+	       "tlb_misses = DTLB2_WRITES + ITLB2_WRITES (first alternative)");
+	tap_ok(!gmap_counter_present(&c, GC_unshadow_pte) &&
+		       !gmap_counter_present(&c, GC_tlb_hits) &&
+		       !gmap_counter_present(&c, GC_oracle_mismatches),
+	       "unobserved counters are absent, not 0");
+	add(&d, "tp:kvm-s390:kvm_s390_gmap_notifier", 5);
+	kvm_map_counters(&d, &c);
+	tap_ok(c.v[GC_prot_faults] == 5, "the tracepoint wins when present");
+	tap_ok(kvm_map_eval("kprobe:kvm_s390_shadow_fault - inject_program - instruction_sie",
+			    &d, &v) && v == 0,
+	       "a difference below 0 is clamped to 0");
+	tap_ok(!kvm_map_eval("nosuch | also_not", &d, &v) &&
+		       kvm_map_eval("nosuch | gmap_shadow_create + gmap_shadow_reuse", &d, &v) &&
+		       v == 50,
+	       "alternatives: the first complete one");
+	tap_ok(!kvm_map_eval("gmap_shadow_create +", &d, &v) &&
+		       !kvm_map_eval("gmap_shadow_create * inject_program", &d, &v),
+	       "malformed expressions are not evaluated");
+	tap_ok(kvm_map_tp_filter("tp:kvm-s390:kvm_s390_gmap_notifier") &&
+		       !strcmp(kvm_map_tp_filter("tp:kvm-s390:kvm_s390_gmap_notifier"),
+			       "shadow == 1"),
+	       "the notifier tracepoint is filtered on shadow == 1");
+	kvm_stat_set_free(&d);
+}
+
+int main(void)
+{
+	tap_plan_unknown();
+	binary();
+	debugfs();
+	mapping();
+	return tap_done();
+}
