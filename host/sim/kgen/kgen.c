@@ -1,0 +1,650 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kgen: mechanical transformations of real kernel sources for host/sim.
+ *
+ *   kgen [-d] [-f] [-x NAME,NAME...] [-l LABEL] IN OUT
+ *
+ *   -d  de-asm: every function definition whose body contains inline
+ *       assembly becomes an extern prototype (the simulator implements it).
+ *   -f  flip: every struct whose members are all 'unsigned long' bitfields
+ *       (big-endian s390 layout) gets its members in reverse order, which is
+ *       the same bit layout on a little-endian host, and a _Static_assert
+ *       that the widths add up to 64.
+ *   -x  extract: keep only the named top-level definitions (functions,
+ *       struct/union/enum tags, anonymous enums naming one of the names),
+ *       each preceded by a #line marker.
+ *   -l  the file name the #line markers give (default: IN).
+ *
+ * Works at the token level: comments, string and character literals and
+ * preprocessor lines are skipped when braces are matched. Line numbers of
+ * whole-file output are preserved, and the output starts with #line 1, so
+ * compiler errors and debuggers point at the kernel file.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static const char *in_name, *label;
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+		if (!b->p) {
+			perror("kgen");
+			exit(2);
+		}
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = 0;
+}
+
+static void buf_str(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static int line_of(const char *src, size_t pos)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < pos; i++)
+		line += src[i] == '\n';
+	return line;
+}
+
+static __attribute__((noreturn, format(printf, 3, 4))) void
+die_at(const char *src, size_t pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s:%d: kgen: ", in_name, line_of(src, pos));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/*
+ * If src[i] starts something braces must not be counted in (a comment, a
+ * literal, a preprocessor line), returns the position after it; else i.
+ */
+static size_t skip_noncode(const char *src, size_t n, size_t i)
+{
+	if (src[i] == '/' && i + 1 < n && src[i + 1] == '*') {
+		const char *e = strstr(src + i + 2, "*/");
+
+		if (!e)
+			die_at(src, i, "unterminated comment");
+		return (size_t)(e - src) + 2;
+	}
+	if (src[i] == '/' && i + 1 < n && src[i + 1] == '/') {
+		while (i < n && src[i] != '\n')
+			i++;
+		return i;
+	}
+	if (src[i] == '"' || src[i] == '\'') {
+		char q = src[i];
+		size_t j = i + 1;
+
+		while (j < n && src[j] != q && src[j] != '\n')
+			j += src[j] == '\\' ? 2 : 1;
+		if (j >= n || src[j] != q)
+			die_at(src, i, "unterminated literal");
+		return j + 1;
+	}
+	if (src[i] == '#') {
+		size_t k = i;
+
+		while (k > 0 && (src[k - 1] == ' ' || src[k - 1] == '\t'))
+			k--;
+		if (k == 0 || src[k - 1] == '\n') {
+			while (i < n && src[i] != '\n')
+				i += (src[i] == '\\' && i + 1 < n) ? 2 : 1;
+			return i;
+		}
+	}
+	return i;
+}
+
+/* A top-level item: a declaration or definition, from its first token. */
+struct item {
+	size_t start, brace, end; /* brace: first '{' or end if none */
+	bool function; /* a function definition */
+};
+
+static bool is_ident(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+/* Splits src into top-level items; returns how many. */
+static size_t scan_items(const char *src, size_t n, struct item **out)
+{
+	struct item *items = NULL, cur = {0};
+	size_t nr = 0, cap = 0, i = 0;
+	int depth = 0, paren = 0;
+	bool in_item = false, saw_paren = false, saw_eq = false;
+
+	while (i < n) {
+		size_t j = skip_noncode(src, n, i);
+		char c;
+
+		if (j != i) {
+			i = j;
+			continue;
+		}
+		c = src[i];
+		if (isspace((unsigned char)c)) {
+			i++;
+			continue;
+		}
+		if (!in_item) {
+			memset(&cur, 0, sizeof(cur));
+			cur.start = i;
+			cur.brace = (size_t)-1;
+			in_item = true;
+			saw_paren = saw_eq = false;
+		}
+		if (c == '(')
+			paren++, saw_paren |=
+				 depth == 0 && cur.brace == (size_t)-1;
+		else if (c == ')')
+			paren--;
+		else if (c == '=' && depth == 0 && paren == 0)
+			saw_eq = true;
+		else if (c == '{') {
+			if (depth == 0 && cur.brace == (size_t)-1) {
+				cur.brace = i;
+				cur.function = saw_paren && !saw_eq;
+			}
+			depth++;
+		} else if (c == '}') {
+			if (--depth < 0)
+				die_at(src, i, "unbalanced '}'");
+		}
+		i++;
+		if (depth == 0 && paren == 0 &&
+		    (c == ';' || (c == '}' && cur.function))) {
+			cur.end = i;
+			if (cur.brace == (size_t)-1)
+				cur.brace = i;
+			if (nr == cap) {
+				cap = cap ? cap * 2 : 256;
+				items = realloc(items, cap * sizeof(*items));
+				if (!items) {
+					perror("kgen");
+					exit(2);
+				}
+			}
+			items[nr++] = cur;
+			in_item = false;
+		}
+	}
+	if (depth)
+		die_at(src, n, "unbalanced '{' at end of file");
+	*out = items;
+	return nr;
+}
+
+/* Copies [a, b) of src without comments into a new string. */
+static char *code_only(const char *src, size_t a, size_t b)
+{
+	struct buf o = {0};
+	size_t i = a;
+
+	buf_add(&o, "", 0);
+	while (i < b) {
+		size_t j = skip_noncode(src, b, i);
+
+		if (j != i) {
+			if (src[i] == '"' || src[i] == '\'')
+				buf_add(&o, src + i, j - i);
+			else
+				buf_add(&o, " ", 1);
+			i = j;
+			continue;
+		}
+		buf_add(&o, src + i, 1);
+		i++;
+	}
+	return o.p;
+}
+
+static bool has_word(const char *s, const char *w)
+{
+	size_t wl = strlen(w);
+	const char *p = s;
+
+	while ((p = strstr(p, w))) {
+		if ((p == s || !is_ident(p[-1])) && !is_ident(p[wl]))
+			return true;
+		p += wl;
+	}
+	return false;
+}
+
+static const char *const attr_macros[] = {
+	"__attribute__", "__acquires",	"__releases",
+	"__must_hold",	 "__aligned",	"__section",
+	"__printf",	 "__cond_lock", NULL,
+};
+
+/* The name an item defines, or NULL: function name or struct/union/enum tag */
+static char *item_name(const char *src, const struct item *it)
+{
+	char *head = code_only(src, it->start, it->brace);
+	char *p, *name = NULL;
+
+	if (it->function) {
+		int depth = 0;
+
+		for (p = head; *p; p++) {
+			if (*p == '(' && depth++ == 0) {
+				char *e = p, *s;
+				int k;
+
+				while (e > head &&
+				       isspace((unsigned char)e[-1]))
+					e--;
+				s = e;
+				while (s > head && is_ident(s[-1]))
+					s--;
+				for (k = 0; attr_macros[k]; k++)
+					if ((size_t)(e - s) ==
+						    strlen(attr_macros[k]) &&
+					    !strncmp(s, attr_macros[k], e - s))
+						break;
+				if (!attr_macros[k] && e > s) {
+					name = strndup(s, e - s);
+					break;
+				}
+			} else if (*p == ')') {
+				depth--;
+			}
+		}
+	} else {
+		static const char *const kw[] = {"struct", "union", "enum"};
+		int k;
+
+		for (k = 0; k < 3 && !name; k++) {
+			char *q = head;
+			size_t kl = strlen(kw[k]);
+
+			while ((q = strstr(q, kw[k]))) {
+				char *s;
+
+				if ((q > head && is_ident(q[-1])) ||
+				    is_ident(q[kl])) {
+					q += kl;
+					continue;
+				}
+				s = q + kl;
+				while (isspace((unsigned char)*s))
+					s++;
+				q = s;
+				while (is_ident(*q))
+					q++;
+				while (isspace((unsigned char)*q))
+					q++;
+				/* the tag of the definition: followed by '{' */
+				if (q > s && *q == 0)
+					name = strndup(s, strcspn(s, " \t\n{"));
+				break;
+			}
+		}
+	}
+	free(head);
+	return name;
+}
+
+/* The storage and inline specifiers a prototype must not keep */
+static const char *const drop_words[] = {
+	"static",
+	"inline",
+	"__inline__",
+	"__always_inline",
+	"__no_kasan_or_inline",
+	"notrace",
+	"__no_sanitize_address",
+	NULL,
+};
+
+static void emit_prototype(struct buf *o, const char *src,
+			   const struct item *it)
+{
+	char *head = code_only(src, it->start, it->brace);
+	char *p = head;
+	int nl = 0, k;
+	size_t i;
+
+	/* newlines of the whole definition, so later lines keep numbers */
+	for (i = it->start; i < it->end; i++)
+		nl += src[i] == '\n';
+	for (p = head; *p; p++)
+		nl -= *p == '\n';
+	for (k = 0; drop_words[k]; k++) {
+		size_t wl = strlen(drop_words[k]);
+
+		for (p = head; (p = strstr(p, drop_words[k]));) {
+			if ((p == head || !is_ident(p[-1])) && !is_ident(p[wl]))
+				memset(p, ' ', wl);
+			p += wl;
+		}
+	}
+	p = head + strlen(head);
+	while (p > head && isspace((unsigned char)p[-1]))
+		*--p = 0;
+	buf_str(o, head);
+	buf_str(o, "; /* kgen: asm body replaced, implemented by host/sim */");
+	while (nl-- > 0)
+		buf_str(o, "\n");
+	free(head);
+}
+
+/*
+ * Reverses the members of every struct body in [a, b) whose members are all
+ * 'unsigned long' bitfields. Members keep their own comments and newlines.
+ */
+static void flip_bitfields(struct buf *o, const char *src, size_t a, size_t b)
+{
+	size_t i = a;
+
+	while (i < b) {
+		size_t j = skip_noncode(src, b, i), close, k, start;
+		size_t mstart[128], mend[128];
+		int nm = 0, total = 0;
+		bool ok = true;
+
+		if (j != i) {
+			buf_add(o, src + i, j - i);
+			i = j;
+			continue;
+		}
+		if (src[i] != '{') {
+			buf_add(o, src + i, 1);
+			i++;
+			continue;
+		}
+		/* a '{' that holds no nested brace: candidate struct body */
+		close = i + 1;
+		start = i + 1;
+		while (close < b && ok) {
+			k = skip_noncode(src, b, close);
+			if (k != close) {
+				close = k;
+				continue;
+			}
+			if (src[close] == '{')
+				ok = false;
+			else if (src[close] == '}')
+				break;
+			else if (src[close] == ';') {
+				size_t e = close + 1;
+
+				/* the member takes the rest of its line */
+				while (e < b &&
+				       (src[e] == ' ' || src[e] == '\t'))
+					e++;
+				if (e < b && src[e] == '/') {
+					size_t f = skip_noncode(src, b, e);
+
+					e = f;
+				}
+				if (nm == 128)
+					ok = false;
+				else {
+					mstart[nm] = start;
+					mend[nm++] = e;
+				}
+				close = start = e;
+				continue;
+			}
+			close++;
+		}
+		if (!ok || close >= b || nm == 0) {
+			buf_add(o, src + i, 1);
+			i++;
+			continue;
+		}
+		for (k = 0; k < (size_t)nm && ok; k++) {
+			char *m = code_only(src, mstart[k], mend[k]);
+			char name[64];
+			int width, used = 0;
+
+			if (sscanf(m,
+				   " unsigned long %63[A-Za-z0-9_] : %d ; %n",
+				   name, &width, &used) == 2 &&
+			    !m[used])
+				total += width;
+			else if (sscanf(m, " unsigned long : %d ; %n", &width,
+					&used) == 1 &&
+				 !m[used])
+				total += width;
+			else
+				ok = false;
+			free(m);
+		}
+		if (!ok) {
+			buf_add(o, src + i, 1);
+			i++;
+			continue;
+		}
+		if (total != 64)
+			die_at(src, i,
+			       "bitfield struct covers %d bits, not 64: cannot "
+			       "re-lay it out for little-endian",
+			       total);
+		buf_add(o, "{", 1);
+		for (k = nm; k-- > 0;) {
+			const char *s = src + mstart[k];
+			size_t len = mend[k] - mstart[k];
+
+			buf_add(o, s, len);
+		}
+		{
+			char line[160];
+			struct buf sum = {0};
+
+			buf_add(&sum, "", 0);
+			for (k = 0; k < (size_t)nm; k++) {
+				char *m = code_only(src, mstart[k], mend[k]);
+				char *colon = strchr(m, ':');
+
+				snprintf(line, sizeof(line), "%s%d",
+					 k ? " + " : "", atoi(colon + 1));
+				buf_str(&sum, line);
+				free(m);
+			}
+			buf_str(o, " _Static_assert(");
+			buf_str(o, sum.p);
+			buf_str(o,
+				" == 64, \"kgen -f: bitfields cover 64 bits\");");
+			free(sum.p);
+		}
+		buf_add(o, src + mend[nm - 1], close - mend[nm - 1]);
+		i = close;
+	}
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = {0};
+	char tmp[65536];
+	size_t n;
+
+	if (!f) {
+		fprintf(stderr, "kgen: %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	buf_add(&b, "", 0);
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_add(&b, tmp, n);
+	fclose(f);
+	*len = b.len;
+	return b.p;
+}
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: kgen [-d] [-f] [-x NAME,NAME...] [-l LABEL] IN OUT\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	bool deasm = false, flip = false;
+	char **names = NULL, *list = NULL, *out_name, *tmp_name;
+	int nnames = 0, k, replaced = 0;
+	bool *found = NULL;
+	struct buf o = {0}, line = {0};
+	struct item *items;
+	size_t n, nr, i, pos = 0;
+	char *src, marker[4096];
+	FILE *f;
+
+	for (k = 1; k < argc && argv[k][0] == '-'; k++) {
+		if (!strcmp(argv[k], "-d"))
+			deasm = true;
+		else if (!strcmp(argv[k], "-f"))
+			flip = true;
+		else if (!strcmp(argv[k], "-x") && k + 1 < argc)
+			list = argv[++k];
+		else if (!strcmp(argv[k], "-l") && k + 1 < argc)
+			label = argv[++k];
+		else
+			usage();
+	}
+	if (argc - k != 2)
+		usage();
+	in_name = argv[k];
+	out_name = argv[k + 1];
+	if (!label)
+		label = in_name;
+	if (list) {
+		char *s = strdup(list), *t;
+
+		for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
+			names = realloc(names, (nnames + 1) * sizeof(*names));
+			names[nnames++] = t;
+		}
+		found = calloc(nnames ? nnames : 1, 1);
+	}
+
+	src = read_file(in_name, &n);
+	nr = scan_items(src, n, &items);
+	buf_add(&o, "", 0);
+	buf_add(&line, "", 0);
+	snprintf(marker, sizeof(marker), "#line 1 \"%s\"\n", label);
+	if (!list)
+		buf_str(&o, marker);
+	for (i = 0; i < nr; i++) {
+		struct item *it = &items[i];
+		char *name = NULL, *code = NULL;
+		bool keep = !list, asm_body = false;
+
+		if (list || (deasm && it->function))
+			name = item_name(src, it);
+		if (list) {
+			for (k = 0; k < nnames; k++)
+				if (name && !strcmp(name, names[k]))
+					keep = found[k] = true;
+			if (!keep && !name && !it->function) {
+				char *head =
+					code_only(src, it->start, it->brace);
+				bool is_enum = has_word(head, "enum");
+
+				free(head);
+				if (is_enum)
+					code = code_only(src, it->brace,
+							 it->end);
+				for (k = 0; code && k < nnames; k++)
+					if (has_word(code, names[k]))
+						keep = found[k] = true;
+			}
+		}
+		if (deasm && it->function) {
+			if (!code)
+				code = code_only(src, it->brace, it->end);
+			asm_body = has_word(code, "asm") ||
+				   has_word(code, "__asm__") ||
+				   has_word(code, "asm_inline");
+		}
+		free(code);
+		if (!keep) {
+			free(name);
+			continue;
+		}
+		if (list) {
+			snprintf(marker, sizeof(marker), "#line %d \"%s\"\n",
+				 line_of(src, it->start), label);
+			buf_str(&o, marker);
+		} else {
+			/* what lies between items: comments, preprocessor */
+			if (flip)
+				flip_bitfields(&o, src, pos, it->start);
+			else
+				buf_add(&o, src + pos, it->start - pos);
+		}
+		if (asm_body) {
+			emit_prototype(&o, src, it);
+			replaced++;
+		} else if (flip) {
+			flip_bitfields(&o, src, it->start, it->end);
+		} else {
+			buf_add(&o, src + it->start, it->end - it->start);
+		}
+		if (list)
+			buf_str(&o, "\n");
+		pos = it->end;
+		free(name);
+	}
+	if (!list)
+		buf_add(&o, src + pos, n - pos);
+	for (k = 0; k < nnames; k++)
+		if (!found[k]) {
+			fprintf(stderr, "kgen: %s: no definition of '%s'\n",
+				in_name, names[k]);
+			return 1;
+		}
+	/* written to a temporary name, then renamed */
+	tmp_name = malloc(strlen(out_name) + 8);
+	sprintf(tmp_name, "%s.tmp", out_name);
+	f = fopen(tmp_name, "wb");
+	if (!f || fwrite(o.p, 1, o.len, f) != o.len || fclose(f)) {
+		fprintf(stderr, "kgen: %s: %s\n", tmp_name, strerror(errno));
+		return 1;
+	}
+	if (rename(tmp_name, out_name)) {
+		fprintf(stderr, "kgen: %s: %s\n", out_name, strerror(errno));
+		return 1;
+	}
+	if (deasm && getenv("KGEN_VERBOSE"))
+		fprintf(stderr, "kgen: %s: %d asm functions replaced\n",
+			in_name, replaced);
+	free(tmp_name);
+	free(src);
+	free(o.p);
+	free(line.p);
+	free(items);
+	free(found);
+	if (names)
+		free(names[0]);
+	free(names);
+	return 0;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * host/sim's L0: the state of one simulated machine (struct gsim) shared by
+ * the files of host/sim/l0. Compiled with the kernel shim (shim.h, kvm.h)
+ * force-included, like the kernel sources it runs.
+ */
+#ifndef GMAPBENCH_SIM_L0_H
+#define GMAPBENCH_SIM_L0_H
+
+#include "gsim.h"
+#include "oracle.h"
+#include "tlb.h"
+
+#define SIM_MAX_ORDER 9 /* order-8 blocks: a 1 MiB segment of 4K pages */
+/* where L0's process maps L1's memory (host virtual, 1 MiB aligned) */
+#define SIM_L1_VMADDR (1UL << 40)
+
+/* own counters, those the kernel's statistics and the TLB do not give */
+enum sim_counter {
+	SC_vsie_entries,
+	SC_exits_l0,
+	SC_exits_l1,
+	SC_prot_faults,
+	SC_unshadow_pte,
+	SC_unshadow_pgt,
+	SC_unshadow_sgt,
+	SC_unshadow_r3t,
+	SC_unshadow_r2t,
+	SC_unshadow_full,
+	SC_oracle_mismatches,
+	SC_kernel_warnings,
+	SC_NR
+};
+
+struct gsim {
+	struct gsim_config cfg;
+
+	/* the arena: L0 "real" memory, V=R */
+	void *map;
+	size_t map_len;
+	unsigned long base, pages, next;
+	struct list_head free_list[SIM_MAX_ORDER + 1];
+	struct page *mem_map;
+
+	/* the CPU */
+	struct tlb tlb;
+
+	/* L0: the process that runs L1, its gmap, KVM's structures */
+	struct mm_struct *mm;
+	struct vm_area_struct vma; /* L1's memory in the process */
+	struct gmap *gmap;
+	struct kvm kvm;
+	struct kvm_vcpu vcpu;
+	struct kvm_s390_sie_block sie_block; /* L1's SIE block (CRs) */
+	void *vsie_page; /* struct vsie_page, in the arena */
+	struct oracle_l1 oracle;
+	bool in_l1_store;
+
+	uint64_t c[SC_NR];
+	/* what the counters read at the last reset */
+	struct kvm_vm_stat stat0;
+	struct tlb_stats tlb0;
+	char err[512];
+};
+
+/* the machine the current thread runs (set on every gsim_* entry) */
+extern __thread struct gsim *sim_cur;
+void sim_enter(struct gsim *g);
+void sim_error(struct gsim *g, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* arena.c */
+int sim_arena_init(struct gsim *g, uint64_t bytes);
+void sim_arena_free(struct gsim *g);
+
+/* hostmm.c */
+struct mm_struct *sim_mm_create(struct gsim *g);
+void sim_mm_destroy(struct gsim *g, struct mm_struct *mm);
+
+/* vsie.c */
+int sim_vsie_init(struct gsim *g);
+void sim_vsie_fini(struct gsim *g);
+int sim_vsie_run(struct gsim *g, struct gsim_sie *sie);
+uint64_t sim_shadow_bytes(struct gsim *g);
+
+#endif /* GMAPBENCH_SIM_L0_H */

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vSIE loop. vsie.c's shadow-gmap functions are compiled from the real
+ * source (build/<variant>/gen-*\/vsie_shadow.c, included below so that its
+ * static functions are callable here); the loop around them mirrors
+ * vsie_run()/do_vsie_run() of arch/s390/kvm/vsie.c, with the SIE
+ * instruction replaced by the simulated CPU running L2's accesses on the
+ * shadow ASCE: TLB lookup, DAT walk of the shadow tables on a miss, and a
+ * host-translation exit to L0 when the walk fails.
+ */
+#include "sim.h"
+
+#include "vsie_shadow.c"
+
+static pthread_once_t sim_notifiers_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Counts what the real unshadow code tears down, from the range it hands
+ * the gmap notifiers: gmap_unshadow_page() a page, _pgt() a segment,
+ * _sgt() a region-third entry's range, _r3t() a region-second's, _r2t() a
+ * region-first's, gmap_unshadow() (the whole shadow) 0..-1.
+ */
+static void sim_count_unshadow(struct gmap *gmap, unsigned long start,
+			       unsigned long end)
+{
+	struct gsim *g =
+		container_of((struct kvm *)gmap->private, struct gsim, kvm);
+	unsigned long len = end - start + 1;
+
+	if (!gmap_is_shadow(gmap))
+		return;
+	if (start == 0 && end == -1UL)
+		g->c[SC_unshadow_full]++;
+	else if (len == PAGE_SIZE)
+		g->c[SC_unshadow_pte]++;
+	else if (len == _SEGMENT_SIZE)
+		g->c[SC_unshadow_pgt]++;
+	else if (len == _REGION3_SIZE)
+		g->c[SC_unshadow_sgt]++;
+	else if (len == _REGION2_SIZE)
+		g->c[SC_unshadow_r3t]++;
+	else if (len == _REGION1_SIZE)
+		g->c[SC_unshadow_r2t]++;
+	else
+		sim_error(g, "gmap notifier: unexpected range %lx-%lx", start,
+			  end);
+}
+
+static struct gmap_notifier sim_unshadow_nb = {
+	.notifier_call = sim_count_unshadow,
+};
+/* as kvm-s390.c registers it */
+static struct gmap_notifier vsie_gmap_nb = {
+	.notifier_call = kvm_s390_vsie_gmap_notifier,
+};
+
+static void sim_register_notifiers(void)
+{
+	gmap_register_pte_notifier(&vsie_gmap_nb);
+	gmap_register_pte_notifier(&sim_unshadow_nb);
+}
+
+/* gaccess.c's ipte lock, one vCPU: the count is the whole lock */
+void ipte_lock(struct kvm *kvm)
+{
+	kvm->arch.ipte_lock_count++;
+}
+
+void ipte_unlock(struct kvm *kvm)
+{
+	kvm->arch.ipte_lock_count--;
+}
+
+/* The program interruption for L1: remembered for the exit to L1. */
+int kvm_s390_inject_prog_irq(struct kvm_vcpu *vcpu,
+			     struct kvm_s390_pgm_info *pgm)
+{
+	vcpu->arch.pgm = *pgm;
+	vcpu->arch.pgm_pending = true;
+	return 0;
+}
+
+int sim_vsie_init(struct gsim *g)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	struct vsie_page *vp;
+
+	BUILD_BUG_ON(sizeof(struct vsie_page) > PAGE_SIZE);
+	if (!page)
+		return -ENOMEM;
+	pthread_once(&sim_notifiers_once, sim_register_notifiers);
+	vp = page_to_virt(page);
+	/* the prefix is not shadowed (no map_prefix()): put it out of the
+	 * notifier's interest, at 2 GiB */
+	vp->scb_s.prefix = (1UL << 31) >> GUEST_PREFIX_SHIFT;
+	g->vsie_page = vp;
+	g->kvm.arch.vsie.pages[0] = page;
+	g->kvm.arch.vsie.page_count = 1;
+	g->vcpu.kvm = &g->kvm;
+	g->vcpu.arch.sie_block = &g->sie_block;
+	g->vcpu.arch.gmap = g->gmap;
+	return 0;
+}
+
+void sim_vsie_fini(struct gsim *g)
+{
+	struct vsie_page *vp = g->vsie_page;
+
+	if (vp) {
+		release_gmap_shadow(vp);
+		g->kvm.arch.vsie.page_count = 0;
+		__free_pages(virt_to_page(vp), 0);
+		g->vsie_page = NULL;
+	}
+}
+
+uint64_t sim_shadow_bytes(struct gsim *g)
+{
+	struct gmap *sg;
+	struct page *page;
+	uint64_t bytes = 0;
+
+	list_for_each_entry(sg, &g->gmap->children, list) {
+		list_for_each_entry(page, &sg->crst_list, lru)
+			bytes += PAGE_SIZE << CRST_ALLOC_ORDER;
+		list_for_each_entry(page, &sg->pt_list, lru)
+			bytes += PAGE_SIZE;
+	}
+	return bytes;
+}
+
+/* The DAT facilities that apply to L2's tables, as acquire_gmap_shadow()
+ * decides them (CR0 EDAT and the facilities offered to L1). */
+static unsigned int l2_edat(struct gsim *g, const struct gsim_sie *sie)
+{
+	unsigned int edat = 0;
+
+	if (sie->cr0_edat && g->cfg.l1_edat1) {
+		edat = DAT_EDAT1;
+		if (g->cfg.l1_edat2)
+			edat |= DAT_EDAT2;
+	}
+	return edat;
+}
+
+static void oracle_compare(struct gsim *g, const struct gsim_sie *sie,
+			   uint64_t addr, bool write, uint64_t raddr, bool prot)
+{
+	struct oracle_observed got = {.pgm = 0, .raddr = raddr, .prot = prot};
+	char msg[256];
+
+	if (oracle_check(&g->oracle, sie->asce, l2_edat(g, sie), addr, write,
+			 &got, msg, sizeof(msg))) {
+		g->c[SC_oracle_mismatches]++;
+		sim_error(g, "oracle: L2 %s at 0x%llx: %s",
+			  write ? "store" : "fetch", (unsigned long long)addr,
+			  msg);
+	}
+}
+
+/*
+ * Runs L2's accesses on the shadow ASCE until all are done or one faults.
+ * Returns 0 when done, else the program-interruption code of the SIE exit
+ * (host DAT exception, or protection on a store), with the address in
+ * current->thread as the kernel's fault handler leaves it.
+ */
+static int run_l2(struct gsim *g, struct gsim_sie *sie, unsigned long asce)
+{
+	const bool check = g->cfg.check == GSIM_CHECK_ON;
+	struct tlb *t = &g->tlb;
+
+	while (sie->run < sie->nr_runs) {
+		const struct gsim_l2_run *r = &sie->runs[sie->run];
+		const bool write = r->flags & GSIM_L2_WRITE;
+		uint64_t addr = r->addr + (uint64_t)r->stride * sie->done;
+
+		for (; sie->done < r->count; sie->done++, addr += r->stride) {
+			uint64_t raddr;
+			bool prot;
+			int pgm;
+
+			pgm = tlb_translate(t, asce, addr,
+					    DAT_EDAT1 | DAT_EDAT2, NULL, &raddr,
+					    &prot, NULL);
+			if (!pgm && write && prot)
+				pgm = PGM_PROTECTION;
+			if (pgm) {
+				current->thread.gmap_addr = addr;
+				current->thread.gmap_int_code = pgm;
+				current->thread.gmap_write_flag = write;
+				return pgm;
+			}
+			if (check)
+				oracle_compare(g, sie, addr, write, raddr,
+					       prot);
+			sie->accesses++;
+		}
+		sie->run++;
+		sie->done = 0;
+	}
+	return 0;
+}
+
+int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
+{
+	struct vsie_page *vp = g->vsie_page;
+	struct kvm_vcpu *vcpu = &g->vcpu;
+	union ctlreg0 cr0 = {.val = 0};
+	int rc;
+
+	/* L1's control registers, as SIE finds them in L1's state */
+	cr0.edat = sie->cr0_edat;
+	g->sie_block.gcr[0] = cr0.val;
+	g->sie_block.gcr[1] = sie->asce;
+	sie->exit = GSIM_EXIT_DONE;
+	sie->accesses = 0;
+	g->c[SC_vsie_entries]++;
+	for (;;) {
+		/* vsie_run() */
+		rc = acquire_gmap_shadow(vcpu, vp);
+		if (rc) {
+			sim_error(g, "acquire_gmap_shadow: %d", rc);
+			return rc;
+		}
+		/* do_vsie_run() */
+		handle_last_fault(vcpu, vp);
+		if (!run_l2(g, sie, vp->gmap->asce))
+			return 0;
+		vcpu->arch.pgm_pending = false;
+		rc = handle_fault(vcpu, vp);
+		if (rc == 0 || rc == -EAGAIN) {
+			g->c[SC_exits_l0]++;
+			continue;
+		}
+		if (rc > 0 && vcpu->arch.pgm_pending) {
+			g->c[SC_exits_l1]++;
+			sie->exit = GSIM_EXIT_PGM;
+			sie->pgm_code = vcpu->arch.pgm.code;
+			sie->trans_exc_addr = current->thread.gmap_addr;
+			sie->write = current->thread.gmap_write_flag;
+			return 0;
+		}
+		sim_error(g, "handle_fault at L2 0x%lx: %d",
+			  current->thread.gmap_addr, rc);
+		return rc < 0 ? rc : -EIO;
+	}
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * host/sim's s390x build (the big-endian cross-check under qemu-s390x) has
+ * no liburcu for s390x: this is the part of its API the radix tree and
+ * its test harness use, for one thread per machine. There are no
+ * concurrent readers, so a grace period is empty and call_rcu() runs the
+ * callback at once.
+ */
+#ifndef GMAPBENCH_SIM_URCU_H
+#define GMAPBENCH_SIM_URCU_H
+
+struct rcu_head {
+	struct rcu_head *next;
+	void (*func)(struct rcu_head *head);
+};
+
+#define rcu_read_lock() do { } while (0)
+#define rcu_read_unlock() do { } while (0)
+#define rcu_register_thread() do { } while (0)
+#define rcu_unregister_thread() do { } while (0)
+#define rcu_barrier() do { } while (0)
+#define synchronize_rcu() do { } while (0)
+#define rcu_dereference(p) __atomic_load_n(&(p), __ATOMIC_CONSUME)
+#define rcu_assign_pointer(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
+#define rcu_cmpxchg_pointer(p, o, n)                                          \
+	__sync_val_compare_and_swap(p, o, n)
+
+static inline void call_rcu(struct rcu_head *head,
+			    void (*func)(struct rcu_head *head))
+{
+	func(head);
+}
+
+#endif
