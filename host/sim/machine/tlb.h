@@ -89,9 +89,12 @@ void tlb_free(struct tlb *t);
 static inline unsigned int tlb_set_of(const struct tlb *t, uint64_t tag,
 				      uint64_t vpage)
 {
-	uint64_t h = vpage ^ (tag >> 12) * 0x9e3779b97f4a7c15ULL;
+	/* multiplicative hash: every page-number bit picks the set, so
+	 * strided accesses (one page per segment) spread over the sets */
+	uint64_t h = (vpage ^ (tag >> 12) * 0xff51afd7ed558ccdULL) *
+		     0x9e3779b97f4a7c15ULL;
 
-	return (unsigned int)((h ^ (h >> 29)) & (t->sets - 1));
+	return (unsigned int)(h >> 40) & (t->sets - 1);
 }
 
 /*

@@ -4,6 +4,7 @@
  * (SA22-7832): what IPTE, IDTE, CSP/CSPG, CRDTE and PTLB clear, and what
  * they leave, on synthetic real storage. Each case names its rule.
  */
+#include <errno.h>
 #include <stdlib.h>
 
 #include "mtest.h"
@@ -474,6 +475,41 @@ static void test_crste(void)
 	T.crste = true;
 }
 
+static void test_idte_count_and_bad_geometry(void)
+{
+	uint64_t a, ra, i, inval = 0, r1e;
+	struct tlb x;
+
+	fresh();
+	a = mtest_asce(&M, DAT_LVL_SG);
+	for (i = 0; i < 5; i++) {
+		mtest_map(&M, a, 0x800000 + (i << 20), 0x1000 * (i + 1), 0);
+		xlate(a, 0x800000 + (i << 20), &ra);
+	}
+	tlb_idte(&T, &M.mem, a & DAT_ASCE_ORIGIN, 0x900000, 2, 0, 0);
+	for (i = 0; i < 5; i++)
+		inval += !!(mtest_get(&M,
+				      mtest_entry(&M, a, 0x800000 + (i << 20),
+						  DAT_LVL_SG)) &
+			    DAT_STE_INVALID)
+			 << i;
+	tap_ok(inval == 0xe && cached(a, 0x800000) && !cached(a, 0x900000) &&
+		       !cached(a, 0xb00000) && cached(a, 0xc00000),
+	       "IDTE additional-entries count 2: segment entries 9..11 "
+	       "invalidated and cleared, 8 and 12 stay");
+	a = mtest_asce(&M, DAT_LVL_R1);
+	mtest_map(&M, a, 3ULL << 53, 0x5000, 0);
+	xlate(a, 3ULL << 53, &ra);
+	r1e = mtest_entry(&M, a, 3ULL << 53, DAT_LVL_R1);
+	tlb_idte(&T, &M.mem, (a & DAT_ASCE_ORIGIN) | DAT_DT_REGION1, 3ULL << 53,
+		 0, 0, 0);
+	tap_ok(!cached(a, 3ULL << 53) && (mtest_get(&M, r1e) & DAT_RTE_INVALID),
+	       "IDTE with a region-first table designation: index from bits "
+	       "0-10, the entry invalid and its translations cleared");
+	tap_eq(tlb_init(&x, 1u << 21, 4, 0), -EINVAL,
+	       "tlb_init refuses more than 2^20 sets");
+}
+
 static void test_counters(void)
 {
 	struct gmap_counters c = {0};
@@ -522,6 +558,7 @@ int main(void)
 	test_reverse_index();
 	test_counters();
 	test_crste();
+	test_idte_count_and_bad_geometry();
 	tlb_free(&T);
 	mtest_fini(&M);
 	return tap_done();
