@@ -2,8 +2,8 @@
 /*
  * build/guests/l1.elf: the portable L1 (guests/l1) and scenarios
  * (guests/scenarios), unchanged, on the bare-metal platform. The command
- * line is "<scenario> name=value ..."; the result is one JSON line
- * (docs/baremetal.md).
+ * line is "<scenario> name=value ..." ("list": the scenario names); the
+ * result is one JSON line (docs/baremetal.md).
  */
 #include "platform-baremetal.h"
 #include "runtime.h"
@@ -41,6 +41,15 @@ void bm_program(const struct bm_cmdline *cl)
 
 	if (cl->error) {
 		bm_json_error(cl, cl->error, cl->key[0]);
+		return;
+	}
+	if (!strcmp(cl->scenario, "list") && !cl->nargs) {
+		bm_puts("{\"scenarios\":[");
+		for (unsigned int i = 0; i < scenario_count(); i++) {
+			bm_puts(i ? "," : "");
+			bm_json_str(scenario_at(i)->name);
+		}
+		bm_puts("]}\n");
 		return;
 	}
 	s = scenario_find(cl->scenario);

@@ -45,4 +45,21 @@ check "unknown parameter: error JSON naming it, clean exit" \
 bm_boot "$elf" "$scn no_such_param=abc"
 check "non-integer value: error JSON, clean exit" \
 	bash -c '[ "$1" -eq 0 ] && grep -q "\"error\":\"bad value" <<<"$2"' _ "$BM_RC" "$BM_JSON"
+# every registered scenario with its defaults: a result, or (no EDAT under
+# TCG) a clear refusal
+bm_boot "$elf" list
+names=$(printf '%s\n' "$BM_JSON" | grep -o '"scenarios":\[[^]]*\]' | grep -o '"[a-z0-9_]*"' | tr -d '"' | grep -vx scenarios)
+check "list names the scenarios, $scn among them" grep -qx "$scn" <<<"$names"
+for s in $names; do
+	BM_MEM=256 bm_boot "$elf" "$s"
+	if [ "$BM_RC" -eq 0 ] && [ "$(json_raw rc)" = 0 ] &&
+		[ "$(json_raw emulated_accesses)" = "$(json_raw accesses)" ]; then
+		ok "$s (defaults): rc 0, every access through DAT"
+	elif [ "$BM_RC" -eq 0 ] && grep -q '"error":"[^"]*EDAT' <<<"$BM_JSON"; then
+		skip "$s (defaults): needs EDAT, which QEMU TCG does not offer"
+	else
+		not_ok "$s (defaults): rc 0, every access through DAT"
+		diag "$BM_OUT"
+	fi
+done
 done_testing
