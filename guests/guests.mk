@@ -63,3 +63,11 @@ $(GUESTS_B)/test-l1: $(GUESTS_DIR)/tests/test-l1.c $(GUESTS_FAKE_SRCS) \
 	$(CC) $(GUESTS_TEST_CFLAGS) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
 
 TESTS += $(GUESTS_B)/test-l1
+
+$(GUESTS_B)/test-scenarios: $(GUESTS_DIR)/tests/test-scenarios.c \
+		$(GUESTS_FAKE_SRCS) $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) \
+		$(GUESTS_HDRS) $(GUESTS_TEST_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(GUESTS_TEST_CFLAGS) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
+
+TESTS += $(GUESTS_B)/test-scenarios

@@ -84,6 +84,41 @@ static int fill64(void *ctx, uint64_t a, uint64_t val, uint64_t count)
 	return 0;
 }
 
+/*
+ * The architected invalidation of a live entry: IPTE for a page-table
+ * entry, IDTE (invalidation-and-clearing, one entry) for region and
+ * segment entries. Tables are whole: a page table is 2 KiB aligned, a
+ * region or segment table 16 KiB.
+ */
+static int invalidate(void *ctx, enum l1_level level, uint64_t entry,
+		      uint64_t asce, uint64_t l2addr)
+{
+	static const uint64_t dt[] = {[L1_LVL_R1] = 0xc,
+				      [L1_LVL_R2] = 0x8,
+				      [L1_LVL_R3] = 0x4,
+				      [L1_LVL_SG] = 0x0};
+	int rc = check(entry);
+
+	if (rc)
+		return rc;
+	if (level == L1_LVL_PT) {
+		asm volatile("ipte %0,%1"
+			     :
+			     : "a"(entry & ~0x7ffUL), "a"(l2addr)
+			     : "memory");
+		return 0;
+	}
+	if ((unsigned int)level >= L1_LVL_PT)
+		return -EINVAL;
+	/* R2: the index bits of l2addr; bit 52 off, count (53-63) 0 */
+	asm volatile(".insn rrf,0xb98e0000,%0,%1,%2,0"
+		     :
+		     : "a"((entry & ~0x3fffUL) | dt[level]),
+		       "a"(l2addr & ~0xfffffUL), "a"(0UL)
+		     : "memory");
+	return 0;
+}
+
 static uint64_t now(void *ctx)
 {
 	return bm_tod_to_ns(bm_stckf());
@@ -319,7 +354,7 @@ struct l1_platform *bm_platform(void)
 	plat.p.store64 = store64;
 	plat.p.fill64 = fill64;
 	plat.p.sie = sie;
-	plat.p.invalidate = NULL;
+	plat.p.invalidate = invalidate;
 	plat.p.now = now;
 	plat.p.log = log_line;
 	return &plat.p;

@@ -82,6 +82,7 @@ static void build_tables(void)
 }
 
 static void scenario_sie(const struct bm_cmdline *cl);
+static void scenario_invalidate(const struct bm_cmdline *cl);
 
 void bm_program(const struct bm_cmdline *cl)
 {
@@ -96,9 +97,14 @@ void bm_program(const struct bm_cmdline *cl)
 		scenario_sie(cl);
 		return;
 	}
+	if (!strcmp(cl->scenario, "invalidate") && !cl->nargs) {
+		scenario_invalidate(cl);
+		return;
+	}
 	if (strcmp(cl->scenario, "tables")) {
 		bm_json_error(
-			cl, "unknown scenario (this payload has: tables, sie)",
+			cl,
+			"unknown scenario (this payload has: tables, sie, invalidate)",
 			cl->scenario);
 		return;
 	}
@@ -216,4 +222,49 @@ static void scenario_sie(const struct bm_cmdline *cl)
 	bm_puts("\"");
 	bm_platform_json();
 	bm_puts("}\n");
+}
+
+/*
+ * Scenario "invalidate": the platform's invalidate hook (IPTE, IDTE) on
+ * page 0's PTE, segment 3's entry and the region-third entry 1.
+ */
+static void scenario_invalidate(const struct bm_cmdline *cl)
+{
+	struct l1_platform *p = bm_platform();
+	uint64_t asce_seg = sto | TL_MAX, asce_r3t = r3to | ASCE_DT_R3 | TL_MAX;
+	struct bm_lra t;
+	int rc = 0;
+
+	build_tables();
+	rc |= p->invalidate(p->ctx, L1_LVL_PT, pt0, asce_seg, 0x0);
+	rc |= p->invalidate(p->ctx, L1_LVL_SG, sto + 3 * 8, asce_seg, 0x300000);
+	rc |= p->invalidate(p->ctx, L1_LVL_R3, r3to + 1 * 8, asce_r3t,
+			    0x80000000);
+	bm_puts("{");
+	bm_json_args(cl);
+	bm_puts(",\"rc\":");
+	bm_putu(-rc);
+	bm_puts(",\"pte0\":\"");
+	bm_putx(*(volatile uint64_t *)pt0);
+	bm_puts("\",\"ste3\":\"");
+	bm_putx(*(volatile uint64_t *)(sto + 3 * 8));
+	bm_puts("\",\"r3e1\":\"");
+	bm_putx(*(volatile uint64_t *)(r3to + 8));
+	bm_puts("\",\"pte2\":\"");
+	bm_putx(*(volatile uint64_t *)(pt0 + 2 * 8));
+	bm_puts("\",\"l1_base\":\"");
+	bm_putx(base);
+	bm_puts("\",\"translations\":[");
+	bm_lra(asce_seg, false, 0x0, &t);
+	bm_json_lra(&t);
+	bm_puts(",");
+	bm_lra(asce_seg, false, 0x305abc, &t);
+	bm_json_lra(&t);
+	bm_puts(",");
+	bm_lra(asce_seg, false, 0x2010, &t);
+	bm_json_lra(&t);
+	bm_puts(",");
+	bm_lra(asce_r3t, false, 0x80002010, &t);
+	bm_json_lra(&t);
+	bm_puts("]}\n");
 }

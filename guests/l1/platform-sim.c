@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/* struct l1_platform over host/sim's gsim (platform-sim.h). */
+#include <stddef.h>
+#include <time.h>
+
+#include "platform-sim.h"
+
+/* L1's runs are handed to the machine as they are */
+_Static_assert(sizeof(struct l1_l2_run) == sizeof(struct gsim_l2_run) &&
+		       offsetof(struct l1_l2_run, addr) ==
+			       offsetof(struct gsim_l2_run, addr) &&
+		       offsetof(struct l1_l2_run, stride) ==
+			       offsetof(struct gsim_l2_run, stride) &&
+		       offsetof(struct l1_l2_run, count) ==
+			       offsetof(struct gsim_l2_run, count) &&
+		       offsetof(struct l1_l2_run, flags) ==
+			       offsetof(struct gsim_l2_run, flags),
+	       "struct l1_l2_run and struct gsim_l2_run differ");
+_Static_assert(L1_RUN_WRITE == GSIM_L2_WRITE, "write flag");
+
+static int sim_load64(void *ctx, uint64_t a, uint64_t *v)
+{
+	return gsim_l1_load64(ctx, a, v);
+}
+
+static int sim_store64(void *ctx, uint64_t a, uint64_t v)
+{
+	return gsim_l1_store64(ctx, a, v);
+}
+
+static int sim_fill64(void *ctx, uint64_t a, uint64_t v, uint64_t n)
+{
+	return gsim_l1_fill64(ctx, a, v, n);
+}
+
+static int sim_sie(void *ctx, struct l1_sie *s)
+{
+	struct gsim_sie g = {
+		.asce = s->asce,
+		.cr0_edat = s->cr0_edat,
+		.runs = (const struct gsim_l2_run *)s->runs,
+		.nr_runs = s->nr_runs,
+		.run = s->run,
+		.done = s->done,
+	};
+	int rc = gsim_sie_run(ctx, &g);
+
+	s->run = g.run;
+	s->done = g.done;
+	s->exit = g.exit == GSIM_EXIT_DONE ? L1_EXIT_DONE : L1_EXIT_PGM;
+	s->pgm_code = g.pgm_code;
+	s->trans_exc_addr = g.trans_exc_addr;
+	s->write = g.write;
+	s->accesses = g.accesses;
+	return rc;
+}
+
+static uint64_t sim_now(void *ctx)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+void l1_sim_platform(struct l1_platform *p, struct gsim *g,
+		     const struct gsim_config *cfg, bool clock)
+{
+	*p = (struct l1_platform){
+		.ctx = g,
+		.mem_bytes = cfg->l1_mem_bytes,
+		.heap_start = L1_SIM_HEAP_START,
+		.heap_end = cfg->l1_mem_bytes,
+		.edat1 = cfg->l1_edat1,
+		.edat2 = cfg->l1_edat2,
+		.load64 = sim_load64,
+		.store64 = sim_store64,
+		.fill64 = sim_fill64,
+		.sie = sim_sie,
+		.now = clock ? sim_now : NULL,
+	};
+}
