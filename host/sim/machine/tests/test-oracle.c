@@ -301,6 +301,97 @@ static void test_check(void)
 	       "oracle_check: a shadow fault (not yet shadowed) is no mismatch");
 }
 
+/*
+ * Random trees: a spec of L2 pages (R3 designation, 64 segments) -> L1
+ * frames, some invalid, some protected, some segments 1 MiB frames; the
+ * oracle must give exactly what the spec says for random addresses.
+ */
+static uint64_t rnd_state = 0x1234567;
+static uint64_t rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+static void test_random_trees(void)
+{
+	enum { NSEG = 16, NPG = 256 };
+	static int8_t seg_kind[NSEG]; /* 0 absent, 1 page table, 2 large */
+	static uint32_t frame[NSEG][NPG]; /* L1 page number, 0: invalid */
+	static uint8_t pprot[NSEG][NPG], sprot[NSEG];
+	unsigned int tree, i, s, p, bad = 0, checked = 0, faults = 0;
+	uint64_t asce, base, va, ste, exp;
+	struct oracle_result r;
+
+	for (tree = 0; tree < 4; tree++) {
+		asce = l1_table(DAT_LVL_R3) | DAT_DT_REGION3 | 3;
+		base = (rnd() % 512) << 31; /* a random region-third index */
+		for (s = 0; s < NSEG; s++) {
+			seg_kind[s] = (int8_t)(rnd() % 3);
+			sprot[s] = rnd() % 4 == 0;
+			va = base + ((uint64_t)s << 20);
+			if (seg_kind[s] == 0)
+				continue;
+			ste = l1_entry(asce, va, DAT_LVL_SG);
+			if (seg_kind[s] == 2) {
+				/* a 1 MiB frame in L1 1..7 MiB */
+				frame[s][0] = (uint32_t)(1 + rnd() % 7) << 8;
+				l1_set(ste,
+				       (uint64_t)frame[s][0] << 12 |
+					       DAT_STE_FC |
+					       (sprot[s] ? DAT_STE_PROT : 0));
+				continue;
+			}
+			l1_set(ste, l1_table(DAT_LVL_PT) |
+					    (sprot[s] ? DAT_STE_PROT : 0));
+			for (p = 0; p < NPG; p++) {
+				frame[s][p] =
+					rnd() % 5 ? (uint32_t)(1 + rnd() % 2047)
+						  : 0;
+				pprot[s][p] = rnd() % 3 == 0;
+				l1_set(l1_entry(asce, va + p * 4096ULL,
+						DAT_LVL_PT),
+				       frame[s][p]
+					       ? (uint64_t)frame[s][p] << 12 |
+							 (pprot[s][p]
+								  ? DAT_PTE_PROT
+								  : 0)
+					       : DAT_PTE_INVALID);
+			}
+		}
+		for (i = 0; i < 4000; i++) {
+			s = rnd() % NSEG;
+			p = rnd() % NPG;
+			va = base + ((uint64_t)s << 20) + p * 4096ULL +
+			     rnd() % 4096;
+			oracle_translate(&L1, asce, DAT_EDAT1, va, &r);
+			checked++;
+			if (seg_kind[s] == 0 ||
+			    (seg_kind[s] == 1 && !frame[s][p])) {
+				faults++;
+				bad += r.kind != ORACLE_L1_FAULT ||
+				       r.pgm != (seg_kind[s] ? DAT_PGM_PAGE
+							     : DAT_PGM_SEGMENT);
+				continue;
+			}
+			exp = seg_kind[s] == 2 ? ((uint64_t)frame[s][0] << 12) +
+							 (va & 0xfffff)
+					       : ((uint64_t)frame[s][p] << 12) +
+							 (va & 0xfff);
+			bad += r.kind != ORACLE_OK || r.l1abs != exp ||
+			       r.l0real != l1_to_l0(exp) ||
+			       r.prot != (sprot[s] ||
+					  (seg_kind[s] == 1 && pprot[s][p]));
+		}
+	}
+	tap_ok(bad == 0 && faults > 0 && faults < checked,
+	       "random trees: %u addresses (%u faults) compose exactly as the "
+	       "spec that built them, %u differ",
+	       checked, faults, bad);
+}
+
 int main(void)
 {
 	tap_plan_unknown();
@@ -313,6 +404,7 @@ int main(void)
 	test_hpage_gmap();
 	test_check();
 	test_check_protected();
+	test_random_trees();
 	mtest_fini(&M);
 	return tap_done();
 }
