@@ -38,4 +38,17 @@ for pair in 0x0:0x10000 0x3000:0x13000 0x305000:0x15000 0x305078:0x15078; do
 done
 check "heap starts at the L1 memory base" test "$(json_str heap_start)" = "$base"
 check "heap ends at the memory size" test "$(json_str heap_end)" = "$(hex $((BM_MEM << 20)))"
+
+# the invalidate hook: IPTE for a PTE, IDTE for segment and region entries
+bm_boot "$elf" "invalidate"
+base=$(json_str l1_base)
+check "invalidate: hooks return 0" test "$(json_raw rc)" = 0
+check "IPTE set the PTE invalid bit (0x400), frame kept" test "$(json_str pte0)" = "$(hex $((base + 0x10000 | 0x400)))"
+check "IPTE left the next PTEs alone" test "$(json_str pte2)" = "$(hex $((base + 0x12000 | 0x200)))"
+check "IDTE set the segment entry invalid bit (0x20)" test "$(json_str ste3)" = "$(hex $((base + 0x8800 | 0x20)))"
+check "IDTE set the region-third entry invalid bit (0x20)" test "$(json_str r3e1)" = "$(hex $((base | 0x4 | 0x3 | 0x20)))"
+check "DAT: page 0 now a page-translation exception" grep -q '{"l2":"0x0","cc":3,"exc":"0x11"' <<<"$BM_JSON"
+check "DAT: segment 3 now a segment-translation exception" grep -q '{"l2":"0x305abc","cc":3,"exc":"0x10"' <<<"$BM_JSON"
+check "DAT: page 2 still translates" grep -q "{\"l2\":\"0x2010\",\"cc\":0,\"l1\":\"$(hex $((base + 0x12010)))\"" <<<"$BM_JSON"
+check "DAT: region-third entry 1 now a region-third exception" grep -q '{"l2":"0x80002010","cc":3,"exc":"0x3b"' <<<"$BM_JSON"
 done_testing
