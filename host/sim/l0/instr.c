@@ -187,3 +187,7 @@ void copy_page(void *to, void *from)
 {
 	memcpy(to, from, PAGE_SIZE);
 }
+
+void __storage_key_init_range(unsigned long start, unsigned long end)
+{
+}
