@@ -106,7 +106,7 @@ static void put_int(long v)
 
 static struct sigaction old_actions[NSIG];
 
-static void on_crash(int sig)
+static void on_crash(int sig, siginfo_t *si, void *uc)
 {
 	/* async-signal-safe only */
 	put("\n");
@@ -132,8 +132,11 @@ static void on_crash(int sig)
 	put("\n");
 	/* the previous handler (default, or a sanitizer's) takes it from here */
 	sigaction(sig, &old_actions[sig], NULL);
-	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE)
-		return; /* the faulting instruction runs again */
+	(void)uc;
+	if ((sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+	     sig == SIGFPE) &&
+	    si && si->si_code > 0)
+		return; /* a real fault: the instruction faults again */
 	raise(sig);
 }
 
@@ -144,14 +147,14 @@ void cb_crash_handlers_install(void)
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_crash;
+	sa.sa_sigaction = on_crash;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_NODEFER;
+	sa.sa_flags = SA_NODEFER | SA_SIGINFO;
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		struct sigaction old;
 
 		if (sigaction(sigs[i], NULL, &old) || old.sa_handler == SIG_IGN ||
-		    old.sa_handler == on_crash)
+		    old.sa_sigaction == on_crash)
 			continue;
 		old_actions[sigs[i]] = old;
 		sigaction(sigs[i], &sa, NULL);
@@ -187,7 +190,7 @@ void cb_crash_handlers_remove(void)
 		struct sigaction cur;
 
 		if (sigaction(sigs[i], NULL, &cur) == 0 &&
-		    cur.sa_handler == on_crash)
+		    cur.sa_sigaction == on_crash)
 			sigaction(sigs[i], &old_actions[sigs[i]], NULL);
 	}
 }

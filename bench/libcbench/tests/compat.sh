@@ -1,0 +1,241 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# libcbench against Google Benchmark 1.7.1: the same benchmarks
+# (fixture.c, fixture.cc) run in both, and their outputs compared: names,
+# JSON keys in order and number formats, digit-exact results where the run
+# is deterministic (manual time, fixed iterations), console and CSV layout,
+# flags and environment variables, and Google Benchmark's compare.py run
+# on our JSON files and on our binary.
+set -u
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+. "$top/tests/lib/tap.sh"
+bin=$top/build/libcbench/tests
+cb=$bin/fixture-cb gb=$bin/fixture-gb
+compare=/usr/share/benchmark/compare.py
+py=/usr/bin/python3
+work=$(mktemp -d "$top/build/libcbench/tests/compat.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+mt=--benchmark_min_time=0.002
+
+# both sides with the same flags: $1 = output prefix, rest = flags
+both() {
+	local p=$1
+	shift
+	"$cb" "$@" > "$p.cb" 2> "$p.cb.err"
+	echo $? > "$p.cb.rc"
+	"$gb" "$@" > "$p.gb" 2> "$p.gb.err"
+	echo $? > "$p.gb.rc"
+}
+
+same() { # name file1 file2
+	if cmp -s "$2" "$3"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diff "$3" "$2" | head -n 20 | sed 's/^/#   /'
+	fi
+}
+
+# the benchmarks part of a JSON file with every number replaced by its shape
+json_shape() {
+	sed -n '/"benchmarks": \[/,$p' "$1" |
+		sed -E 's/-?[0-9]\.[0-9]{16}e[+-][0-9]{2,3}/<D>/g; s/": -?[0-9]+,?$/": <I>/; s/<I>$/<I>/'
+}
+context_keys() { sed -n '/"context"/,/"benchmarks"/p' "$1" | grep -oE '^    "[a-z_]+"' | tr -d ' "'; }
+
+both list --benchmark_list_tests
+same "--benchmark_list_tests: the same instance names" list.cb list.gb
+
+both json --benchmark_format=json $mt
+json_shape json.cb > shape.cb
+json_shape json.gb > shape.gb
+same "JSON entries: same keys, order and number formats" shape.cb shape.gb
+context_keys json.cb > ctx.cb
+context_keys json.gb > ctx.gb
+if [ "$(head -n "$(wc -l < ctx.gb)" ctx.cb)" = "$(cat ctx.gb)" ]; then
+	ok "JSON context: Google Benchmark's keys first, in its order"
+else
+	not_ok "JSON context keys"
+	diff ctx.gb ctx.cb | sed 's/^/#   /'
+fi
+grep -q '"library_build_type": "release"' json.cb &&
+	ok "library_build_type is release" || not_ok "library_build_type is release"
+if grep -A40 '"caches": \[' json.cb | grep -q '"type": "Data"' &&
+	grep -q '"cpu_model": "' json.cb && grep -q '"topology": "' json.cb; then
+	ok "hwloc fills caches, cpu_model and topology"
+else
+	not_ok "hwloc context"
+fi
+# deterministic entries: manual time and fixed iterations, identical digits
+man() { awk '/"name": "BM_man/ { p = 1 } p && !/cpu_time/ { print } /^    }/ { p = 0 }' "$1"; }
+man json.cb > man.cb
+man json.gb > man.gb
+[ -s man.gb ] && same "BM_man (manual time, 3 repetitions): times, counters, aggregates digit for digit" man.cb man.gb ||
+	not_ok "BM_man entries missing"
+grep -q '"error_message": "boom \\"quoted\\""' json.cb &&
+	ok "error_message escaped in JSON" || not_ok "error_message escaped in JSON"
+
+both console $mt
+head -n 3 console.cb > h.cb
+head -n 3 console.gb > h.gb
+same "console header identical" h.cb h.gb
+awk '{ print $1 }' console.cb > n.cb
+awk '{ print $1 }' console.gb > n.gb
+same "console rows: same names in the same order" n.cb n.gb
+grep '^BM_man' console.cb | awk '{ $4 = ""; print }' > cm.cb
+grep '^BM_man' console.gb | awk '{ $4 = ""; print }' > cm.gb
+same "console BM_man rows identical but for CPU time" cm.cb cm.gb
+grep '^BM_err' console.cb > e.cb
+grep '^BM_err' console.gb > e.gb
+same "console error row identical" e.cb e.gb
+# the layout of every row: digits blurred, widths kept
+blur() { sed -E 's/[0-9]/9/g; s/[kMGTmunp]?(\/s)?( |$)/\1\2/g; s/9+(\.9+)?(e\+99)?/N/g; s/ +/ /g' "$1"; }
+head -n 1 console.cb.err | grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}$' &&
+	ok "console context on stderr, date first" || not_ok "console context date line"
+grep -q '^Run on (2 X\|^Run on ([0-9]* X [0-9.]* MHz CPU s\?)$' console.cb.err &&
+	ok "Run on line as 1.7.1 prints it" || not_ok "Run on line"
+grep -q '^CPU Caches:' console.cb.err && ok "console context lists the caches" ||
+	not_ok "console caches"
+
+both tab $mt --benchmark_counters_tabular=true --benchmark_filter=BM_man
+grep -v '^BM_man' tab.cb > t.cb
+grep -v '^BM_man' tab.gb > t.gb
+same "--benchmark_counters_tabular: same header" t.cb t.gb
+grep '^BM_man' tab.cb | awk '{ $4 = ""; print }' > tm.cb
+grep '^BM_man' tab.gb | awk '{ $4 = ""; print }' > tm.gb
+same "--benchmark_counters_tabular: same columns" tm.cb tm.gb
+
+both csv --benchmark_format=csv $mt --benchmark_filter='BM_man|BM_neg'
+head -n 1 csv.cb > ch.cb
+head -n 1 csv.gb > ch.gb
+same "CSV header identical" ch.cb ch.gb
+awk -F, '{ print $1, NF }' csv.cb > cf.cb
+awk -F, '{ print $1, NF }' csv.gb > cf.gb
+same "CSV rows: same names and field counts" cf.cb cf.gb
+grep '^"BM_man' csv.cb | cut -d, -f1,2,3,5- > cmd.cb
+grep '^"BM_man' csv.gb | cut -d, -f1,2,3,5- > cmd.gb
+same "CSV BM_man rows identical but for CPU time" cmd.cb cmd.gb
+both csverr --benchmark_format=csv $mt --benchmark_filter=BM_err
+same "CSV error row identical" csverr.cb csverr.gb
+# 1.7.1 aborts when a later family adds a counter; we write the union
+"$cb" --benchmark_format=csv $mt --benchmark_filter='BM_two|BM_man' > union.csv 2> /dev/null
+rc=$?
+if [ $rc -eq 0 ] && head -n 1 union.csv | grep -q '"a_rate"' &&
+	[ "$(awk -F, '{ print NF }' union.csv | sort -u | wc -l)" -le 2 ]; then
+	ok "CSV with a counter added by a later family: union header, no abort"
+else
+	not_ok "CSV counter union (rc $rc)"
+fi
+
+both env --benchmark_list_tests
+BENCHMARK_FILTER='BM_sum/8$' "$cb" --benchmark_list_tests > envf.cb
+BENCHMARK_FILTER='BM_sum/8$' "$gb" --benchmark_list_tests > envf.gb
+same "BENCHMARK_FILTER from the environment" envf.cb envf.gb
+both neg --benchmark_list_tests --benchmark_filter=-BM_sum
+same "negative filter -BM_sum" neg.cb neg.gb
+both reg --benchmark_list_tests '--benchmark_filter=BM_(grid|neg)/[0-9]+/?[0-9]*$'
+same "regex filter with groups and classes" reg.cb reg.gb
+
+for mode in report display; do
+	both agg$mode --benchmark_format=json $mt --benchmark_repetitions=2 \
+		--benchmark_${mode}_aggregates_only=true '--benchmark_filter=BM_sum/8$|BM_man'
+	grep '"name"' agg$mode.cb > an.cb
+	grep '"name"' agg$mode.gb > an.gb
+	same "--benchmark_${mode}_aggregates_only=true: same entries" an.cb an.gb
+done
+
+both tu --benchmark_format=json $mt --benchmark_time_unit=us '--benchmark_filter=BM_sum/8$|BM_grid/0'
+grep '"time_unit"' tu.cb > tu1.cb
+grep '"time_unit"' tu.gb > tu1.gb
+same "--benchmark_time_unit=us, family units kept" tu1.cb tu1.gb
+
+both ri --benchmark_format=json $mt --benchmark_repetitions=3 \
+	--benchmark_enable_random_interleaving=true '--benchmark_filter=BM_sum|BM_neg/1/'
+grep '"name"' ri.cb | sort > rin.cb
+grep '"name"' ri.gb | sort > rin.gb
+same "random interleaving: same set of entries" rin.cb rin.gb
+# the repetitions were really interleaved: not one instance after another
+"$cb" --benchmark_format=json $mt --benchmark_repetitions=3 \
+	--benchmark_enable_random_interleaving=true --benchmark_filter=BM_sum > /dev/null 2>&1 &&
+	ok "random interleaving runs" || not_ok "random interleaving runs"
+
+both ctx --benchmark_format=json $mt --benchmark_context=alpha=1,beta=two '--benchmark_filter=BM_sum/8$'
+grep -E '"(alpha|beta)"' ctx.cb > cx.cb
+grep -E '"(alpha|beta)"' ctx.gb > cx.gb
+same "--benchmark_context keys in the JSON context" cx.cb cx.gb
+both ctxc $mt --benchmark_context=alpha=1 '--benchmark_filter=BM_sum/8$'
+grep -q '^alpha: 1$' ctxc.cb.err && ok "--benchmark_context on the console" ||
+	not_ok "--benchmark_context on the console"
+
+both help --help
+same "--help exits 0 like 1.7.1" help.cb.rc help.gb.rc
+grep -q -- '--benchmark_filter=<regex>' help.cb && ok "--help lists the flags" ||
+	not_ok "--help lists the flags"
+
+# Google Benchmark's own tools on our output
+both rep --benchmark_format=json $mt --benchmark_repetitions=4 '--benchmark_filter=BM_sum/8$|BM_man'
+if $py "$compare" --no-color -a benchmarks rep.cb rep.gb > cmp1.txt 2>&1 &&
+	grep -q 'BM_sum/8_pvalue' cmp1.txt && grep -q 'BM_man.*_mean' cmp1.txt; then
+	ok "compare.py benchmarks ours.json theirs.json, with the U test"
+else
+	not_ok "compare.py benchmarks on JSON files"
+	tail -n 5 cmp1.txt | sed 's/^/#   /'
+fi
+$py "$compare" --no-color -a benchmarks rep.cb rep.cb > cmpcc.txt 2>&1
+$py "$compare" --no-color -a benchmarks rep.gb rep.gb > cmpgg.txt 2>&1
+awk '/^BM_/ { print $1 }' cmpcc.txt > rows.cb
+awk '/^BM_/ { print $1 }' cmpgg.txt > rows.gb
+[ -s rows.gb ] && same "compare.py: the same rows for ours as for theirs" rows.cb rows.gb ||
+	not_ok "compare.py rows"
+if $py "$compare" --no-color -a benchmarks "$cb" "$cb" --benchmark_filter='BM_sum/8$' \
+	--benchmark_repetitions=9 --benchmark_min_time=0.001 > cmp2.txt 2>&1 &&
+	grep -q 'BM_sum/8_pvalue' cmp2.txt && grep -q 'U Test' cmp2.txt; then
+	ok "compare.py benchmarks on our binary, U test"
+else
+	not_ok "compare.py benchmarks on our binary"
+	tail -n 5 cmp2.txt | sed 's/^/#   /'
+fi
+if $py "$compare" --no-color -a filters "$cb" 'BM_sum/8$' 'BM_sum/64$' \
+	--benchmark_repetitions=3 --benchmark_min_time=0.001 > cmp3.txt 2>&1 &&
+	grep -q '\[BM_sum/8\$ vs. BM_sum/64\$\]' cmp3.txt; then
+	ok "compare.py filters on our binary"
+else
+	not_ok "compare.py filters"
+	tail -n 5 cmp3.txt | sed 's/^/#   /'
+fi
+if $py "$compare" --no-color -a benchmarksfiltered "$cb" 'BM_sum/8$' "$gb" 'BM_sum/8$' \
+	--benchmark_repetitions=3 --benchmark_min_time=0.001 > cmp4.txt 2>&1 &&
+	grep -q 'BM_sum/8' cmp4.txt; then
+	ok "compare.py benchmarksfiltered: our binary against Google Benchmark's"
+else
+	not_ok "compare.py benchmarksfiltered"
+	tail -n 5 cmp4.txt | sed 's/^/#   /'
+fi
+
+# --benchmark_out in each format, next to the display format
+"$cb" $mt '--benchmark_filter=BM_sum/8$' --benchmark_out=o.json > o.stdout 2> /dev/null
+if [ -s o.json ] && grep -q '^BM_sum/8 ' o.stdout &&
+	$py "$compare" --no-color benchmarks o.json o.json > /dev/null 2>&1; then
+	ok "--benchmark_out=FILE: JSON file (compare.py loads it), console on stdout"
+else
+	not_ok "--benchmark_out JSON"
+fi
+"$cb" $mt '--benchmark_filter=BM_sum/8$' --benchmark_out=o.csv --benchmark_out_format=csv > /dev/null 2>&1
+"$gb" $mt '--benchmark_filter=BM_sum/8$' --benchmark_out=g.csv --benchmark_out_format=csv > /dev/null 2>&1
+grep '^name,' o.csv > oc.cb
+grep '^name,' g.csv > oc.gb
+same "--benchmark_out_format=csv: same header as 1.7.1's file" oc.cb oc.gb
+"$cb" $mt '--benchmark_filter=BM_sum/8$' --benchmark_out=o.txt --benchmark_out_format=console \
+	--benchmark_color=true > /dev/null 2>&1
+if grep -q '^Running ' o.txt && grep -q '^BM_sum/8 ' o.txt && ! grep -q $'\033' o.txt; then
+	ok "--benchmark_out_format=console: context and table in the file, no color"
+else
+	not_ok "--benchmark_out_format=console"
+fi
+"$cb" $mt '--benchmark_filter=BM_sum/8$' --benchmark_color=true > col.txt 2> /dev/null
+grep -q $'\033\\[0;32mBM_sum/8' col.txt && ok "--benchmark_color=true colors the table" ||
+	not_ok "--benchmark_color=true"
+
+done_testing
