@@ -26,3 +26,10 @@ ALL_TARGETS += $(B)/bin/gmapbench-compare
 TESTS += $(B)/tests/compare-stats-test bench/compare/tests/compare-test.sh \
 	bench/compare/tests/report-test.sh
 CHECK_DEPS += $(B)/bin/gmapbench-compare $(B)/tests/gmapbench-compare-san
+
+# png-stats: tells a rendered screenshot from a blank one (report test)
+$(B)/tests/png-stats: bench/compare/tests/png_stats.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lz
+
+CHECK_DEPS += $(B)/tests/png-stats

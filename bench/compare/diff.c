@@ -202,6 +202,24 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 			}
 		}
 	}
+	/* a WRONG row found in one file shows the other file's value too */
+	for (i = 0; d->new &&i < d->nc; i++) {
+		struct counter_row *c = &d->c[i];
+		bool nw = c->kind == CK_WRONG && c->side[0] == 'n';
+		const struct bench *b;
+
+		if (c->kind != CK_WRONG)
+			continue;
+		b = result_bench(nw ? d->old : d->new, c->bench);
+		if (!b)
+			continue;
+		if (nw)
+			c->old_v =
+				bench_counter(b, c->counter, &c->old_present);
+		else
+			c->new_v =
+				bench_counter(b, c->counter, &c->new_present);
+	}
 	for (i = 0; i < d->nt; i++) {
 		d->regressions += d->t[i].verdict == CH_REGRESSED ||
 				  d->t[i].verdict == CH_CHANGED;

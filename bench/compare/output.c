@@ -174,7 +174,7 @@ static void text_diff(FILE *f, const struct diff *d, const struct diff_opts *o)
 				fprintf(f,
 					"%-36s %-18s %s = %.15g in %s  WRONG\n",
 					c->bench, c->counter, c->counter,
-					c->new_present ? c->new_v : c->old_v,
+					c->side[0] == 'n' ? c->new_v : c->old_v,
 					c->side[0] == 'n' ? d->new_label
 							  : d->old_label);
 				continue;
@@ -685,7 +685,8 @@ void out_summary(FILE *f, const struct report *r)
 					c->side[0] == 'n' ? d->new_label
 							  : d->old_label,
 					c->bench, c->counter,
-					c->new_present ? c->new_v : c->old_v);
+					c->side[0] == 'n' ? c->new_v
+							  : c->old_v);
 			else
 				fprintf(f, "  %s vs %s: %s %s %s -> %s (%s)\n",
 					d->new_label, d->old_label, c->bench,

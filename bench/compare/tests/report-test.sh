@@ -1,0 +1,119 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# scripts/report on a copy of the fixture night, then report.html in
+# headless Chromium: every chart in the DOM with content, a screenshot that
+# is not blank; and scripts/publish to a directory and to a git branch.
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+cd "$top" || exit 1
+. tests/lib/tap.sh
+
+get=build/tests/json-get
+tmp=$(mktemp -d "$top/build/tests/report-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+cp -r bench/compare/tests/fixtures/results "$tmp/"
+night=$tmp/results/2026-11-24/zsim1
+
+# ---- the report ----
+scripts/report "$night" > "$tmp/report.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && ok "scripts/report: exit 1 for a night with regressions" ||
+	{ not_ok "scripts/report: exit $rc, want 1"; tail -n 20 "$tmp/report.out" | sed 's/^/#   /'; }
+for f in report.md report.html summary.txt verdict.json compare.txt compare.json; do
+	[ -s "$night/$f" ] && ok "wrote $f" || not_ok "wrote $f"
+done
+ls -a "$night" | grep -q '^\.report' && not_ok "left its work directory behind" || ok "no work directory left behind"
+[ "$("$get" "$night/verdict.json" .variants.lazy-unshadow.status)" = regressed ] &&
+	[ "$("$get" "$night/verdict.json" .variants.edat-shadow.status)" = failed ] &&
+	[ "$("$get" "$night/verdict.json" .exit_status)" = 1 ] &&
+	ok "verdict.json: lazy-unshadow regressed, edat-shadow failed, exit 1" || not_ok "verdict.json statuses"
+[ "$("$get" "$night/verdict.json" .previous_night.pgt-prefill.status)" = ok ] &&
+	ok "verdict.json: pgt-prefill against the previous night" || not_ok "verdict.json: previous night"
+head -n 1 "$night/summary.txt" | grep -q '^broken-flush: WRONG' && ok "summary.txt: the wrong variant first" ||
+	not_ok "summary.txt first line: $(head -n 1 "$night/summary.txt")"
+grep -qx 'pgt-prefill: -93.8% exits_l0 on table_creation/span_gib:64 vs baseline' "$night/summary.txt" &&
+	ok "summary.txt: the pgt-prefill headline" || not_ok "summary.txt: the pgt-prefill headline"
+
+nsvg=$(ls "$night"/charts/*.svg 2>/dev/null | wc -l)
+npng=$(ls "$night"/charts/*.png 2>/dev/null | wc -l)
+[ "$nsvg" -ge 12 ] && [ "$nsvg" -eq "$npng" ] && ok "charts: $nsvg SVG and $npng PNG" || not_ok "charts: $nsvg SVG, $npng PNG"
+for k in time counters history; do
+	[ -n "$(ls "$night"/charts/$k-*.svg 2>/dev/null)" ] && ok "a $k chart" || not_ok "a $k chart"
+done
+missing=0
+for png in $(grep -o 'charts/[^)]*\.png' "$night/report.md"); do
+	[ -s "$night/$png" ] || missing=$((missing + 1))
+done
+[ "$(grep -c 'charts/.*\.png' "$night/report.md")" -eq "$npng" ] && [ $missing -eq 0 ] &&
+	ok "report.md shows every PNG chart" || not_ok "report.md charts ($missing missing)"
+grep -q 'Hunk #3 FAILED' "$night/report.md" && grep -q 'Hunk #3 FAILED' "$night/report.html" &&
+	ok "the failed variant's log tail is in the report" || not_ok "failed variant's log tail"
+grep -q 'load average 3.90 on 2 CPUs' "$night/report.html" && ok "the high load average is warned about" ||
+	not_ok "load average warning"
+grep -q 'linux-source-6.1 6.1.192' "$night/report.html" && grep -q 'IBM z16' "$night/report.html" &&
+	ok "the context (kernel base, CPU) is in the report" || not_ok "context in the report"
+ext=$(grep -oiE "(src|href)=[\"'][^#]|url\\([^#]|<link|<script|<img|<iframe|@import" "$night/report.html" | sort -u)
+[ -z "$ext" ] && ok "report.html needs no external resource" || { not_ok "report.html references outside"; diag "$ext"; }
+dup=$(grep -oE "id=['\"][^'\"]*['\"]" "$night/report.html" | sort | uniq -d | head -n 3)
+[ -z "$dup" ] && ok "report.html: the inlined charts' ids are unique" || { not_ok "duplicate ids"; diag "$dup"; }
+
+# ---- Chromium ----
+chrome() {
+	local ud
+	ud=$(mktemp -d "$tmp/chrome.XXXXXX")
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$ud" "$@" "file://$night/report.html" 2> "$tmp/chrome.err"
+}
+if ! command -v chromium > /dev/null; then
+	not_ok "chromium is not installed (scripts/deps installs it)"
+else
+	chrome --dump-dom --screenshot="$tmp/shot.png" --window-size=1280,2400 > "$tmp/dom.html"
+	nfig=$(grep -c '<figure class="chart"' "$tmp/dom.html")
+	[ "$nfig" -eq "$nsvg" ] && ok "DOM: one figure per chart ($nfig)" || not_ok "DOM: $nfig figures for $nsvg charts"
+	# every figure holds an <svg> with drawn paths in it
+	bad=$(awk 'BEGIN { RS = "<figure class=\"chart\"" } NR > 1 {
+			fig = $0; sub(/<\/figure>.*/, "", fig)
+			n = gsub(/<path/, "", fig)
+			if (fig !~ /<svg/ || n < 5) print "figure " NR - 1 ": " n " paths"
+		}' "$tmp/dom.html")
+	[ -z "$bad" ] && ok "DOM: every chart is a non-empty <svg>" || { not_ok "DOM: empty charts"; diag "$bad"; }
+	if [ -s "$tmp/shot.png" ]; then
+		read -r w h colours permille < <(build/tests/png-stats "$tmp/shot.png")
+		[ "${w:-0}" -eq 1280 ] && [ "${colours:-0}" -gt 100 ] && [ "${permille:-0}" -gt 50 ] &&
+			ok "screenshot ${w}x$h is not blank ($colours colours, $permille permille not white)" ||
+			not_ok "screenshot blank? ($w x $h, $colours colours, $permille permille)"
+	else
+		not_ok "chromium wrote no screenshot"
+		tail -n 5 "$tmp/chrome.err" | sed 's/^/#   /'
+	fi
+fi
+
+# ---- publish ----
+scripts/publish "$night" "$tmp/www" > "$tmp/publish.out" 2>&1
+[ -s "$tmp/www/2026-11-24/zsim1/report.html" ] && [ -s "$tmp/www/2026-11-24/zsim1/charts/time-0.svg" ] &&
+	ok "publish to a directory: <dest>/<date>/<host>/report.html and charts" ||
+	{ not_ok "publish to a directory"; sed 's/^/#   /' "$tmp/publish.out"; }
+[ ! -e "$tmp/www/2026-11-24/zsim1/baseline.json" ] && [ -s "$tmp/www/2026-11-24/zsim1/verdict.json" ] &&
+	ok "publish copies the report, not the raw results" || not_ok "publish copies the report only"
+grep -q '2026-11-24/zsim1/report.html' "$tmp/www/index.html" 2>/dev/null &&
+	ok "publish keeps an index of nights" || not_ok "publish index"
+
+repo=$tmp/repo
+git init -q "$repo" && git -C "$repo" -c user.name=t -c user.email=t@t commit -q --allow-empty -m init
+echo keep > "$repo/work.txt"
+(cd "$repo" && "$top/scripts/publish" "$night" gh-reports) > "$tmp/publish2.out" 2>&1
+prc=$?
+files=$(git -C "$repo" ls-tree -r --name-only gh-reports 2>/dev/null)
+[ $prc -eq 0 ] && echo "$files" | grep -qx '2026-11-24/zsim1/report.html' &&
+	echo "$files" | grep -qx 'index.html' &&
+	ok "publish to a git branch commits the report onto it" ||
+	{ not_ok "publish to a git branch (exit $prc)"; sed 's/^/#   /' "$tmp/publish2.out"; }
+[ "$(git -C "$repo" rev-parse --abbrev-ref HEAD)" = "$(git -C "$repo" symbolic-ref --short HEAD)" ] &&
+	[ "$(cat "$repo/work.txt")" = keep ] && [ -z "$(git -C "$repo" status --porcelain --untracked-files=no)" ] &&
+	[ ! -e "$repo/2026-11-24" ] &&
+	ok "the working tree and branch are untouched" || not_ok "publish touched the working tree"
+(cd "$repo" && "$top/scripts/publish" "$night" gh-reports) > /dev/null 2>&1
+[ "$(git -C "$repo" rev-list --count gh-reports)" -eq 2 ] &&
+	ok "publishing again adds a commit on top" || not_ok "publishing again"
+
+done_testing
