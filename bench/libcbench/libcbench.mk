@@ -44,15 +44,16 @@ $(LIBCBENCH_SAN_A): $(LIBCBENCH_SAN_OBJS)
 $(LIBCBENCH_SO): $(LIBCBENCH_OBJS)
 	$(CC) -shared -Wl,-soname,libcbench.so.1 -o $@ $^ $(LIBCBENCH_LIBS)
 
-# Regenerated when PREFIX changes (install with another PREFIX).
+# libcbench.pc for PREFIX; written again whenever PREFIX changes.
+LIBCBENCH_PC_LINES = 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
+	'includedir=$${prefix}/include' '' 'Name: libcbench' \
+	'Description: Google Benchmark-compatible benchmark library in C' \
+	'Version: $(LIBCBENCH_VERSION)' \
+	'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lcbench' \
+	'Libs.private: $(LIBCBENCH_LIBS)'
 $(LIBCBENCH_PC): libcbench-force
 	@mkdir -p $(@D)
-	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
-		'includedir=$${prefix}/include' '' 'Name: libcbench' \
-		'Description: Google Benchmark-compatible benchmark library in C' \
-		'Version: $(LIBCBENCH_VERSION)' 'Requires.private: hwloc' \
-		'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lcbench' \
-		'Libs.private: $(LIBCBENCH_LIBS)' > $@.tmp
+	@printf '%s\n' $(LIBCBENCH_PC_LINES) > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 $(LIBCBENCH_EXAMPLE): bench/examples/example.c $(LIBCBENCH_A)
@@ -101,14 +102,14 @@ libcbench-perf: $(LIBCBENCH_B)/perf/overhead-cb $(LIBCBENCH_B)/perf/overhead-gb
 		$(LIBCBENCH_B)/perf/overhead-gb
 PERF_TARGETS += libcbench-perf
 
-libcbench-install: $(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC)
+libcbench-install: $(LIBCBENCH_A) $(LIBCBENCH_SO)
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(LIBCBENCH_DIR)/cbench.h $(DESTDIR)$(PREFIX)/include/cbench.h
 	install -m 644 $(LIBCBENCH_A) $(DESTDIR)$(PREFIX)/lib/libcbench.a
 	install -m 755 $(LIBCBENCH_SO) $(DESTDIR)$(PREFIX)/lib/libcbench.so.$(LIBCBENCH_VERSION)
 	ln -sf libcbench.so.$(LIBCBENCH_VERSION) $(DESTDIR)$(PREFIX)/lib/libcbench.so.1
 	ln -sf libcbench.so.1 $(DESTDIR)$(PREFIX)/lib/libcbench.so
-	install -m 644 $(LIBCBENCH_PC) $(DESTDIR)$(PREFIX)/lib/pkgconfig/libcbench.pc
+	printf '%s\n' $(LIBCBENCH_PC_LINES) > $(DESTDIR)$(PREFIX)/lib/pkgconfig/libcbench.pc
 INSTALL_TARGETS += libcbench-install
 
 libcbench-example-run: $(LIBCBENCH_EXAMPLE)
