@@ -535,6 +535,101 @@ static void test_counters(void)
 	tap_eq(T.st.hits + T.st.misses + T.st.ipte, 0, "tlb_stats_reset");
 }
 
+/*
+ * With every change of a valid entry made by an architected purging
+ * instruction, the TLB (with CRSTEs) must always agree with a fresh walk.
+ */
+static void test_coherent_when_purged(void)
+{
+	uint64_t a[2], va, ra, e, ea, seed = 99, bad = 0, ops[8] = {0}, i;
+	struct dat_result w;
+	unsigned int j, k, s, op;
+	int rc1, rc2;
+	bool prot;
+
+	fresh();
+	for (j = 0; j < 2; j++) {
+		a[j] = mtest_asce(&M, DAT_LVL_R3);
+		for (s = 0; s < 8; s++)
+			for (k = 0; k < 16; k++)
+				mtest_map(&M, a[j], (s << 20) + k * 4096ULL,
+					  0x1000000 + (j * 128 + s * 16 + k) *
+							      4096ULL,
+					  0);
+	}
+	for (i = 0; i < 30000; i++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		j = (seed >> 60) & 1;
+		s = (seed >> 50) & 7;
+		k = (seed >> 40) & 15;
+		op = (seed >> 33) % 16;
+		va = (s << 20) + k * 4096ULL;
+		ea = mtest_entry(&M, a[j], va, DAT_LVL_PT);
+		switch (op) {
+		case 0: /* IPTE, then a new frame (invalid -> valid: no purge) */
+			tlb_ipte(&T, &M.mem, ea, va, 0, a[j],
+				 (seed & 1) ? TLB_OPT_GUEST_ASCE : 0);
+			if (seed & 0x30)
+				mtest_set(
+					&M, ea,
+					(seed & 0xfff000) |
+						(seed & 4 ? DAT_PTE_PROT : 0));
+			break;
+		case 1: /* CRDTE a PTE to another frame / protection */
+			e = mtest_get(&M, ea);
+			tlb_crdte(&T, &M.mem, e,
+				  (seed & 0x7ff000) |
+					  (seed & 8 ? DAT_PTE_PROT : 0),
+				  ea & ~0x7ffULL, DAT_LVL_PT, va, a[j], 0,
+				  NULL);
+			break;
+		case 2: /* CSPG with purge on a PTE (rare: it clears all) */
+			if ((seed >> 8) & 15)
+				break;
+			e = mtest_get(&M, ea);
+			tlb_csp(&T, &M.mem, ea, 8, e, e ^ DAT_PTE_PROT, true,
+				NULL);
+			break;
+		case 3: /* IDTE the segment, then toggle its protection back in */
+			ea = mtest_entry(&M, a[j], va, DAT_LVL_SG);
+			e = mtest_get(&M, ea);
+			tlb_idte(&T, &M.mem, ea - DAT_SX(va) * 8, va, 0, a[j],
+				 (seed & 1) ? TLB_OPT_GUEST_ASCE : 0);
+			if (seed & 0x30)
+				mtest_set(&M, ea,
+					  (e ^ DAT_STE_PROT) &
+						  ~DAT_STE_INVALID);
+			break;
+		case 4: /* clearing by ASCE after rewriting a PTE (rare) */
+			if ((seed >> 8) & 15)
+				break;
+			mtest_set(&M, ea, (seed & 0x3ff000));
+			tlb_idte_asce(&T, a[j], 0);
+			break;
+		case 5:
+			if ((seed & 0xff) == 0)
+				tlb_ptlb(&T);
+			break;
+		default: /* an access */
+			va += seed & 0xfff;
+			rc1 = tlb_translate(&T, a[j], va, 0, &M.mem, &ra, &prot,
+					    NULL);
+			rc2 = dat_translate(a[j], va, 0, &M.mem, &w);
+			bad += rc1 != rc2 ||
+			       (!rc1 && (ra != w.raddr || prot != w.prot));
+			break;
+		}
+		ops[op < 6 ? op : 6]++;
+	}
+	tap_ok(bad == 0 && ops[0] && ops[1] && ops[2] && ops[3] && ops[4] &&
+		       T.st.hits > 500 && T.st.crste_hits > 100,
+	       "30000 random accesses and purging changes (IPTE, CRDTE, CSPG, "
+	       "IDTE, clearing-by-ASCE, PTLB): the TLB always agrees with a "
+	       "fresh walk (%llu disagree, %llu hits, %llu CRSTE hits)",
+	       (unsigned long long)bad, (unsigned long long)T.st.hits,
+	       (unsigned long long)T.st.crste_hits);
+}
+
 int main(void)
 {
 	tap_plan_unknown();
@@ -559,6 +654,7 @@ int main(void)
 	test_counters();
 	test_crste();
 	test_idte_count_and_bad_geometry();
+	test_coherent_when_purged();
 	tlb_free(&T);
 	mtest_fini(&M);
 	return tap_done();
