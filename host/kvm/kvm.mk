@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0
+# host/kvm: the real IBM Z backend (docs/ibm-z.md).
+#
+#   build/bin/gmapbench-kvm      the runner (nightly steps, one run, --dry-run)
+#   build/host-kvm/libgmapkvm.a  the backend the bench suites link (kvm_backend.h)
+
+KVM_DIR := host/kvm
+KVM_OBJDIR := $(B)/host-kvm
+KVM_LIB_SRCS := $(addprefix $(KVM_DIR)/,kvm_stats.c kvm_map.c kvm_cpumcf.c \
+	kvm_qmp.c kvm_exec.c kvm_perf.c kvm_config.c kvm_console.c \
+	kvm_backend.c kvm_nightly.c)
+# lib/json's fragment is read after this one: its files by name in
+# prerequisites, its variables only in recipes
+KVM_JSON_FILES := lib/json/json.c lib/json/json.h
+KVM_HDRS := $(wildcard $(KVM_DIR)/*.h) host/counters.h lib/json/json.h
+KVM_CFLAGS = -I$(KVM_DIR) $(LIB_JSON_CFLAGS)
+KVM_LIB := $(KVM_OBJDIR)/libgmapkvm.a
+# what a program linking the backend adds
+KVM_BACKEND_CFLAGS = $(KVM_CFLAGS)
+KVM_BACKEND_LIBS := $(KVM_LIB)
+KVM_FUZZ_SECONDS ?= 60
+KVM_KSRC ?= $(B)/kernel/pristine/linux-source-6.1
+
+KVM_LIB_OBJS := $(patsubst $(KVM_DIR)/%.c,$(KVM_OBJDIR)/%.o,$(KVM_LIB_SRCS)) \
+	$(KVM_OBJDIR)/json.o
+
+$(KVM_OBJDIR)/%.o: $(KVM_DIR)/%.c $(KVM_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) $(KVM_CFLAGS) -c -o $@ $(filter %.c,$^)
+
+$(KVM_OBJDIR)/json.o: $(KVM_JSON_FILES)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -c -o $@ $(filter %.c,$^)
+
+$(KVM_LIB): $(KVM_LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/bin/gmapbench-kvm: $(KVM_DIR)/gmapbench_kvm.c $(KVM_LIB) $(KVM_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) $(KVM_CFLAGS) -o $@ $< $(KVM_LIB) -lm
+
+ALL_TARGETS += $(KVM_LIB) $(B)/bin/gmapbench-kvm
+
+# Tests: built from the sources with the sanitizers.
+KVM_TEST_SRCS := $(KVM_LIB_SRCS) lib/json/json.c
+KVM_TEST_DEPS := $(KVM_TEST_SRCS) $(KVM_HDRS) tests/lib/tap.h
+
+$(B)/tests/kvm-%-test: $(KVM_DIR)/tests/%_test.c $(KVM_TEST_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(KVM_CFLAGS) -DKVM_KSRC='"$(KVM_KSRC)"' \
+		-o $@ $< $(KVM_TEST_SRCS) $(LDFLAGS_TEST) -lm
+
+KVM_C_TESTS := stats qmp
+TESTS += $(patsubst %,$(B)/tests/kvm-%-test,$(KVM_C_TESTS))
+
+CHECK_DEPS += $(B)/bin/gmapbench-kvm
+ifneq ($(GUESTS_L1_ELF),)
+CHECK_DEPS += $(GUESTS_L1_ELF)
+endif
+
+$(B)/fuzz/kvm-stats-fuzz: $(KVM_DIR)/fuzz/stats_fuzz.c $(KVM_DIR)/kvm_stats.c $(KVM_DIR)/kvm_stats.h
+	@mkdir -p $(@D)
+	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(KVM_CFLAGS) -o $@ $< $(KVM_DIR)/kvm_stats.c
+
+.PHONY: kvm-stats-fuzz
+kvm-stats-fuzz: $(B)/fuzz/kvm-stats-fuzz
+	@mkdir -p $(B)/fuzz/kvm-stats-corpus
+	cp -n $(KVM_DIR)/fuzz/seeds/* $(B)/fuzz/kvm-stats-corpus/ 2>/dev/null || true
+	$(B)/fuzz/kvm-stats-fuzz -max_total_time=$(KVM_FUZZ_SECONDS) -max_len=8192 \
+		-timeout=10 -artifact_prefix=$(B)/fuzz/kvm-stats- $(B)/fuzz/kvm-stats-corpus
+
+FUZZ_TARGETS += kvm-stats-fuzz

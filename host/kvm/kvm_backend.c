@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-2.0
+/* One scenario run of the L1 under qemu-system-s390x with KVM. */
+#include "kvm_backend.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kvm_exec.h"
+#include "kvm_map.h"
+#include "kvm_perf.h"
+#include "kvm_qmp.h"
+
+static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return rc;
+}
+
+void kvm_backend_config_default(struct kvm_backend_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->qemu = "qemu-system-s390x";
+	c->l1_elf = "build/guests/l1.elf";
+	c->accel = "kvm";
+	c->cpu = "host";
+	c->cpuset = "";
+	c->memory_mib = 256;
+	c->smp = 1;
+	c->stats = KVM_STATS_AUTO;
+	c->debugfs = "/sys/kernel/debug";
+	c->tracefs = "/sys/kernel/tracing";
+	c->sysfs = "/sys";
+	c->cpuinfo = "/proc/cpuinfo";
+	c->kallsyms = "/proc/kallsyms";
+	c->work_dir = "build/host-kvm/run";
+	c->timeout_ms = 600000;
+	c->perf = true;
+}
+
+const char *kvm_backend_kernel_release(char *buf, size_t len)
+{
+	struct utsname u;
+
+	snprintf(buf, len, "%s", uname(&u) ? "unknown" : u.release);
+	return buf;
+}
+
+void kvm_run_report_free(struct kvm_run_report *r)
+{
+	kvm_stat_set_free(&r->deltas);
+	kvm_stat_set_free(&r->l1_counts);
+	free(r->console);
+	r->console = NULL;
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+/* The console output so far, read without blocking. */
+struct outbuf {
+	char *b;
+	size_t len, cap;
+};
+
+static void drain(int fd, struct outbuf *o)
+{
+	ssize_t r;
+
+	for (;;) {
+		if (o->cap - o->len < 4096) {
+			char *n = realloc(o->b, o->cap + 65536);
+
+			if (!n)
+				return;
+			o->b = n;
+			o->cap += 65536;
+		}
+		r = read(fd, o->b + o->len, o->cap - o->len - 1);
+		if (r <= 0)
+			return;
+		o->len += r;
+		o->b[o->len] = 0;
+	}
+}
+
+enum src { SRC_NONE, SRC_DEBUGFS, SRC_QMP };
+
+static int read_stats(enum src s, const char *vmdir, struct qmp *q,
+		      struct kvm_stat_set *out, char *err, size_t errlen)
+{
+	struct kvm_stat_set vcpu;
+	size_t i;
+	int rc;
+
+	if (s == SRC_DEBUGFS)
+		return kvm_debugfs_read(vmdir, out, err, errlen);
+	rc = qmp_query_stats(q, "vm", 10000, out, err, errlen);
+	if (rc)
+		return rc;
+	rc = qmp_query_stats(q, "vcpu", 10000, &vcpu, err, errlen);
+	if (rc) {
+		kvm_stat_set_free(out);
+		return rc;
+	}
+	for (i = 0; i < vcpu.nr; i++)
+		kvm_stat_put(out, vcpu.stats[i].name, vcpu.stats[i].value);
+	kvm_stat_set_free(&vcpu);
+	return 0;
+}
+
+static void build_argv(const struct kvm_backend_config *c, const char *append,
+		       const char *qmparg, char *machine, size_t mlen,
+		       char *mem, char *smp, char **argv)
+{
+	int n = 0;
+
+	snprintf(machine, mlen, "s390-ccw-virtio,accel=%s", c->accel);
+	sprintf(mem, "%u", c->memory_mib);
+	sprintf(smp, "%u", c->smp);
+	if (c->cpuset && *c->cpuset) {
+		argv[n++] = "hwloc-bind";
+		argv[n++] = (char *)c->cpuset;
+		argv[n++] = "--";
+	}
+	argv[n++] = (char *)c->qemu;
+	argv[n++] = "-machine";
+	argv[n++] = machine;
+	if (c->cpu && *c->cpu) {
+		argv[n++] = "-cpu";
+		argv[n++] = (char *)c->cpu;
+	}
+	argv[n++] = "-m";
+	argv[n++] = mem;
+	argv[n++] = "-smp";
+	argv[n++] = smp;
+	argv[n++] = "-nographic";
+	argv[n++] = "-no-reboot";
+	/* the L1's disabled wait is a shutdown: stop there, keep the VM
+	 * (and its statistics) until we have read them */
+	argv[n++] = "-no-shutdown";
+	argv[n++] = "-qmp";
+	argv[n++] = (char *)qmparg;
+	argv[n++] = "-S";
+	argv[n++] = "-kernel";
+	argv[n++] = (char *)c->l1_elf;
+	argv[n++] = "-append";
+	argv[n++] = (char *)append;
+	argv[n] = NULL;
+}
+
+static void log_step(const struct kvm_backend_config *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!c->log)
+		return;
+	fputs("# ", c->log);
+	va_start(ap, fmt);
+	vfprintf(c->log, fmt, ap);
+	va_end(ap);
+	fputc('\n', c->log);
+	fflush(c->log);
+}
+
+int kvm_backend_run_report(const struct kvm_backend_config *c,
+			   const char *scenario, const char *args_kv,
+			   struct kvm_run_report *r, char *err, size_t errlen)
+{
+	static unsigned int seq;
+	char append[1024], sock[600], qmparg[700], machine[64], mem[16],
+		smp[16], vmdir[1024] = "";
+	char *argv[32];
+	struct kvm_exec x = { .dry_run = c->dry_run, .log = c->log };
+	struct kvm_perf_paths pp = { c->sysfs, c->tracefs, c->cpuinfo,
+				     c->kallsyms };
+	struct kvm_stat_set before = { 0 }, after = { 0 };
+	struct outbuf out = { 0 };
+	struct kvm_l1_report l1;
+	struct kvm_perf perf = { 0 };
+	enum src src = SRC_NONE;
+	uint64_t t0, t1;
+	struct qmp q;
+	int rc, outfd = -1, status;
+	pid_t pid;
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	kvm_backend_kernel_release(r->kernel_release,
+				   sizeof(r->kernel_release));
+	if (!scenario || !*scenario || strpbrk(scenario, " \t\n"))
+		return fail(err, errlen, -EINVAL,
+			    "kvm backend: bad scenario name '%s'",
+			    scenario ?: "");
+	snprintf(append, sizeof(append), "%s%s%s", scenario,
+		 args_kv && *args_kv ? " " : "", args_kv ?: "");
+	snprintf(sock, sizeof(sock), "%s/qmp-%d-%u.sock", c->work_dir,
+		 (int)getpid(), seq++);
+	snprintf(qmparg, sizeof(qmparg), "unix:%s,server=on,wait=off", sock);
+	build_argv(c, append, qmparg, machine, sizeof(machine), mem, smp, argv);
+
+	if (c->dry_run) {
+		struct kvm_stat_set none = { 0 };
+
+		kvm_exec_spawn(&x, argv, NULL);
+		log_step(c, "qmp: connect %s, qmp_capabilities", sock);
+		log_step(c, "stats: %s",
+			 c->stats == KVM_STATS_NONE ? "none" :
+			 c->stats == KVM_STATS_QMP ?
+				 "query-stats vm + vcpu (provider kvm)" :
+				 "debugfs <debugfs>/kvm/<qemu pid>-<fd>/ (else query-stats)");
+		log_step(c, "stats: debugfs root %s/kvm", c->debugfs);
+		if (c->perf)
+			kvm_perf_open(&perf, &pp, true, c->log);
+		kvm_perf_close(&perf);
+		log_step(c, "qmp: cont; wait for SHUTDOWN (%d ms)", c->timeout_ms);
+		log_step(c, "stats and perf: read again, deltas mapped by kvm_map.c");
+		log_step(c, "qmp: quit; console: the L1's JSON line");
+		kvm_map_counters(&none, &r->counters);
+		return 0;
+	}
+
+	mkdir(c->work_dir, 0755);
+	unlink(sock);
+	pid = kvm_exec_spawn(&x, argv, &outfd);
+	if (pid < 0)
+		return fail(err, errlen, pid, "kvm backend: cannot start %s: %s",
+			    argv[0], strerror(-pid));
+	fcntl(outfd, F_SETFL, O_NONBLOCK);
+	rc = qmp_connect(&q, sock, 30000, err, errlen);
+	if (rc)
+		goto kill;
+
+	if (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_DEBUGFS) {
+		char root[600], e2[256];
+
+		snprintf(root, sizeof(root), "%s/kvm", c->debugfs);
+		if (!kvm_debugfs_find_vm(root, pid, vmdir, sizeof(vmdir), e2,
+					 sizeof(e2)))
+			src = SRC_DEBUGFS;
+		else if (c->stats == KVM_STATS_DEBUGFS) {
+			rc = fail(err, errlen, -ENOENT, "kvm backend: %s", e2);
+			goto quit;
+		}
+	}
+	if (src == SRC_NONE &&
+	    (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_QMP)) {
+		char e2[256];
+
+		if (!read_stats(SRC_QMP, NULL, &q, &before, e2, sizeof(e2)))
+			src = SRC_QMP;
+		else if (c->stats == KVM_STATS_QMP) {
+			rc = fail(err, errlen, -ENODATA, "kvm backend: %s", e2);
+			goto quit;
+		}
+		kvm_stat_set_free(&before);
+	}
+	snprintf(r->stats_source, sizeof(r->stats_source), "%s",
+		 src == SRC_DEBUGFS ? "debugfs" : src == SRC_QMP ? "qmp" : "none");
+	log_step(c, "stats source: %s %s", r->stats_source, vmdir);
+	if (src != SRC_NONE) {
+		rc = read_stats(src, vmdir, &q, &before, err, errlen);
+		if (rc)
+			goto quit;
+	}
+	if (c->perf) {
+		kvm_perf_open(&perf, &pp, false, c->log);
+		kvm_perf_enable(&perf);
+	}
+
+	{
+		struct json *doc;
+
+		t0 = now_ns();
+		if (!qmp_execute(&q, "{\"execute\":\"cont\"}", 10000, &doc,
+				 err, errlen)) {
+			rc = -EIO;
+			goto quit;
+		}
+		json_free(doc);
+	}
+	for (;;) {
+		char e2[256];
+
+		if (!qmp_wait_event(&q, "SHUTDOWN", 200, e2, sizeof(e2)))
+			break;
+		drain(outfd, &out);
+		if (now_ns() - t0 > (uint64_t)c->timeout_ms * 1000000) {
+			rc = fail(err, errlen, -ETIMEDOUT,
+				  "kvm backend: %s %s: no shutdown in %d ms",
+				  scenario, args_kv ?: "", c->timeout_ms);
+			goto quit;
+		}
+		if (strstr(e2, "closed")) {
+			rc = fail(err, errlen, -EPIPE,
+				  "kvm backend: QEMU went away during the run");
+			goto quit;
+		}
+	}
+	t1 = now_ns();
+	if (c->perf)
+		kvm_perf_read(&perf, &r->deltas);
+	if (src != SRC_NONE) {
+		rc = read_stats(src, vmdir, &q, &after, err, errlen);
+		if (rc)
+			goto quit;
+		for (i = 0; i < after.nr; i++) {
+			uint64_t b = 0;
+
+			kvm_stat_get(&before, after.stats[i].name, &b);
+			kvm_stat_put(&r->deltas, after.stats[i].name,
+				     after.stats[i].value - b);
+		}
+	}
+	r->timing.wall_ns = t1 - t0;
+	rc = 0;
+quit:
+	{
+		struct json *doc;
+
+		if (qmp_execute(&q, "{\"execute\":\"quit\"}", 10000, &doc, NULL,
+				0))
+			json_free(doc);
+		qmp_close(&q);
+	}
+kill:
+	status = kvm_exec_wait(pid, 10000);
+	drain(outfd, &out);
+	close(outfd);
+	kvm_perf_close(&perf);
+	kvm_stat_set_free(&before);
+	kvm_stat_set_free(&after);
+	if (rc) {
+		if (out.len && errlen > strlen(err) + 32) {
+			/* the last console line often says why */
+			char *last = out.b + out.len;
+
+			while (last > out.b && (last[-1] == '\n' || last[-1] == '\r'))
+				*--last = 0;
+			while (last > out.b && last[-1] != '\n')
+				last--;
+			snprintf(err + strlen(err), errlen - strlen(err),
+				 " (console: %.160s)", last);
+		}
+		free(out.b);
+		return rc;
+	}
+	rc = kvm_console_parse(out.b ?: "", out.len, &l1, err, errlen);
+	free(out.b);
+	if (rc)
+		return rc;
+	kvm_map_counters(&r->deltas, &r->counters);
+	r->timing.l1_ns = l1.l1_ns;
+	r->timing.nr_phases = l1.nr_phases;
+	memcpy(r->timing.phase, l1.phase, sizeof(l1.phase));
+	snprintf(r->timing.sie, sizeof(r->timing.sie), "%s", l1.sie);
+	r->l1_counts = l1.counts;
+	l1.counts = (struct kvm_stat_set){ 0 };
+	r->console = l1.line;
+	l1.line = NULL;
+	if (l1.error[0] || l1.rc < 0 || strcmp(l1.scenario, scenario)) {
+		rc = fail(err, errlen, -EIO, "L1: %s %s: %s (rc %lld)",
+			  scenario, args_kv ?: "",
+			  l1.error[0] ? l1.error : "wrong scenario ran",
+			  (long long)l1.rc);
+		kvm_l1_report_free(&l1);
+		return rc;
+	}
+	kvm_l1_report_free(&l1);
+	if (status)
+		log_step(c, "qemu exited with status %d", status);
+	return 0;
+}
+
+int kvm_backend_run(const struct kvm_backend_config *cfg, const char *scenario,
+		    const char *args_kv, struct gmap_counters *out,
+		    struct kvm_run_timing *t, char *err, size_t errlen)
+{
+	struct kvm_run_report r;
+	int rc = kvm_backend_run_report(cfg, scenario, args_kv, &r, err, errlen);
+
+	if (out)
+		*out = r.counters;
+	if (t)
+		*t = r.timing;
+	kvm_run_report_free(&r);
+	return rc;
+}
