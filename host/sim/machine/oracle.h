@@ -75,7 +75,8 @@ struct oracle_observed {
  * or reflects). A translation is a mismatch if the composition faults, or
  * gives another real address, or is protected where the shadow translation
  * is writable (for fetches too: such an entry is wrong already). Returns
- * 0 if consistent, else 1 with a one-line description (expected vs. got, which level) in msg.
+ * 0 if consistent, else 1 with a one-line description (expected vs. got,
+ * which level) in msg.
  */
 int oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
 		 unsigned int edat, uint64_t l2addr, bool write,
