@@ -339,13 +339,33 @@ int main(int argc, char **argv)
 			die("%s", err);
 		nn = 1;
 		base = night_variant(&nights[0], baseline);
-		if (!base)
-			die("%s: no results of the baseline variant '%s' (%s/%s.json)%s",
-			    argv[0], baseline, argv[0], baseline,
-			    night_variant_failed(&nights[0], baseline)
-				    ? ": it failed"
-				    : "");
-		diffs_against(&d, &nd, &nights[0], base, "baseline", NULL);
+		if (!base && night_variant_failed(&nights[0], baseline)) {
+			/* nothing to compare with: the night reports its failures */
+			fprintf(stderr,
+				"gmapbench-compare: %s: the baseline '%s' failed; reporting failures only\n",
+				argv[0], baseline);
+			for (i = 0; i < nights[0].nfailed; i++) {
+				const char *v = nights[0].failed[i].variant;
+				size_t k;
+				bool seen = false;
+
+				for (k = 0; k < nd; k++)
+					if (!strcmp(d[k].new_label, v))
+						seen = true;
+				if (seen)
+					continue;
+				add_diff(&d, &nd);
+				d[nd - 1].kind = "baseline";
+				d[nd - 1].old_label = baseline;
+				d[nd - 1].new_label = v;
+				set_failure(&d[nd - 1], &nights[0], v);
+			}
+		} else if (!base)
+			die("%s: no results of the baseline variant '%s' (%s/%s.json)",
+			    argv[0], baseline, argv[0], baseline);
+		if (base)
+			diffs_against(&d, &nd, &nights[0], base, "baseline",
+				      NULL);
 		if (previous) {
 			if (night_load(previous, &prev, err, sizeof(err)))
 				die("--previous: %s", err);

@@ -117,6 +117,15 @@ run nights2 "$fx/2026-11-20/zsim1" "$fx/2026-11-21/zsim1"
 expect_rc 1 nights2 "2026-11-20 -> 2026-11-21: the step is a regression"
 has "$tmp/nights2.out" '^table_creation/span_gib:512 +real_time .*\+1[0-9]\.[0-9]+% \*' "the +15% step is significant"
 
+# ---- a night whose baseline failed still reports ----
+cp -r "$night" "$tmp/nobase-night"
+mv "$tmp/nobase-night/baseline.json" "$tmp/nobase-night/state/"
+echo "Segmentation fault in table_creation" > "$tmp/nobase-night/state/baseline.table_creation.failed"
+run basefail --format=summary --previous="$fx/2026-11-23/zsim1" "$tmp/nobase-night"
+expect_rc 1 basefail "a night whose baseline failed: exit 1, not bad input"
+has "$tmp/basefail.out" '^baseline: FAILED \(table_creation\)' "... and the summary says the baseline failed"
+has "$tmp/basefail.out" 'Segmentation fault in table_creation' "... with the tail of its log"
+
 # ---- bad input: exit 2 and a message naming the file and the problem ----
 printf '{"context": {}, "benchmarks": [\n  {"name": "a", "run_type": "iteration", "real_time": 1,\n   "time_unit": "ns"}\n]}\n' > "$tmp/nocpu.json"
 printf '{"context": {},\n "benchmarks": [1, 2,]}\n' > "$tmp/broken.json"
