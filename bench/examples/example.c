@@ -94,7 +94,7 @@ CBENCH(BM_atomic_inc)
 /* a timed section measured by the benchmark itself (manual time) */
 static void BM_nanosleep(cbench_state *st)
 {
-	struct timespec req = { 0, cbench_range(st, 0) * 1000 };
+	struct timespec req = {0, cbench_range(st, 0) * 1000};
 
 	while (cbench_keep_running(st)) {
 		struct timespec a, b;
@@ -102,8 +102,9 @@ static void BM_nanosleep(cbench_state *st)
 		clock_gettime(CLOCK_MONOTONIC, &a);
 		nanosleep(&req, NULL);
 		clock_gettime(CLOCK_MONOTONIC, &b);
-		cbench_set_iteration_time(st, (b.tv_sec - a.tv_sec) +
-						      (b.tv_nsec - a.tv_nsec) * 1e-9);
+		cbench_set_iteration_time(
+			st,
+			(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) * 1e-9);
 	}
 	cbench_counter(st, "requested_us", (double)cbench_range(st, 0),
 		       CBENCH_COUNTER_DEFAULTS);
@@ -123,8 +124,8 @@ struct scenario {
 };
 
 static const struct scenario scenarios[] = {
-	{ "BM_walk/seq", 64 },
-	{ "BM_walk/page", 4096 },
+	{"BM_walk/seq", 64},
+	{"BM_walk/page", 4096},
 };
 
 static void BM_walk(cbench_state *st)

@@ -33,8 +33,8 @@
 extern "C" {
 #endif
 
-typedef struct cbench_family cbench_family;	/* a registered benchmark */
-typedef struct cbench_state cbench_state;	/* one running thread of it */
+typedef struct cbench_family cbench_family; /* a registered benchmark */
+typedef struct cbench_state cbench_state; /* one running thread of it */
 typedef void (*cbench_fn)(cbench_state *st);
 
 enum cbench_time_unit {
@@ -46,15 +46,15 @@ enum cbench_time_unit {
 
 /* benchmark::Counter::Flags, same values. */
 enum cbench_counter_flags {
-	CBENCH_COUNTER_DEFAULTS = 0,		/* the value as it is */
-	CBENCH_COUNTER_RATE = 1 << 0,		/* divided by the run's seconds */
-	CBENCH_COUNTER_AVG_THREADS = 1 << 1,	/* divided by the thread count */
+	CBENCH_COUNTER_DEFAULTS = 0, /* the value as it is */
+	CBENCH_COUNTER_RATE = 1 << 0, /* divided by the run's seconds */
+	CBENCH_COUNTER_AVG_THREADS = 1 << 1, /* divided by the thread count */
 	CBENCH_COUNTER_AVG_THREADS_RATE = (1 << 0) | (1 << 1),
 	CBENCH_COUNTER_ITERATION_INVARIANT = 1 << 2, /* times the iterations */
 	CBENCH_COUNTER_ITERATION_INVARIANT_RATE = (1 << 0) | (1 << 2),
-	CBENCH_COUNTER_AVG_ITERATIONS = 1 << 3,	/* divided by the iterations */
+	CBENCH_COUNTER_AVG_ITERATIONS = 1 << 3, /* divided by the iterations */
 	CBENCH_COUNTER_AVG_ITERATIONS_RATE = (1 << 0) | (1 << 3),
-	CBENCH_COUNTER_INVERT = 1u << 31,	/* 1/value, applied last */
+	CBENCH_COUNTER_INVERT = 1u << 31, /* 1/value, applied last */
 };
 
 /* benchmark::Counter::OneK: the base of the k/M/G prefixes on the console. */
@@ -72,19 +72,19 @@ enum cbench_counter_base {
  */
 cbench_family *cbench_register(const char *name, cbench_fn fn);
 
-void cbench_add_arg(cbench_family *f, int64_t x);		/* ->Arg(x) */
+void cbench_add_arg(cbench_family *f, int64_t x); /* ->Arg(x) */
 void cbench_add_args_n(cbench_family *f, const int64_t *args, size_t n);
 /* ->Args({a, b, ...}): cbench_add_args(f, 8, 2) */
-#define cbench_add_args(f, ...)                                               \
-	cbench_add_args_n((f), (const int64_t[]){ __VA_ARGS__ },              \
-			  sizeof((int64_t[]){ __VA_ARGS__ }) / sizeof(int64_t))
+#define cbench_add_args(f, ...)                                \
+	cbench_add_args_n((f), (const int64_t[]){__VA_ARGS__}, \
+			  sizeof((int64_t[]){__VA_ARGS__}) / sizeof(int64_t))
 void cbench_add_range(cbench_family *f, int64_t lo, int64_t hi); /* ->Range */
-void cbench_set_range_multiplier(cbench_family *f, int mult);	/* default 8 */
+void cbench_set_range_multiplier(cbench_family *f, int mult); /* default 8 */
 /* ->Ranges({{lo0, hi0}, {lo1, hi1}}): cbench_add_ranges(f, lo0, hi0, lo1, hi1) */
 void cbench_add_ranges_n(cbench_family *f, const int64_t *lo_hi, size_t pairs);
-#define cbench_add_ranges(f, ...)                                             \
-	cbench_add_ranges_n((f), (const int64_t[]){ __VA_ARGS__ },            \
-			    sizeof((int64_t[]){ __VA_ARGS__ }) /              \
+#define cbench_add_ranges(f, ...)                                \
+	cbench_add_ranges_n((f), (const int64_t[]){__VA_ARGS__}, \
+			    sizeof((int64_t[]){__VA_ARGS__}) /   \
 				    sizeof(int64_t) / 2)
 /* ->DenseRange(start, limit, step) */
 void cbench_add_dense_range(cbench_family *f, int64_t start, int64_t limit,
@@ -92,32 +92,31 @@ void cbench_add_dense_range(cbench_family *f, int64_t start, int64_t limit,
 /* ->ArgNames({"n", "m"}): cbench_set_arg_names(f, "n", "m") */
 void cbench_set_arg_names_n(cbench_family *f, const char *const *names,
 			    size_t n);
-#define cbench_set_arg_names(f, ...)                                          \
-	cbench_set_arg_names_n((f), (const char *const[]){ __VA_ARGS__ },     \
-			       sizeof((const char *[]){ __VA_ARGS__ }) /      \
+#define cbench_set_arg_names(f, ...)                                    \
+	cbench_set_arg_names_n((f), (const char *const[]){__VA_ARGS__}, \
+			       sizeof((const char *[]){__VA_ARGS__}) /  \
 				       sizeof(const char *))
-void cbench_set_threads(cbench_family *f, int n);	/* ->Threads(n), adds */
+void cbench_set_threads(cbench_family *f, int n); /* ->Threads(n), adds */
 void cbench_set_thread_range(cbench_family *f, int lo, int hi); /* doubling */
-void cbench_set_repetitions(cbench_family *f, int n);	/* ->Repetitions */
+void cbench_set_repetitions(cbench_family *f, int n); /* ->Repetitions */
 void cbench_set_unit(cbench_family *f, enum cbench_time_unit u); /* ->Unit */
 void cbench_set_iterations(cbench_family *f, int64_t n); /* ->Iterations */
 void cbench_set_min_time(cbench_family *f, double seconds); /* ->MinTime */
 void cbench_set_min_warmup_time(cbench_family *f, double seconds);
-void cbench_use_real_time(cbench_family *f);		/* ->UseRealTime() */
-void cbench_use_manual_time(cbench_family *f);		/* ->UseManualTime() */
+void cbench_use_real_time(cbench_family *f); /* ->UseRealTime() */
+void cbench_use_manual_time(cbench_family *f); /* ->UseManualTime() */
 void cbench_set_report_aggregates_only(cbench_family *f, bool v);
 void cbench_set_display_aggregates_only(cbench_family *f, bool v);
 /* A pointer the benchmark gets back through cbench_user(st). */
 void cbench_set_user(cbench_family *f, void *user);
 
-#define CBENCH(fn)                                                            \
-	static void cbench_setup_##fn(cbench_family *f);                      \
-	__attribute__((constructor)) static void cbench_ctor_##fn(void)       \
-	{                                                                     \
-		cbench_setup_##fn(cbench_register(#fn, fn));                  \
-	}                                                                     \
-	static void cbench_setup_##fn(                                        \
-		cbench_family *f __attribute__((unused)))
+#define CBENCH(fn)                                                      \
+	static void cbench_setup_##fn(cbench_family *f);                \
+	__attribute__((constructor)) static void cbench_ctor_##fn(void) \
+	{                                                               \
+		cbench_setup_##fn(cbench_register(#fn, fn));            \
+	}                                                               \
+	static void cbench_setup_##fn(cbench_family *f __attribute__((unused)))
 
 /* ---- the program ----------------------------------------------------------
  *
@@ -137,23 +136,23 @@ void cbench_add_custom_context(const char *key, const char *value);
 int cbench_run_specified(void);
 void cbench_shutdown(void);
 
-#define CBENCH_MAIN()                                                         \
-	int main(int argc, char **argv)                                       \
-	{                                                                     \
-		int cbench_ran_;                                              \
-		cbench_initialize(&argc, argv);                               \
-		if (cbench_report_unrecognized_arguments(argc, argv))         \
-			return 1;                                             \
-		cbench_ran_ = cbench_run_specified();                         \
-		cbench_shutdown();                                            \
-		return cbench_ran_ < 0;                                       \
+#define CBENCH_MAIN()                                                 \
+	int main(int argc, char **argv)                               \
+	{                                                             \
+		int cbench_ran_;                                      \
+		cbench_initialize(&argc, argv);                       \
+		if (cbench_report_unrecognized_arguments(argc, argv)) \
+			return 1;                                     \
+		cbench_ran_ = cbench_run_specified();                 \
+		cbench_shutdown();                                    \
+		return cbench_ran_ < 0;                               \
 	}
 
 /* ---- inside a benchmark ---------------------------------------------------*/
 
 /* Only the fields the inlined loop needs are public; do not touch them. */
 struct cbench_state {
-	int64_t cb_remaining;		/* iterations left in this run */
+	int64_t cb_remaining; /* iterations left in this run */
 	int64_t cb_max_iterations;
 	const int64_t *cb_args;
 	int cb_nargs;
@@ -190,9 +189,9 @@ cbench_keep_running(cbench_state *st)
  */
 int64_t cbench_loop_start(cbench_state *st);
 bool cbench_loop_finish(cbench_state *st);
-#define CBENCH_FOR(st)                                                        \
-	for (int64_t cbench_n_ = cbench_loop_start(st);                       \
-	     __builtin_expect(cbench_n_ != 0, 1) || cbench_loop_finish(st);   \
+#define CBENCH_FOR(st)                                                      \
+	for (int64_t cbench_n_ = cbench_loop_start(st);                     \
+	     __builtin_expect(cbench_n_ != 0, 1) || cbench_loop_finish(st); \
 	     cbench_n_--)
 
 /* state.range(i); an index past the arguments is a fatal error. */
@@ -271,16 +270,16 @@ static inline void cbench_counter_u64(cbench_state *st, const char *name,
  * benchmark::ClobberMemory(), or pass the pointer to
  * cbench_do_not_optimize_mem().
  */
-#define cbench_do_not_optimize(x)                                             \
-	do {                                                                  \
-		__typeof__(x) cbench_v_ = (x);                                \
-		__asm__ volatile("" : : "r,m"(cbench_v_));                    \
+#define cbench_do_not_optimize(x)                          \
+	do {                                               \
+		__typeof__(x) cbench_v_ = (x);             \
+		__asm__ volatile("" : : "r,m"(cbench_v_)); \
 	} while (0)
 /* DoNotOptimize with Google Benchmark's memory clobber, for pointers. */
-#define cbench_do_not_optimize_mem(x)                                         \
-	do {                                                                  \
-		__typeof__(x) cbench_v_ = (x);                                \
-		__asm__ volatile("" : : "r,m"(cbench_v_) : "memory");         \
+#define cbench_do_not_optimize_mem(x)                                 \
+	do {                                                          \
+		__typeof__(x) cbench_v_ = (x);                        \
+		__asm__ volatile("" : : "r,m"(cbench_v_) : "memory"); \
 	} while (0)
 static inline __attribute__((always_inline)) void cbench_clobber_memory(void)
 {

@@ -26,15 +26,16 @@ void cb_custom_context_add(const char *key, const char *value)
 			break;
 	if (i < ncustom) {
 		/* AddCustomContext keeps the first value and warns */
-		fprintf(stderr, "%s: warning: context key '%s' already set to "
-				"'%s'; ignoring '%s'\n",
+		fprintf(stderr,
+			"%s: warning: context key '%s' already set to "
+			"'%s'; ignoring '%s'\n",
 			cb_executable, key, custom[i].value, value);
 		return;
 	}
 	custom = cb_xrealloc(custom, (ncustom + 1) * sizeof(*custom));
 	for (i = ncustom; i > 0 && strcmp(custom[i - 1].key, key) > 0; i--)
 		custom[i] = custom[i - 1];
-	custom[i] = (struct cb_kv){ cb_xstrdup(key), cb_xstrdup(value) };
+	custom[i] = (struct cb_kv){cb_xstrdup(key), cb_xstrdup(value)};
 	ncustom++;
 }
 
@@ -178,7 +179,8 @@ static void from_hwloc(void)
 		 npkg == 1 ? "" : "s", ncore, ncore == 1 ? "" : "s", npu,
 		 npu == 1 ? "" : "s",
 		 hwloc_get_nbobjs_by_type(t, HWLOC_OBJ_NUMANODE),
-		 hwloc_get_nbobjs_by_type(t, HWLOC_OBJ_NUMANODE) == 1 ? "" : "s");
+		 hwloc_get_nbobjs_by_type(t, HWLOC_OBJ_NUMANODE) == 1 ? ""
+								      : "s");
 }
 
 const struct cb_sysinfo *cb_sysinfo(void)
@@ -194,9 +196,10 @@ const struct cb_sysinfo *cb_sysinfo(void)
 	si.num_cpus = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	si.cycles_per_second = cycles_per_second();
 	for (int cpu = 0; cpu < si.num_cpus; cpu++) {
-		snprintf(path, sizeof(path),
-			 "/sys/devices/system/cpu/cpu%d/cpufreq/scaling_governor",
-			 cpu);
+		snprintf(
+			path, sizeof(path),
+			"/sys/devices/system/cpu/cpu%d/cpufreq/scaling_governor",
+			cpu);
 		if (read_line(path, gov, sizeof(gov)) &&
 		    strcmp(gov, "performance")) {
 			si.scaling_enabled = true;

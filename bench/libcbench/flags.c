@@ -89,27 +89,27 @@ struct flag {
 static char *context_flag;
 
 static const struct flag flags[] = {
-	{ "benchmark_list_tests", BOOL, &cb_flags.list_tests },
-	{ "benchmark_filter", STRING, &cb_flags.filter },
-	{ "benchmark_min_time", DOUBLE, &cb_flags.min_time },
-	{ "benchmark_min_warmup_time", DOUBLE, &cb_flags.min_warmup_time },
-	{ "benchmark_repetitions", INT, &cb_flags.repetitions },
-	{ "benchmark_enable_random_interleaving", BOOL,
-	  &cb_flags.random_interleaving },
-	{ "benchmark_report_aggregates_only", BOOL,
-	  &cb_flags.report_aggregates_only },
-	{ "benchmark_display_aggregates_only", BOOL,
-	  &cb_flags.display_aggregates_only },
-	{ "benchmark_format", STRING, &cb_flags.format },
-	{ "benchmark_out", STRING, &cb_flags.out },
-	{ "benchmark_out_format", STRING, &cb_flags.out_format },
-	{ "benchmark_color", STRING, &cb_flags.color },
-	{ "benchmark_counters_tabular", BOOL, &cb_flags.counters_tabular },
-	{ "benchmark_perf_counters", STRING, &cb_flags.perf_counters },
-	{ "benchmark_context", KV, &context_flag },
-	{ "benchmark_time_unit", STRING, &cb_flags.time_unit },
-	{ "cbench_pin", INT, &cb_flags.pin_cpu },
-	{ "v", INT, &cb_flags.v },
+	{"benchmark_list_tests", BOOL, &cb_flags.list_tests},
+	{"benchmark_filter", STRING, &cb_flags.filter},
+	{"benchmark_min_time", DOUBLE, &cb_flags.min_time},
+	{"benchmark_min_warmup_time", DOUBLE, &cb_flags.min_warmup_time},
+	{"benchmark_repetitions", INT, &cb_flags.repetitions},
+	{"benchmark_enable_random_interleaving", BOOL,
+	 &cb_flags.random_interleaving},
+	{"benchmark_report_aggregates_only", BOOL,
+	 &cb_flags.report_aggregates_only},
+	{"benchmark_display_aggregates_only", BOOL,
+	 &cb_flags.display_aggregates_only},
+	{"benchmark_format", STRING, &cb_flags.format},
+	{"benchmark_out", STRING, &cb_flags.out},
+	{"benchmark_out_format", STRING, &cb_flags.out_format},
+	{"benchmark_color", STRING, &cb_flags.color},
+	{"benchmark_counters_tabular", BOOL, &cb_flags.counters_tabular},
+	{"benchmark_perf_counters", STRING, &cb_flags.perf_counters},
+	{"benchmark_context", KV, &context_flag},
+	{"benchmark_time_unit", STRING, &cb_flags.time_unit},
+	{"cbench_pin", INT, &cb_flags.pin_cpu},
+	{"v", INT, &cb_flags.v},
 };
 
 #define NFLAGS (sizeof(flags) / sizeof(flags[0]))
@@ -180,15 +180,15 @@ static void set_flag(const struct flag *fl, const char *text,
 static void defaults(void)
 {
 	static const char *const strings[][2] = {
-		{ "BENCHMARK_FILTER", "" },     { "BENCHMARK_FORMAT", "console" },
-		{ "BENCHMARK_OUT", "" },	{ "BENCHMARK_OUT_FORMAT", "json" },
-		{ "BENCHMARK_COLOR", "auto" },  { "BENCHMARK_PERF_COUNTERS", "" },
-		{ "BENCHMARK_TIME_UNIT", "" },  { "BENCHMARK_CONTEXT", "" },
+		{"BENCHMARK_FILTER", ""},    {"BENCHMARK_FORMAT", "console"},
+		{"BENCHMARK_OUT", ""},	     {"BENCHMARK_OUT_FORMAT", "json"},
+		{"BENCHMARK_COLOR", "auto"}, {"BENCHMARK_PERF_COUNTERS", ""},
+		{"BENCHMARK_TIME_UNIT", ""}, {"BENCHMARK_CONTEXT", ""},
 	};
-	char **vars[] = { &cb_flags.filter, &cb_flags.format, &cb_flags.out,
-			  &cb_flags.out_format, &cb_flags.color,
-			  &cb_flags.perf_counters, &cb_flags.time_unit,
-			  &context_flag };
+	char **vars[] = {&cb_flags.filter,    &cb_flags.format,
+			 &cb_flags.out,	      &cb_flags.out_format,
+			 &cb_flags.color,     &cb_flags.perf_counters,
+			 &cb_flags.time_unit, &context_flag};
 
 	cb_flags.min_time = 0.5;
 	cb_flags.min_warmup_time = 0.0;
@@ -289,7 +289,8 @@ void cbench_initialize(int *argc, char **argv)
 		    strcmp(v, "csv"))
 			cb_fatal("--%s: expected console, json or csv, got "
 				 "\"%s\"",
-				 i ? "benchmark_out_format" : "benchmark_format",
+				 i ? "benchmark_out_format"
+				   : "benchmark_format",
 				 v);
 	}
 	if (!*cb_flags.color)
@@ -312,7 +313,7 @@ void cbench_initialize(int *argc, char **argv)
 
 int cb_time_unit_default(void)
 {
-	static const char *const names[] = { "ns", "us", "ms", "s" };
+	static const char *const names[] = {"ns", "us", "ms", "s"};
 
 	if (!cb_flags.time_unit || !*cb_flags.time_unit)
 		return CBENCH_NANOSECOND;
@@ -325,7 +326,8 @@ int cb_time_unit_default(void)
 bool cbench_report_unrecognized_arguments(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
-		fprintf(stderr, "%s: error: unrecognized command-line flag: %s\n",
+		fprintf(stderr,
+			"%s: error: unrecognized command-line flag: %s\n",
 			argv[0], argv[i]);
 	return argc > 1;
 }
@@ -333,10 +335,10 @@ bool cbench_report_unrecognized_arguments(int argc, char **argv)
 void cb_flags_free(void);
 void cb_flags_free(void)
 {
-	char **vars[] = { &cb_flags.filter, &cb_flags.format, &cb_flags.out,
-			  &cb_flags.out_format, &cb_flags.color,
-			  &cb_flags.perf_counters, &cb_flags.time_unit,
-			  &context_flag };
+	char **vars[] = {&cb_flags.filter,    &cb_flags.format,
+			 &cb_flags.out,	      &cb_flags.out_format,
+			 &cb_flags.color,     &cb_flags.perf_counters,
+			 &cb_flags.time_unit, &context_flag};
 
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
 		free(*vars[i]);

@@ -121,8 +121,8 @@ int cb_pin_thread(int cpu, char *err, size_t errlen);
 
 /* registry.c */
 int cb_families(struct cbench_family ***out);
-int cb_find_instances(const char *filter, struct cb_instance **out,
-		      char *err, size_t errlen);
+int cb_find_instances(const char *filter, struct cb_instance **out, char *err,
+		      size_t errlen);
 void cb_free_instances(struct cb_instance *v, int n);
 void cb_registry_free(void);
 int cb_instance_repetitions(const struct cb_instance *in);
@@ -150,7 +150,8 @@ struct cb_reporter {
 	/* private state of each kind */
 	bool printed_header, first_report;
 	struct cb_counters prev_counters;
-	struct cb_run *held; /* csv: runs held until the counter union is known */
+	struct cb_run
+		*held; /* csv: runs held until the counter union is known */
 	int nheld, capheld;
 	void (*context)(struct cb_reporter *r);
 	void (*runs)(struct cb_reporter *r, const struct cb_run *runs, int n);

@@ -25,7 +25,8 @@ int cb_output_open(const char *path, FILE **f, char *err, size_t errlen)
 
 	if (snprintf(tmp_path, sizeof(tmp_path), "%s.tmp.XXXXXX", path) >=
 	    (int)sizeof(tmp_path)) {
-		snprintf(err, errlen, "--benchmark_out=%s: name too long", path);
+		snprintf(err, errlen, "--benchmark_out=%s: name too long",
+			 path);
 		return -1;
 	}
 	fd = mkstemp(tmp_path);
@@ -142,8 +143,8 @@ static void on_crash(int sig, siginfo_t *si, void *uc)
 
 void cb_crash_handlers_install(void)
 {
-	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
-				    SIGINT, SIGTERM };
+	static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+				   SIGABRT, SIGINT, SIGTERM};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
@@ -153,8 +154,8 @@ void cb_crash_handlers_install(void)
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		struct sigaction old;
 
-		if (sigaction(sigs[i], NULL, &old) || old.sa_handler == SIG_IGN ||
-		    old.sa_sigaction == on_crash)
+		if (sigaction(sigs[i], NULL, &old) ||
+		    old.sa_handler == SIG_IGN || old.sa_sigaction == on_crash)
 			continue;
 		old_actions[sigs[i]] = old;
 		sigaction(sigs[i], &sa, NULL);
@@ -164,11 +165,21 @@ void cb_crash_handlers_install(void)
 int cb_color_auto(void)
 {
 	static const char *const terms[] = {
-		"xterm",	 "xterm-color",	    "xterm-256color",
-		"screen",	 "screen-256color", "tmux",
-		"tmux-256color", "rxvt-unicode",    "rxvt-unicode-256color",
-		"linux",	 "cygwin",	    "xterm-kitty",
-		"alacritty",	 "foot",	    "foot-extra",
+		"xterm",
+		"xterm-color",
+		"xterm-256color",
+		"screen",
+		"screen-256color",
+		"tmux",
+		"tmux-256color",
+		"rxvt-unicode",
+		"rxvt-unicode-256color",
+		"linux",
+		"cygwin",
+		"xterm-kitty",
+		"alacritty",
+		"foot",
+		"foot-extra",
 		"wezterm",
 	};
 	const char *t = getenv("TERM");
@@ -183,8 +194,8 @@ int cb_color_auto(void)
 
 void cb_crash_handlers_remove(void)
 {
-	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
-				    SIGINT, SIGTERM };
+	static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+				   SIGABRT, SIGINT, SIGTERM};
 
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		struct sigaction cur;

@@ -25,33 +25,37 @@ static const struct {
 	unsigned type;
 	unsigned long long config;
 } generic[] = {
-	{ "cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES },
-	{ "cpu-cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES },
-	{ "instructions", PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS },
-	{ "cache-references", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_REFERENCES },
-	{ "cache-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_MISSES },
-	{ "branches", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_INSTRUCTIONS },
-	{ "branch-instructions", PERF_TYPE_HARDWARE,
-	  PERF_COUNT_HW_BRANCH_INSTRUCTIONS },
-	{ "branch-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_MISSES },
-	{ "bus-cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BUS_CYCLES },
-	{ "stalled-cycles-frontend", PERF_TYPE_HARDWARE,
-	  PERF_COUNT_HW_STALLED_CYCLES_FRONTEND },
-	{ "stalled-cycles-backend", PERF_TYPE_HARDWARE,
-	  PERF_COUNT_HW_STALLED_CYCLES_BACKEND },
-	{ "ref-cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_REF_CPU_CYCLES },
-	{ "cpu-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK },
-	{ "task-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK },
-	{ "page-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS },
-	{ "faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS },
-	{ "minor-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS_MIN },
-	{ "major-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS_MAJ },
-	{ "context-switches", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES },
-	{ "cs", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES },
-	{ "cpu-migrations", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_MIGRATIONS },
-	{ "migrations", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_MIGRATIONS },
-	{ "alignment-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_ALIGNMENT_FAULTS },
-	{ "emulation-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_EMULATION_FAULTS },
+	{"cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES},
+	{"cpu-cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES},
+	{"instructions", PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS},
+	{"cache-references", PERF_TYPE_HARDWARE,
+	 PERF_COUNT_HW_CACHE_REFERENCES},
+	{"cache-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_MISSES},
+	{"branches", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_INSTRUCTIONS},
+	{"branch-instructions", PERF_TYPE_HARDWARE,
+	 PERF_COUNT_HW_BRANCH_INSTRUCTIONS},
+	{"branch-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_MISSES},
+	{"bus-cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BUS_CYCLES},
+	{"stalled-cycles-frontend", PERF_TYPE_HARDWARE,
+	 PERF_COUNT_HW_STALLED_CYCLES_FRONTEND},
+	{"stalled-cycles-backend", PERF_TYPE_HARDWARE,
+	 PERF_COUNT_HW_STALLED_CYCLES_BACKEND},
+	{"ref-cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_REF_CPU_CYCLES},
+	{"cpu-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK},
+	{"task-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK},
+	{"page-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS},
+	{"faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS},
+	{"minor-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS_MIN},
+	{"major-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS_MAJ},
+	{"context-switches", PERF_TYPE_SOFTWARE,
+	 PERF_COUNT_SW_CONTEXT_SWITCHES},
+	{"cs", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES},
+	{"cpu-migrations", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_MIGRATIONS},
+	{"migrations", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_MIGRATIONS},
+	{"alignment-faults", PERF_TYPE_SOFTWARE,
+	 PERF_COUNT_SW_ALIGNMENT_FAULTS},
+	{"emulation-faults", PERF_TYPE_SOFTWARE,
+	 PERF_COUNT_SW_EMULATION_FAULTS},
 };
 
 static int read_file(const char *path, char *buf, size_t len)
@@ -153,15 +157,17 @@ int cb_perf_resolve(const char *name, const char *sysfs_root,
 
 	memset(ev, 0, sizeof(*ev));
 	if (!slash) {
-		for (size_t i = 0; i < sizeof(generic) / sizeof(generic[0]); i++)
+		for (size_t i = 0; i < sizeof(generic) / sizeof(generic[0]);
+		     i++)
 			if (!strcmp(name, generic[i].name)) {
 				ev->name = cb_xstrdup(name);
 				ev->type = generic[i].type;
 				ev->config = generic[i].config;
 				return 0;
 			}
-		snprintf(err, errlen, "unknown event (not a generic event "
-				      "name nor PMU/EVENT/)");
+		snprintf(err, errlen,
+			 "unknown event (not a generic event "
+			 "name nor PMU/EVENT/)");
 		return -1;
 	}
 	n = (size_t)(slash - name);
@@ -189,8 +195,8 @@ int cb_perf_resolve(const char *name, const char *sysfs_root,
 	} else {
 		snprintf(path, sizeof(path), "%s/events/%s", dir, ev_name);
 		if (read_file(path, buf, sizeof(buf))) {
-			snprintf(err, errlen, "PMU %s has no event %s (%s)", pmu,
-				 ev_name, path);
+			snprintf(err, errlen, "PMU %s has no event %s (%s)",
+				 pmu, ev_name, path);
 			return -1;
 		}
 		if (apply_terms(ev, dir, buf, err, errlen))
@@ -215,7 +221,8 @@ static int open_event(const struct cb_perf_event *ev)
 	a.config1 = ev->config1;
 	a.config2 = ev->config2;
 	a.exclude_hv = 1;
-	fd = (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	fd = (int)syscall(SYS_perf_event_open, &a, 0, -1, -1,
+			  PERF_FLAG_FD_CLOEXEC);
 	if (fd < 0 && (errno == EACCES || errno == EPERM)) {
 		a.exclude_kernel = 1;
 		fd = (int)syscall(SYS_perf_event_open, &a, 0, -1, -1,
@@ -229,13 +236,14 @@ int cb_perf_setup(const char *list)
 	char *copy = cb_xstrdup(list), *save = NULL, *t, err[512];
 	int bad = 0;
 
-	for (t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+	for (t = strtok_r(copy, ",", &save); t;
+	     t = strtok_r(NULL, ",", &save)) {
 		struct cb_perf_event ev;
 		int fd;
 
 		/* PMU/a=1,b=2/ contains commas: glue the pieces back */
-		while (strchr(t, '/') && t[strlen(t) - 1] != '/' &&
-		       save && *save) {
+		while (strchr(t, '/') && t[strlen(t) - 1] != '/' && save &&
+		       *save) {
 			char *next = strtok_r(NULL, ",", &save);
 
 			if (!next)
@@ -244,16 +252,18 @@ int cb_perf_setup(const char *list)
 			(void)next;
 		}
 		if (cb_perf_resolve(t, NULL, &ev, err, sizeof(err))) {
-			fprintf(stderr, "%s: warning: --benchmark_perf_counters: "
-					"%s: %s; not measured\n",
+			fprintf(stderr,
+				"%s: warning: --benchmark_perf_counters: "
+				"%s: %s; not measured\n",
 				cb_executable, t, err);
 			bad++;
 			continue;
 		}
 		fd = open_event(&ev);
 		if (fd < 0) {
-			fprintf(stderr, "%s: warning: --benchmark_perf_counters: "
-					"%s: %s; not measured\n",
+			fprintf(stderr,
+				"%s: warning: --benchmark_perf_counters: "
+				"%s: %s; not measured\n",
 				cb_executable, t,
 				errno == ENOENT || errno == EOPNOTSUPP ||
 						errno == ENODEV

@@ -25,7 +25,8 @@ cbench_family *cbench_register(const char *name, cbench_fn fn)
 	struct cbench_family *f = cb_xmalloc(sizeof(*f));
 
 	if (!name || !*name || !fn)
-		cb_fatal("cbench_register: a family needs a name and a function");
+		cb_fatal(
+			"cbench_register: a family needs a name and a function");
 	f->name = cb_xstrdup(name);
 	f->fn = fn;
 	f->range_multiplier = 8;
@@ -115,7 +116,7 @@ static void add_range(struct vec *d, int64_t lo, int64_t hi, int mult)
 /* ArgsProduct: the first list varies fastest. */
 static void args_product(cbench_family *f, struct vec *lists, int nlists)
 {
-	size_t total = 1, idx[64] = { 0 };
+	size_t total = 1, idx[64] = {0};
 	int64_t args[64];
 
 	if (nlists > 64)
@@ -136,7 +137,7 @@ static void args_product(cbench_family *f, struct vec *lists, int nlists)
 
 void cbench_add_ranges_n(cbench_family *f, const int64_t *lo_hi, size_t pairs)
 {
-	struct vec lists[64] = { { 0 } };
+	struct vec lists[64] = {{0}};
 
 	if (pairs > 64)
 		cb_fatal("%s: at most 64 ranges", f->name);
@@ -150,7 +151,7 @@ void cbench_add_ranges_n(cbench_family *f, const int64_t *lo_hi, size_t pairs)
 
 void cbench_add_range(cbench_family *f, int64_t lo, int64_t hi)
 {
-	int64_t p[2] = { lo, hi };
+	int64_t p[2] = {lo, hi};
 
 	cbench_add_ranges_n(f, p, 1);
 }
@@ -188,8 +189,8 @@ void cbench_set_threads(cbench_family *f, int n)
 {
 	if (n < 1)
 		cb_fatal("%s: thread count must be >= 1", f->name);
-	f->thread_counts = cb_xrealloc(f->thread_counts,
-				       (f->nthreads + 1) * sizeof(int));
+	f->thread_counts =
+		cb_xrealloc(f->thread_counts, (f->nthreads + 1) * sizeof(int));
 	f->thread_counts[f->nthreads++] = n;
 }
 
@@ -261,8 +262,8 @@ void cbench_set_user(cbench_family *f, void *user)
 	f->user = user;
 }
 
-static char *instance_name(const struct cbench_family *f,
-			   const int64_t *args, int nargs, int threads)
+static char *instance_name(const struct cbench_family *f, const int64_t *args,
+			   int nargs, int threads)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -333,7 +334,8 @@ int cb_find_instances(const char *filter, struct cb_instance **out, char *err,
 			int nargs = f->nsets ? f->nargs[s] : 0;
 
 			for (int t = 0; t < ntc; t++) {
-				char *name = instance_name(f, args, nargs, tc[t]);
+				char *name =
+					instance_name(f, args, nargs, tc[t]);
 				bool m = regexec(&re, name, 0, NULL, 0) == 0;
 
 				if (m == negative) {
@@ -345,7 +347,8 @@ int cb_find_instances(const char *filter, struct cb_instance **out, char *err,
 					.fam = f,
 					.name = name,
 					.family_index = family_index,
-					.per_family_instance_index = per_family++,
+					.per_family_instance_index =
+						per_family++,
 					.args = args,
 					.nargs = nargs,
 					.threads = tc[t],

@@ -9,14 +9,14 @@
 
 const char *cb_time_unit_string(int u)
 {
-	static const char *const s[] = { "ns", "us", "ms", "s" };
+	static const char *const s[] = {"ns", "us", "ms", "s"};
 
 	return u >= 0 && u < 4 ? s[u] : "ns";
 }
 
 static double unit_multiplier(int u)
 {
-	static const double m[] = { 1e9, 1e6, 1e3, 1 };
+	static const double m[] = {1e9, 1e6, 1e3, 1};
 
 	return u >= 0 && u < 4 ? m[u] : 1e9;
 }
@@ -57,8 +57,8 @@ void cb_run_free(struct cb_run *r)
 void cb_run_copy(struct cb_run *d, const struct cb_run *s)
 {
 	*d = *s;
-	d->error_message = s->error_message ? cb_xstrdup(s->error_message)
-					    : NULL;
+	d->error_message =
+		s->error_message ? cb_xstrdup(s->error_message) : NULL;
 	d->label = s->label ? cb_xstrdup(s->label) : NULL;
 	cb_counters_copy(&d->counters, &s->counters);
 }
@@ -157,7 +157,8 @@ void cb_print_basic_context(FILE *f)
 	for (int i = 0; i < n; i++)
 		fprintf(f, "%s: %s\n", kv[i].key, kv[i].value);
 	if (si->scaling_enabled)
-		fprintf(f, "***WARNING*** CPU scaling is enabled, the benchmark "
-			   "real time measurements may be noisy and will incur "
-			   "extra overhead.\n");
+		fprintf(f,
+			"***WARNING*** CPU scaling is enabled, the benchmark "
+			"real time measurements may be noisy and will incur "
+			"extra overhead.\n");
 }

@@ -117,8 +117,9 @@ static void console_run(struct cb_reporter *r, const struct cb_run *run)
 		} else {
 			cb_human_readable(s, sizeof(s), c->value, c->base);
 			if (c->flags & CBENCH_COUNTER_RATE)
-				unit = (c->flags & CBENCH_COUNTER_INVERT) ? "s"
-									  : "/s";
+				unit = (c->flags & CBENCH_COUNTER_INVERT)
+					       ? "s"
+					       : "/s";
 		}
 		if (r->tabular)
 			cprint(r, DEFAULT, " %*s%s", width - (int)strlen(unit),
@@ -137,7 +138,8 @@ static void console_runs(struct cb_reporter *r, const struct cb_run *runs,
 	for (int i = 0; i < n; i++) {
 		bool print = !r->printed_header;
 
-		if (r->tabular && !same_names(&runs[i].counters, &r->prev_counters))
+		if (r->tabular &&
+		    !same_names(&runs[i].counters, &r->prev_counters))
 			print = true;
 		if (print) {
 			r->printed_header = true;

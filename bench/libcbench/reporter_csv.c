@@ -11,9 +11,9 @@
 #include "internal.h"
 
 static const char *const elements[] = {
-	"name",		    "iterations",	"real_time", "cpu_time",
-	"time_unit",	    "bytes_per_second", "items_per_second",
-	"label",	    "error_occurred",	"error_message",
+	"name",		  "iterations",	      "real_time",	  "cpu_time",
+	"time_unit",	  "bytes_per_second", "items_per_second", "label",
+	"error_occurred", "error_message",
 };
 
 static void csv_context(struct cb_reporter *r)
@@ -86,7 +86,8 @@ static void csv_row(struct cb_reporter *r, const struct cb_run *run)
 		escape(f, run->label);
 	fputs(",,", f);
 	for (int i = 0; i < r->prev_counters.n; i++) {
-		c = cb_counters_find(&run->counters, r->prev_counters.v[i].name);
+		c = cb_counters_find(&run->counters,
+				     r->prev_counters.v[i].name);
 		if (c)
 			fprintf(f, ",%g", c->value);
 		else

@@ -79,7 +79,8 @@ static void json_context(struct cb_reporter *r)
 	fprintf(f, "%s],\n", in);
 	fprintf(f, "%s\"load_avg\": [", in);
 	for (int i = 0; i < si->nload; i++)
-		fprintf(f, "%g%s", si->load_avg[i], i + 1 < si->nload ? "," : "");
+		fprintf(f, "%g%s", si->load_avg[i],
+			i + 1 < si->nload ? "," : "");
 	fprintf(f, "],\n");
 	kv_str(f, in, "library_build_type", "release");
 	if (si->cpu_model[0]) {
@@ -114,7 +115,8 @@ static void json_run(FILE *f, const struct cb_run *run)
 		run->per_family_instance_index);
 	kv_str(f, in, "run_name", run->run_name);
 	fputs(",\n", f);
-	kv_str(f, in, "run_type", run->aggregate_name ? "aggregate" : "iteration");
+	kv_str(f, in, "run_type",
+	       run->aggregate_name ? "aggregate" : "iteration");
 	fprintf(f, ",\n%s\"repetitions\": %lld,\n", in,
 		(long long)run->repetitions);
 	if (!run->aggregate_name)

@@ -57,7 +57,7 @@ void cb_counters_set(struct cb_counters *c, const char *name, double v,
 	for (at = c->n; at > 0 && strcmp(c->v[at - 1].name, name) > 0; at--)
 		;
 	memmove(&c->v[at + 1], &c->v[at], (c->n - at) * sizeof(*c->v));
-	c->v[at] = (struct cb_counter){ cb_xstrdup(name), v, flags, base };
+	c->v[at] = (struct cb_counter){cb_xstrdup(name), v, flags, base};
 	c->n++;
 }
 
@@ -329,9 +329,9 @@ struct thread_arg {
 static void run_in_thread(const struct cb_instance *in, int64_t iters,
 			  int index, struct manager *m)
 {
-	struct priv p = { 0 };
+	struct priv p = {0};
 	int nperf = cb_perf_nevents();
-	double perf_acc[64] = { 0 };
+	double perf_acc[64] = {0};
 
 	p.pub.cb_max_iterations = iters;
 	p.pub.cb_args = in->args;
@@ -409,7 +409,7 @@ static void do_n_iterations(const struct cb_instance *in, int64_t iters,
 		tids = cb_xmalloc((n - 1) * sizeof(*tids));
 		args = cb_xmalloc((n - 1) * sizeof(*args));
 		for (int i = 0; i < n - 1; i++) {
-			args[i] = (struct thread_arg){ in, iters, i + 1, m };
+			args[i] = (struct thread_arg){in, iters, i + 1, m};
 			if (pthread_create(&tids[i], NULL, thread_main,
 					   &args[i]))
 				cb_fatal("%s: cannot start thread %d: %s",
@@ -476,7 +476,8 @@ static bool should_report(const struct runner *r, const struct iter_result *i)
 {
 	double mt = min_time_to_apply(r);
 
-	return i->m.error || i->iters >= CB_MAX_ITERATIONS || i->seconds >= mt ||
+	return i->m.error || i->iters >= CB_MAX_ITERATIONS ||
+	       i->seconds >= mt ||
 	       (i->m.real >= 5 * mt && !r->in->fam->use_manual_time);
 }
 
@@ -555,13 +556,14 @@ static void do_one_repetition(struct runner *r)
 	run->label = i.m.label;
 	i.m.label = NULL;
 	run->iterations = i.m.iterations;
-	run->time_unit = in->fam->unit_set ? in->fam->unit
-					   : cb_time_unit_default();
+	run->time_unit =
+		in->fam->unit_set ? in->fam->unit : cb_time_unit_default();
 	run->threads = in->threads;
 	run->repetition_index = r->done;
 	run->repetitions = r->repeats;
 	if (!run->error) {
-		run->real_acc = in->fam->use_manual_time ? i.m.manual : i.m.real;
+		run->real_acc =
+			in->fam->use_manual_time ? i.m.manual : i.m.real;
 		run->cpu_acc = i.m.cpu;
 		run->counters = i.m.counters;
 		memset(&i.m.counters, 0, sizeof(i.m.counters));
@@ -620,7 +622,7 @@ int cb_color_auto(void);
 int cbench_run_specified(void)
 {
 	struct cb_instance *in = NULL;
-	struct cb_reporter disp = { 0 }, file = { 0 };
+	struct cb_reporter disp = {0}, file = {0};
 	FILE *out_file = NULL;
 	bool have_file;
 	char err[512];
@@ -644,21 +646,22 @@ int cbench_run_specified(void)
 		return n;
 	}
 	if (n == 0) {
-		fprintf(stderr, "Failed to match any benchmarks against regex: %s\n",
+		fprintf(stderr,
+			"Failed to match any benchmarks against regex: %s\n",
 			cb_flags.filter);
 		return 0;
 	}
 	have_file = cb_flags.out && *cb_flags.out;
-	if (have_file && cb_output_open(cb_flags.out, &out_file, err,
-					sizeof(err))) {
+	if (have_file &&
+	    cb_output_open(cb_flags.out, &out_file, err, sizeof(err))) {
 		fprintf(stderr, "%s: error: %s\n", cb_executable, err);
 		cb_free_instances(in, n);
 		return -1;
 	}
 	if (cb_flags.pin_cpu >= 0 &&
 	    cb_pin_thread(cb_flags.pin_cpu, err, sizeof(err))) {
-		fprintf(stderr, "%s: error: --cbench_pin=%d: %s\n", cb_executable,
-			cb_flags.pin_cpu, err);
+		fprintf(stderr, "%s: error: --cbench_pin=%d: %s\n",
+			cb_executable, cb_flags.pin_cpu, err);
 		if (out_file)
 			cb_output_abandon();
 		cb_free_instances(in, n);
@@ -675,7 +678,8 @@ int cbench_run_specified(void)
 		disp.color = false;
 	disp.tabular = cb_flags.counters_tabular;
 	if (have_file) {
-		cb_reporter_init(&file, cb_flags.out_format, out_file, out_file);
+		cb_reporter_init(&file, cb_flags.out_format, out_file,
+				 out_file);
 		file.tabular = cb_flags.counters_tabular;
 	}
 

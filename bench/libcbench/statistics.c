@@ -76,10 +76,10 @@ static const struct {
 	double (*fn)(const double *, int);
 	int unit;
 } stats[] = {
-	{ "mean", cb_stat_mean, CB_AGG_TIME },
-	{ "median", cb_stat_median, CB_AGG_TIME },
-	{ "stddev", cb_stat_stddev, CB_AGG_TIME },
-	{ "cv", cb_stat_cv, CB_AGG_PERCENTAGE },
+	{"mean", cb_stat_mean, CB_AGG_TIME},
+	{"median", cb_stat_median, CB_AGG_TIME},
+	{"stddev", cb_stat_stddev, CB_AGG_TIME},
+	{"cv", cb_stat_cv, CB_AGG_PERCENTAGE},
 };
 
 /* ComputeStats: out gets up to 4 aggregate runs; returns how many. */
@@ -88,7 +88,7 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 	int ok = 0, nc = 0;
 	double *real, *cpu, **cv;
 	const char *label;
-	struct cb_counters names = { 0 };
+	struct cb_counters names = {0};
 
 	for (int i = 0; i < n; i++)
 		ok += !runs[i].error;
@@ -140,7 +140,8 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 		memset(d, 0, sizeof(*d));
 		d->run_name = runs[0].run_name;
 		d->family_index = runs[0].family_index;
-		d->per_family_instance_index = runs[0].per_family_instance_index;
+		d->per_family_instance_index =
+			runs[0].per_family_instance_index;
 		d->threads = runs[0].threads;
 		d->repetitions = runs[0].repetitions;
 		d->repetition_index = -1;

@@ -74,6 +74,13 @@ man json.cb > man.cb
 man json.gb > man.gb
 [ -s man.gb ] && same "BM_man (manual time, 3 repetitions): times, counters, aggregates digit for digit" man.cb man.gb ||
 	not_ok "BM_man entries missing"
+for flags in "--benchmark_min_time=0.01" "--benchmark_min_time=0.2" \
+	"--benchmark_min_time=0.05 --benchmark_min_warmup_time=0.02"; do
+	both pred --benchmark_format=json --benchmark_filter=BM_pred $flags
+	grep -E '"(iterations|real_time)"' pred.cb > pr.cb
+	grep -E '"(iterations|real_time)"' pred.gb > pr.gb
+	same "iteration count prediction as 1.7.1 ($flags): $(grep iterations pr.gb | tr -dc 0-9) iterations" pr.cb pr.gb
+done
 grep -q '"error_message": "boom \\"quoted\\""' json.cb &&
 	ok "error_message escaped in JSON" || not_ok "error_message escaped in JSON"
 

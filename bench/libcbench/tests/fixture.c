@@ -26,7 +26,7 @@ CBENCH(BM_sum)
 static void BM_two(cbench_state *st)
 {
 	CBENCH_FOR(st)
-		cbench_do_not_optimize(cbench_range(st, 0) + cbench_range(st, 1));
+	cbench_do_not_optimize(cbench_range(st, 0) + cbench_range(st, 1));
 	cbench_set_bytes_processed(st, 100);
 }
 CBENCH(BM_two)
@@ -43,7 +43,9 @@ static void BM_err(cbench_state *st)
 	while (cbench_keep_running(st)) {
 	}
 }
-CBENCH(BM_err) {}
+CBENCH(BM_err)
+{
+}
 
 static int man_calls;
 static void BM_man(cbench_state *st)
@@ -55,7 +57,8 @@ static void BM_man(cbench_state *st)
 	cbench_counter(st, "a_rate", 1000.0 * man_calls, CBENCH_COUNTER_RATE);
 	cbench_counter(st, "b_inv", 2000.0,
 		       CBENCH_COUNTER_RATE | CBENCH_COUNTER_INVERT);
-	cbench_counter(st, "c_inv_iter", 3.0, CBENCH_COUNTER_ITERATION_INVARIANT);
+	cbench_counter(st, "c_inv_iter", 3.0,
+		       CBENCH_COUNTER_ITERATION_INVARIANT);
 	cbench_counter(st, "d_avg_iter", 5000.0 * man_calls,
 		       CBENCH_COUNTER_AVG_ITERATIONS);
 	cbench_counter_ex(st, "e_k1024", 3.0 * 1024 * 1024,
@@ -74,7 +77,7 @@ CBENCH(BM_man)
 static void BM_grid(cbench_state *st)
 {
 	CBENCH_FOR(st)
-		cbench_do_not_optimize(cbench_range(st, 0));
+	cbench_do_not_optimize(cbench_range(st, 0));
 }
 
 static void BM_neg(cbench_state *st)
@@ -103,6 +106,17 @@ CBENCH(BM_pause)
 	cbench_set_iterations(f, 100);
 }
 
+/* Manual time only: the iteration counts chosen are deterministic. */
+static void BM_pred(cbench_state *st)
+{
+	while (cbench_keep_running(st))
+		cbench_set_iteration_time(st, 3.7e-6);
+}
+CBENCH(BM_pred)
+{
+	cbench_use_manual_time(f);
+}
+
 static void BM_crash(cbench_state *st)
 {
 	static int calls;
@@ -111,7 +125,8 @@ static void BM_crash(cbench_state *st)
 	while (cbench_keep_running(st)) {
 	}
 	if (at && ++calls == atoi(at))
-		*(volatile int *)16 = 1; /* a segfault, not UB a sanitizer stops */
+		*(volatile int *)16 =
+			1; /* a segfault, not UB a sanitizer stops */
 }
 CBENCH(BM_crash)
 {

@@ -75,6 +75,14 @@ static void BM_pause(benchmark::State &st)
 }
 BENCHMARK(BM_pause)->Threads(1)->Threads(2)->Iterations(100);
 
+// Manual time only: the iteration counts chosen are deterministic.
+static void BM_pred(benchmark::State &st)
+{
+	for (auto _ : st)
+		st.SetIterationTime(3.7e-6);
+}
+BENCHMARK(BM_pred)->UseManualTime();
+
 static void BM_crash(benchmark::State &st)
 {
 	static int calls;

@@ -8,26 +8,33 @@
 
 static void BM_empty(cbench_state *st)
 {
-	CBENCH_FOR(st) {
+	CBENCH_FOR(st)
+	{
 	}
 }
-CBENCH(BM_empty) {}
+CBENCH(BM_empty)
+{
+}
 
 static void BM_dno(cbench_state *st)
 {
 	int64_t i = 0;
 
 	CBENCH_FOR(st)
-		cbench_do_not_optimize(i++);
+	cbench_do_not_optimize(i++);
 }
-CBENCH(BM_dno) {}
+CBENCH(BM_dno)
+{
+}
 
 static void BM_kr_empty(cbench_state *st)
 {
 	while (cbench_keep_running(st)) {
 	}
 }
-CBENCH(BM_kr_empty) {}
+CBENCH(BM_kr_empty)
+{
+}
 
 static void BM_kr_dno(cbench_state *st)
 {
@@ -36,13 +43,16 @@ static void BM_kr_dno(cbench_state *st)
 	while (cbench_keep_running(st))
 		cbench_do_not_optimize(i++);
 }
-CBENCH(BM_kr_dno) {}
+CBENCH(BM_kr_dno)
+{
+}
 
 static void BM_work(cbench_state *st)
 {
 	int64_t n = cbench_range(st, 0);
 
-	CBENCH_FOR(st) {
+	CBENCH_FOR(st)
+	{
 		int64_t s = 0;
 
 		for (int64_t i = 0; i < n; i++) {

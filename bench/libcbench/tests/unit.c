@@ -116,10 +116,12 @@ static void test_perf_resolver(void)
 	free(ev.name);
 	tap_ok(cb_perf_resolve("cpum_cf/L1D_DIR_WRITES/", root, &ev, err,
 			       sizeof(err)) == 0 &&
-		       ev.config == 0x20 && !strcmp(ev.name, "cpum_cf/L1D_DIR_WRITES/"),
+		       ev.config == 0x20 &&
+		       !strcmp(ev.name, "cpum_cf/L1D_DIR_WRITES/"),
 	       "cpum_cf/L1D_DIR_WRITES/ resolves to 0x20, named as given");
 	free(ev.name);
-	tap_ok(cb_perf_resolve("odd/THING/", root, &ev, err, sizeof(err)) == 0 &&
+	tap_ok(cb_perf_resolve("odd/THING/", root, &ev, err, sizeof(err)) ==
+			       0 &&
 		       ev.type == 42 && ev.config == 0x301205,
 	       "format bit ranges place each term (config 0x%llx)", ev.config);
 	free(ev.name);
@@ -138,7 +140,8 @@ static void test_perf_resolver(void)
 		       ev.type == 0 /* PERF_TYPE_HARDWARE */ && ev.config == 0,
 	       "generic 'cycles' is a hardware event");
 	free(ev.name);
-	tap_ok(cb_perf_resolve("task-clock", root, &ev, err, sizeof(err)) == 0 &&
+	tap_ok(cb_perf_resolve("task-clock", root, &ev, err, sizeof(err)) ==
+			       0 &&
 		       ev.type == 1 /* PERF_TYPE_SOFTWARE */,
 	       "generic 'task-clock' is a software event");
 	free(ev.name);
@@ -161,7 +164,7 @@ int main(void)
 
 	/* statistics.cc */
 	{
-		double v[] = { 1, 2, 3, 4 }, w[] = { 5, 1, 3 }, one[] = { 7 };
+		double v[] = {1, 2, 3, 4}, w[] = {5, 1, 3}, one[] = {7};
 
 		tap_ok(cb_stat_mean(v, 4) == 2.5, "mean");
 		tap_ok(cb_stat_median(v, 4) == 2.5, "median of an even count");
@@ -203,9 +206,10 @@ int main(void)
 		cbench_set_range_multiplier(f, 2);
 		cbench_add_ranges(f, 1, 4, 10, 20);
 		cbench_set_arg_names(f, "a", "");
-		name_is("BM_prod", "BM_prod/a:1/10 BM_prod/a:2/10 BM_prod/a:4/10 "
-				   "BM_prod/a:1/16 BM_prod/a:2/16 BM_prod/a:4/16 "
-				   "BM_prod/a:1/20 BM_prod/a:2/20 BM_prod/a:4/20");
+		name_is("BM_prod",
+			"BM_prod/a:1/10 BM_prod/a:2/10 BM_prod/a:4/10 "
+			"BM_prod/a:1/16 BM_prod/a:2/16 BM_prod/a:4/16 "
+			"BM_prod/a:1/20 BM_prod/a:2/20 BM_prod/a:4/20");
 		f = cbench_register("BM_dense", noop);
 		cbench_add_dense_range(f, 0, 10, 5);
 		name_is("BM_dense", "BM_dense/0 BM_dense/5 BM_dense/10");
@@ -216,25 +220,28 @@ int main(void)
 		cbench_set_repetitions(f, 2);
 		cbench_use_real_time(f);
 		cbench_set_thread_range(f, 1, 4);
-		name_is("BM_all", "BM_all/3/4/min_time:0.250/iterations:7/repeats:2/"
-				  "real_time/threads:1 "
-				  "BM_all/3/4/min_time:0.250/iterations:7/repeats:2/"
-				  "real_time/threads:2 "
-				  "BM_all/3/4/min_time:0.250/iterations:7/repeats:2/"
-				  "real_time/threads:4");
+		name_is("BM_all",
+			"BM_all/3/4/min_time:0.250/iterations:7/repeats:2/"
+			"real_time/threads:1 "
+			"BM_all/3/4/min_time:0.250/iterations:7/repeats:2/"
+			"real_time/threads:2 "
+			"BM_all/3/4/min_time:0.250/iterations:7/repeats:2/"
+			"real_time/threads:4");
 		f = cbench_register("BM_man", noop);
 		cbench_use_real_time(f);
 		cbench_use_manual_time(f);
 		name_is("BM_man", "BM_man/manual_time");
-		name_is("-^BM_[a-o]", "BM_r/8 BM_r/64 BM_r/512 BM_prod/a:1/10 "
-				      "BM_prod/a:2/10 BM_prod/a:4/10 BM_prod/a:1/16 "
-				      "BM_prod/a:2/16 BM_prod/a:4/16 BM_prod/a:1/20 "
-				      "BM_prod/a:2/20 BM_prod/a:4/20");
+		name_is("-^BM_[a-o]",
+			"BM_r/8 BM_r/64 BM_r/512 BM_prod/a:1/10 "
+			"BM_prod/a:2/10 BM_prod/a:4/10 BM_prod/a:1/16 "
+			"BM_prod/a:2/16 BM_prod/a:4/16 BM_prod/a:1/20 "
+			"BM_prod/a:2/20 BM_prod/a:4/20");
 		name_is("BM_r/(8|512)$", "BM_r/8 BM_r/512");
 		{
 			char *e = names_of("(");
 
-			tap_ok(strstr(e, "ERROR") && strstr(e, "--benchmark_filter"),
+			tap_ok(strstr(e, "ERROR") &&
+				       strstr(e, "--benchmark_filter"),
 			       "a filter that does not compile: %s", e);
 			free(e);
 		}
@@ -243,7 +250,7 @@ int main(void)
 
 	/* counters keep std::map's order */
 	{
-		struct cb_counters c = { 0 };
+		struct cb_counters c = {0};
 
 		cb_counters_set(&c, "zeta", 1, 0, 1000, false);
 		cb_counters_set(&c, "Alpha", 2, 0, 1000, false);
@@ -251,7 +258,8 @@ int main(void)
 		cb_counters_set(&c, "alpha", 4, 0, 1000, true);
 		tap_ok(c.n == 3 && !strcmp(c.v[0].name, "Alpha") &&
 			       !strcmp(c.v[1].name, "alpha") &&
-			       !strcmp(c.v[2].name, "zeta") && c.v[1].value == 7,
+			       !strcmp(c.v[2].name, "zeta") &&
+			       c.v[1].value == 7,
 		       "counters sorted by byte order, add accumulates");
 		cb_counters_free(&c);
 	}
