@@ -16,6 +16,9 @@
 #   FUZZ_TARGETS  phony targets `make fuzz` runs (bounded fuzzing)
 #   INSTALL_TARGETS phony targets `make install` runs
 #   CLEAN_FILES   extra files `make clean` removes
+#   LATE_RULES    names of macros holding rules that use other fragments'
+#                 variables in targets or prerequisites; they are expanded
+#                 after every fragment is read, whatever the include order
 #
 # Generated files, kernel trees and binaries all live under build/.
 
@@ -57,7 +60,11 @@ FUZZ_TARGETS :=
 INSTALL_TARGETS :=
 CLEAN_FILES :=
 
+LATE_RULES :=
+
 include $(sort $(wildcard */*.mk */*/*.mk */*/*/*.mk))
+
+$(foreach r,$(LATE_RULES),$(eval $(call $(r))))
 
 .PHONY: all deps check check-build nightly perf fuzz install clean format help
 

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gmapbench-<variant>: one libcbench family per L2 scenario, run on a
+ * backend (host/sim, the default, or host/kvm on IBM Z).
+ *
+ * Every Google Benchmark flag works, plus:
+ *   --gmap_check              the translation oracle checks every L2 access
+ *   --gmap_backend=sim|kvm    where L0 is (default sim)
+ *   --gmap_seed=N             seed of the simulated machine (default 1)
+ *   --gmap_list_suites        print the suite (scenario) names and exit
+ *   --gmap_kvm_*=...          host/kvm settings (see --help)
+ *
+ * Family <scenario> holds the nightly-sized argument sets, family
+ * <scenario>_large the larger ones: select those with --benchmark_filter.
+ * One iteration is one scenario run on a fresh machine, so the counters,
+ * exported per iteration, are deterministic.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cbench.h"
+#include "counters.h"
+#include "gsim.h"
+#include "kvm_backend.h"
+#include "platform-sim.h"
+#include "scenario.h"
+#include "sets.h"
+
+#ifndef GMAPBENCH_VARIANT
+#define GMAPBENCH_VARIANT "unknown"
+#endif
+#ifndef GMAPBENCH_KERNEL_BASE
+#define GMAPBENCH_KERNEL_BASE "unknown"
+#endif
+#ifndef GMAPBENCH_COMMIT
+#define GMAPBENCH_COMMIT "unknown"
+#endif
+
+enum backend { BACKEND_SIM, BACKEND_KVM };
+
+static struct {
+	bool check;
+	enum backend backend;
+	uint64_t seed;
+	bool list_suites;
+	struct kvm_backend_config kvm;
+} opt;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"gmapbench-%s: the shadow-gmap scenarios as benchmarks (variant %s)\n"
+		"\n"
+		"  --gmap_check              check every L2 translation against the oracle\n"
+		"  --gmap_backend=sim|kvm    L0: host/sim (default) or a real IBM Z host\n"
+		"  --gmap_seed=N             seed of the simulated machine (default 1)\n"
+		"  --gmap_list_suites        print the suite names and exit\n"
+		"  --gmap_kvm_qemu=PATH      host/kvm: qemu-system-s390x\n"
+		"  --gmap_kvm_elf=PATH       host/kvm: the bare-metal L1 (build/guests/l1.elf)\n"
+		"  --gmap_kvm_cpuset=LOC     host/kvm: hwloc-bind location of QEMU\n"
+		"  --gmap_kvm_accel=kvm|tcg  host/kvm: accelerator (tcg only for tests)\n"
+		"  --gmap_kvm_dry_run        host/kvm: print the commands, run nothing\n"
+		"\n"
+		"Families: <scenario> (nightly sizes) and <scenario>_large.\n"
+		"All Google Benchmark flags (--benchmark_*) are accepted too.\n",
+		GMAPBENCH_VARIANT, GMAPBENCH_VARIANT);
+}
+
+static const char *flag_value(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(arg, name, n))
+		return NULL;
+	if (arg[n] == '=')
+		return arg + n + 1;
+	return arg[n] ? NULL : "";
+}
+
+static void die(const char *fmt, const char *a)
+{
+	fprintf(stderr, "gmapbench-%s: ", GMAPBENCH_VARIANT);
+	fprintf(stderr, fmt, a);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* Consumes the --gmap_* flags, leaves everything else for libcbench. */
+static void parse_gmap_flags(int *argc, char **argv)
+{
+	int i, n = 1;
+	const char *v;
+	char *end;
+
+	kvm_backend_config_default(&opt.kvm);
+	opt.seed = 1;
+	for (i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+
+		if (!strncmp(a, "--help", 6) || !strcmp(a, "-h")) {
+			usage(stdout);
+			argv[n++] = argv[i];	/* libcbench prints its part */
+		} else if ((v = flag_value(a, "--gmap_check"))) {
+			opt.check = !*v || !strcmp(v, "true") || !strcmp(v, "1");
+			if (*v && !opt.check && strcmp(v, "false") && strcmp(v, "0"))
+				die("--gmap_check=%s: expected true or false", v);
+		} else if ((v = flag_value(a, "--gmap_backend"))) {
+			if (!strcmp(v, "sim"))
+				opt.backend = BACKEND_SIM;
+			else if (!strcmp(v, "kvm"))
+				opt.backend = BACKEND_KVM;
+			else
+				die("--gmap_backend=%s: expected sim or kvm", v);
+		} else if ((v = flag_value(a, "--gmap_seed"))) {
+			errno = 0;
+			opt.seed = strtoull(v, &end, 0);
+			if (!*v || *end || errno)
+				die("--gmap_seed=%s: expected an unsigned integer", v);
+		} else if ((v = flag_value(a, "--gmap_list_suites"))) {
+			opt.list_suites = true;
+		} else if ((v = flag_value(a, "--gmap_kvm_qemu"))) {
+			opt.kvm.qemu = v;
+		} else if ((v = flag_value(a, "--gmap_kvm_elf"))) {
+			opt.kvm.l1_elf = v;
+		} else if ((v = flag_value(a, "--gmap_kvm_cpuset"))) {
+			opt.kvm.cpuset = v;
+		} else if ((v = flag_value(a, "--gmap_kvm_accel"))) {
+			opt.kvm.accel = v;
+		} else if ((v = flag_value(a, "--gmap_kvm_dry_run"))) {
+			opt.kvm.dry_run = true;
+			opt.kvm.log = stdout;
+		} else if (!strncmp(a, "--gmap_", 7)) {
+			die("unknown flag '%s' (see --help)", a);
+		} else {
+			argv[n++] = argv[i];
+		}
+	}
+	argv[n] = NULL;
+	*argc = n;
+}
+
+static void export_counters(cbench_state *st, const struct gmap_counters *sum)
+{
+	int id;
+
+	for_each_counter(id)
+		if (gmap_counter_present(sum, id))
+			cbench_counter(st, gmap_counter_names[id],
+				       (double)sum->v[id],
+				       CBENCH_COUNTER_AVG_ITERATIONS);
+}
+
+static void add_counters(struct gmap_counters *sum,
+			 const struct gmap_counters *c)
+{
+	int id;
+
+	for_each_counter(id) {
+		/* shadow_bytes is a level, not an event count: it sums too,
+		 * and the per-iteration average is the level of one run */
+		sum->v[id] += c->v[id];
+	}
+	sum->present |= c->present;
+}
+
+static void args_of(cbench_state *st, const struct scenario *s, int64_t *args)
+{
+	unsigned int i;
+
+	scenario_defaults(s, args);
+	for (i = 0; i < s->nr_params; i++)
+		args[i] = cbench_range(st, i);
+}
+
+/* The machine a run of s with args needs: L1 memory from its needs. */
+static void sim_config(const struct scenario *s, const int64_t *args,
+		       struct gsim_config *cfg)
+{
+	struct scenario_needs n;
+	uint64_t heap = 0;
+	int k;
+
+	scenario_needs(s, args, &n);
+	for (k = 0; k < L1_NR_FRAME_KINDS; k++)
+		heap += n.frames[k] * l1_frame_size(k);
+	gsim_config_default(cfg);
+	/* the allocator hands out whole 1 MiB chunks of one kind each */
+	heap += (uint64_t)L1_NR_FRAME_KINDS << 20;
+	heap = (heap + 2 * heap / 8 + (1 << 20) - 1) & ~((1ULL << 20) - 1);
+	cfg->l1_mem_bytes = L1_SIM_HEAP_START + heap + n.l1_bytes;
+	cfg->l1_mem_bytes = (cfg->l1_mem_bytes + (8 << 20) - 1) &
+			    ~((8ULL << 20) - 1);
+	cfg->arena_bytes = 0;	/* derived from l1_mem_bytes */
+	cfg->l1_edat1 = n.edat1;
+	cfg->l1_edat2 = n.edat2;
+	cfg->check = opt.check ? GSIM_CHECK_ON : GSIM_CHECK_OFF;
+	cfg->seed = opt.seed;
+}
+
+static void bm_sim(cbench_state *st)
+{
+	const struct scenario *s = cbench_user(st);
+	int64_t args[SCENARIO_MAX_PARAMS];
+	struct gmap_counters sum = { 0 }, c;
+	struct scenario_result res;
+	struct l1_platform plat;
+	struct gsim_config cfg;
+	uint64_t accesses = 0;
+	char err[256];
+	struct gsim *g;
+
+	args_of(st, s, args);
+	sim_config(s, args, &cfg);
+	while (cbench_keep_running(st)) {
+		cbench_pause_timing(st);
+		g = gsim_create(&cfg, err, sizeof(err));
+		if (!g) {
+			cbench_skip_with_error(st, err);
+			break;
+		}
+		l1_sim_platform(&plat, g, &cfg, false);
+		if (scenario_check(s, args, &plat, err, sizeof(err))) {
+			gsim_destroy(g);
+			cbench_skip_with_error(st, err);
+			break;
+		}
+		cbench_resume_timing(st);
+		scenario_run(s, args, &plat, &res);
+		cbench_pause_timing(st);
+		gsim_counters(g, &c);
+		if (res.rc) {
+			snprintf(err, sizeof(err), "%s: %s (%d)%s%s", s->name,
+				 res.error, res.rc, *gsim_error(g) ? ": " : "",
+				 gsim_error(g));
+			gsim_destroy(g);
+			cbench_skip_with_error(st, err);
+			break;
+		}
+		if (c.v[GC_oracle_mismatches])
+			fprintf(stderr, "gmapbench-%s: %s: WRONG: %s\n",
+				GMAPBENCH_VARIANT, s->name, gsim_error(g));
+		add_counters(&sum, &c);
+		accesses += res.l1.accesses;
+		gsim_destroy(g);
+		cbench_resume_timing(st);
+	}
+	if (cbench_error_occurred(st))
+		return;
+	export_counters(st, &sum);
+	cbench_counter(st, "l2_accesses", (double)accesses,
+		       CBENCH_COUNTER_AVG_ITERATIONS);
+	cbench_set_items_processed(st, (int64_t)accesses);
+}
+
+/* "k=v k=v" for the bare-metal L1's command line */
+static void args_kv(const struct scenario *s, const int64_t *args, char *buf,
+		    size_t len)
+{
+	unsigned int i;
+	size_t n = 0;
+
+	buf[0] = 0;
+	for (i = 0; i < s->nr_params && n < len; i++)
+		n += snprintf(buf + n, len - n, "%s%s=%lld", i ? " " : "",
+			      s->params[i].name, (long long)args[i]);
+}
+
+static void bm_kvm(cbench_state *st)
+{
+	const struct scenario *s = cbench_user(st);
+	int64_t args[SCENARIO_MAX_PARAMS];
+	struct gmap_counters sum = { 0 }, c;
+	struct kvm_run_timing t;
+	char kv[512], err[256];
+
+	args_of(st, s, args);
+	args_kv(s, args, kv, sizeof(kv));
+	while (cbench_keep_running(st)) {
+		if (kvm_backend_run(&opt.kvm, s->name, kv, &c, &t, err,
+				    sizeof(err))) {
+			cbench_skip_with_error(st, err);
+			return;
+		}
+		add_counters(&sum, &c);
+		/* the L1's own STCKF time of its phases is the iteration */
+		cbench_set_iteration_time(st, t.l1_ns ? t.l1_ns * 1e-9 :
+							 t.wall_ns * 1e-9);
+	}
+	export_counters(st, &sum);
+}
+
+static cbench_family *new_family(const struct scenario *s, const char *name)
+{
+	const char *names[SCENARIO_MAX_PARAMS];
+	cbench_family *f;
+	unsigned int i;
+
+	for (i = 0; i < s->nr_params; i++)
+		names[i] = s->params[i].name;
+	f = cbench_register(name, opt.backend == BACKEND_KVM ? bm_kvm : bm_sim);
+	cbench_set_user(f, (void *)s);
+	cbench_set_arg_names_n(f, names, s->nr_params);
+	cbench_set_unit(f, CBENCH_MILLISECOND);
+	if (opt.backend == BACKEND_KVM)
+		cbench_use_manual_time(f);
+	return f;
+}
+
+/*
+ * Registers <scenario> and <scenario>_large with their sets (sets.c); a
+ * scenario without a nightly set runs at its defaults. A set naming an
+ * unknown parameter or a value out of range is a bug: say so and stop.
+ */
+static void register_scenario(const struct scenario *s)
+{
+	int64_t args[SCENARIO_MAX_PARAMS];
+	cbench_family *fam[2] = { NULL, NULL };
+	char name[128], err[256];
+	unsigned int i, k, nightly = 0;
+
+	for (i = 0; i < nr_arg_sets; i++) {
+		const struct arg_set *set = &arg_sets[i];
+
+		if (strcmp(set->scenario, s->name))
+			continue;
+		scenario_defaults(s, args);
+		for (k = 0; k < SET_MAX_ARGS && set->args[k].name; k++)
+			if (scenario_set(s, args, set->args[k].name,
+					 set->args[k].value, err, sizeof(err)))
+				die("bench/suites/sets.c: %s", err);
+		if (!fam[set->large]) {
+			snprintf(name, sizeof(name), "%s%s", s->name,
+				 set->large ? "_large" : "");
+			fam[set->large] = new_family(s, strdup(name));
+		}
+		cbench_add_args_n(fam[set->large], args, s->nr_params);
+		nightly += !set->large;
+	}
+	if (!nightly) {
+		scenario_defaults(s, args);
+		cbench_add_args_n(new_family(s, s->name), args, s->nr_params);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int i;
+	char rel[128];
+
+	parse_gmap_flags(&argc, argv);
+	if (opt.list_suites) {
+		for (i = 0; i < scenario_count(); i++)
+			printf("%s\n", scenario_at(i)->name);
+		return 0;
+	}
+	cbench_initialize(&argc, argv);
+	if (cbench_report_unrecognized_arguments(argc, argv))
+		return 1;
+
+	cbench_add_custom_context("variant", GMAPBENCH_VARIANT);
+	cbench_add_custom_context("kernel_base", GMAPBENCH_KERNEL_BASE);
+	cbench_add_custom_context("gmapbench_commit", GMAPBENCH_COMMIT);
+	cbench_add_custom_context("backend",
+				  opt.backend == BACKEND_KVM ? "kvm" : "sim");
+	cbench_add_custom_context("gmap_check", opt.check ? "true" : "false");
+	if (opt.backend == BACKEND_KVM)
+		cbench_add_custom_context("kernel_release",
+					  kvm_backend_kernel_release(rel, sizeof(rel)));
+
+	for (i = 0; i < scenario_count(); i++)
+		register_scenario(scenario_at(i));
+	cbench_run_specified();
+	cbench_shutdown();
+	return 0;
+}

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench/suites: build/bin/gmapbench-<variant>, one binary per kernel variant
+# (the scenarios as libcbench families on host/sim or host/kvm), and
+# build/bin/gmapbench-merge, which assembles a night from its parts.
+# Its rules use other components' variables, so they are expanded late
+# (LATE_RULES); the variables here are recursive for the same reason.
+
+SUITES_DIR := bench/suites
+SUITES_B := $(B)/bench
+SUITES_BIN = $(B)/bin/gmapbench-$(1)
+SUITES_MERGE := $(B)/bin/gmapbench-merge
+SUITES_CFLAGS = $(CFLAGS_RELEASE) $(LIBCBENCH_CFLAGS) $(SIM_CFLAGS) \
+	$(GUESTS_CFLAGS) $(KVM_BACKEND_CFLAGS) -I$(TOP)/host
+SUITES_GUEST_OBJS = $(patsubst %.c,$(SUITES_B)/obj/%.o,$(SUITES_DIR)/sets.c \
+	$(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) $(GUESTS_SIM_SRCS))
+SUITES_HDRS = $(SUITES_DIR)/sets.h $(GUESTS_HDRS) $(SIM_DIR)/gsim.h host/counters.h \
+	$(LIBCBENCH_HDRS) $(KVM_HDRS)
+
+# $(1): variant. The kernel base comes from the variant tree's Makefile.
+define SUITES_VARIANT
+$(SUITES_B)/$(1)/gmapbench.o: $(SUITES_DIR)/gmapbench.c $(SUITES_HDRS) \
+		$(call SIM_LIB,$(1))
+	@mkdir -p $$(@D)
+	kbase=$$$$(awk -F' = ' '/^VERSION/{v=$$$$2} /^PATCHLEVEL/{p=$$$$2} \
+		/^SUBLEVEL/{s=$$$$2} END{printf "%s.%s.%s", v, p, s}' \
+		$(B)/$(1)/linux/Makefile); \
+	commit=$$$$(git -C $(TOP) describe --always --dirty 2>/dev/null || echo unknown); \
+	$(CC) $(SUITES_CFLAGS) -DGMAPBENCH_VARIANT='"$(1)"' \
+		-DGMAPBENCH_KERNEL_BASE="\"$(if $(KSRC),KSRC,linux-source-6.1) $$$$kbase\"" \
+		-DGMAPBENCH_COMMIT="\"$$$$commit\"" -c -o $$@ $$<
+
+$(call SUITES_BIN,$(1)): $(SUITES_B)/$(1)/gmapbench.o $(SUITES_GUEST_OBJS) \
+		$(call SIM_LIB,$(1)) $(KVM_LIB) $(LIBCBENCH_A)
+	@mkdir -p $$(@D)
+	$(CC) -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
+endef
+
+define SUITES_RULES
+$(SUITES_B)/obj/%.o: %.c $(SUITES_HDRS)
+	@mkdir -p $$(@D)
+	$(CC) $(SUITES_CFLAGS) -c -o $$@ $$<
+
+$(SUITES_MERGE): $(SUITES_DIR)/merge.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
+	@mkdir -p $$(@D)
+	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -o $$@ $$< $(LIB_JSON_SRCS) -lm
+
+$(foreach v,$(VARIANTS) $(SIM_TEST_VARIANTS),$(eval $(call SUITES_VARIANT,$(v))))
+ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) $(SUITES_MERGE)
+endef
+LATE_RULES += SUITES_RULES
