@@ -36,6 +36,11 @@ asce,ASCE_TYPE_SEGMENT,region1_table_entry,region2_table_entry,\
 region3_table_entry_fc0,region3_table_entry_fc1,region3_table_entry,\
 segment_entry_fc0,segment_entry_fc1,segment_table_entry,TABLE_TYPE_SEGMENT,\
 page_table_entry,vaddress,kvm_s390_shadow_tables,kvm_s390_shadow_fault
+# the DAT-entry unions alone, for the layout test
+k dat_unions.h arch/s390/kvm/gaccess.c $flip -x \
+asce,region1_table_entry,region2_table_entry,region3_table_entry_fc0,\
+region3_table_entry_fc1,region3_table_entry,segment_entry_fc0,\
+segment_entry_fc1,segment_table_entry,page_table_entry,vaddress
 # the shadow-gmap side of vsie.c
 k vsie_shadow.c arch/s390/kvm/vsie.c -x \
 vsie_page,prefix_unmapped,prefix_unmapped_sync,kvm_s390_vsie_gmap_notifier,\

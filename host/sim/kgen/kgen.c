@@ -334,8 +334,6 @@ static void emit_prototype(struct buf *o, const char *src,
 	/* newlines of the whole definition, so later lines keep numbers */
 	for (i = it->start; i < it->end; i++)
 		nl += src[i] == '\n';
-	for (p = head; *p; p++)
-		nl -= *p == '\n';
 	for (k = 0; drop_words[k]; k++) {
 		size_t wl = strlen(drop_words[k]);
 
@@ -348,6 +346,8 @@ static void emit_prototype(struct buf *o, const char *src,
 	p = head + strlen(head);
 	while (p > head && isspace((unsigned char)p[-1]))
 		*--p = 0;
+	for (p = head; *p; p++)
+		nl -= *p == '\n';
 	buf_str(o, head);
 	buf_str(o, "; /* kgen: asm body replaced, implemented by host/sim */");
 	while (nl-- > 0)

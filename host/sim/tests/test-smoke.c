@@ -20,9 +20,9 @@
 #include "gsim.h"
 #include "tap.h"
 
-#define SGT 0x100000ULL	   /* L2 segment table in L1 memory (16 KiB) */
-#define PGT 0x200000ULL	   /* L2 page tables, 2 KiB each */
-#define DATA 0x1000000ULL  /* L1 frames of L2's pages */
+#define SGT 0x100000ULL /* L2 segment table in L1 memory (16 KiB) */
+#define PGT 0x200000ULL /* L2 page tables, 2 KiB each */
+#define DATA 0x1000000ULL /* L1 frames of L2's pages */
 #define NSEG 16
 #define NPAGES (NSEG * 256)
 #define STE_INVALID 0x20ULL
@@ -64,8 +64,8 @@ static void snapshot(const char *phase)
 
 static void l2_touch_all(const char *phase)
 {
-	struct gsim_l2_run run = { .addr = 0, .stride = 4096, .count = NPAGES };
-	struct gsim_sie sie = { .asce = L2_ASCE, .runs = &run, .nr_runs = 1 };
+	struct gsim_l2_run run = {.addr = 0, .stride = 4096, .count = NPAGES};
+	struct gsim_sie sie = {.asce = L2_ASCE, .runs = &run, .nr_runs = 1};
 
 	tap_eq(gsim_sie_run(g, &sie), 0, "%s: SIE runs", phase);
 	tap_eq(sie.exit, GSIM_EXIT_DONE, "%s: L2 ran every access", phase);

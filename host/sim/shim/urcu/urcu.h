@@ -9,6 +9,8 @@
 #ifndef GMAPBENCH_SIM_URCU_H
 #define GMAPBENCH_SIM_URCU_H
 
+#include <urcu/uatomic.h>
+
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
