@@ -335,6 +335,16 @@ static struct json *parse_number(struct parser *ps)
 
 	if (p < ps->end && *p == '-')
 		p++;
+	/* Google Benchmark writes NaN and [-]Infinity (so does Python's
+	 * json), e.g. the CV of a counter that is 0 in every repetition */
+	if ((size_t)(ps->end - p) >= 3 && !memcmp(p, "NaN", 3)) {
+		p += 3;
+		goto make;
+	}
+	if ((size_t)(ps->end - p) >= 8 && !memcmp(p, "Infinity", 8)) {
+		p += 8;
+		goto make;
+	}
 	if (p >= ps->end || !is_digit(*p)) {
 		fail_at(ps, p, "bad number: expected a digit");
 		return NULL;
@@ -371,6 +381,7 @@ static struct json *parse_number(struct parser *ps)
 		while (p < ps->end && is_digit(*p))
 			p++;
 	}
+make:
 	v = new_value(ps, JSON_NUMBER);
 	if (!v)
 		return NULL;
@@ -543,7 +554,8 @@ static struct json *parse_value(struct parser *ps, int depth)
 			goto bad;
 		return v;
 	default:
-		if (*ps->p == '-' || is_digit(*ps->p))
+		if (*ps->p == '-' || is_digit(*ps->p) || *ps->p == 'N' ||
+		    *ps->p == 'I')
 			return parse_number(ps);
 		if ((unsigned char)*ps->p >= 0x20 &&
 		    (unsigned char)*ps->p < 0x7f)

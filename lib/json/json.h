@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * A small, strict JSON (RFC 8259) reader with a DOM, and a writer helper.
+ * One extension: NaN, Infinity and their negatives are numbers, because
+ * Google Benchmark writes them (the CV of a counter that is always 0).
  *
  *	struct json_error err;
  *	struct json *doc = json_parse_file("x.json", &err);

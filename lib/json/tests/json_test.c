@@ -125,7 +125,9 @@ static void test_malformed(void)
 	bad("[-]", 1, 3, "expected a digit");
 	bad("[+1]", 1, 2, "unexpected '+'");
 	bad("[.5]", 1, 2, "unexpected '.'");
-	bad("[NaN]", 1, 2, "unexpected 'N'");
+	bad("[NaNa]", 1, 5, "expected ',' or ']'");
+	bad("[Inf]", 1, 2, "expected a digit");
+	bad("[nan]", 1, 2, "expected a value");
 	bad("[tru]", 1, 2, "expected a value");
 	bad("[\"abc]", 1, 2, "unterminated string");
 	bad("[\"a\tb\"]", 1, 4, "control character 0x09");
@@ -227,12 +229,32 @@ static void test_file_and_writer(const char *argv0)
 	free(text);
 }
 
+/* Google Benchmark 1.7.1 writes these for the CV of an all-zero counter */
+static void test_nonfinite(void)
+{
+	struct json_error err;
+	struct json *v = parse("[NaN, -NaN, Infinity, -Infinity, 1]", &err);
+
+	tap_ok(v && json_len(v) == 5, "NaN and Infinity parse as numbers");
+	tap_ok(v && isnan(json_num(json_at(v, 0), 0)) &&
+		       isnan(json_num(json_at(v, 1), 0)),
+	       "NaN and -NaN are NaN");
+	tap_ok(v && isinf(json_num(json_at(v, 2), 0)) &&
+		       json_num(json_at(v, 2), 0) > 0 &&
+		       json_num(json_at(v, 3), 0) < 0,
+	       "Infinity and -Infinity keep their sign");
+	tap_ok(v && !strcmp(json_at(v, 3)->str, "-Infinity"),
+	       "non-finite numbers keep their text");
+	json_free(v);
+}
+
 int main(int argc, char **argv)
 {
 	tap_plan_unknown();
 	test_document();
 	test_strings();
 	test_malformed();
+	test_nonfinite();
 	test_file_and_writer(argv[0]);
 	return tap_done();
 }
