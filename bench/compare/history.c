@@ -203,7 +203,7 @@ double series_segment_mean(const struct series *s, size_t from, size_t to)
 
 void history_detect(struct history *h, const struct history_opts *o)
 {
-	size_t i, k;
+	size_t i, k, kept;
 
 	for (i = 0; i < h->ns; i++) {
 		struct series *s = &h->s[i];
@@ -224,6 +224,24 @@ void history_detect(struct history *h, const struct history_opts *o)
 		if (!s->cp)
 			continue;
 		s->ncp = edivisive(s->v, s->n, &eo, s->cp, s->n);
+		if (strcmp(s->metric, "real_time") &&
+		    strcmp(s->metric, "cpu_time"))
+			continue;
+		/* a timing step smaller than the noise floor is not news */
+		for (k = 0, kept = 0; k < s->ncp; k++) {
+			size_t from = k ? s->cp[k - 1].index : 0;
+			size_t to = k + 1 < s->ncp ? s->cp[k + 1].index : s->n;
+			double before =
+				series_segment_mean(s, from, s->cp[k].index);
+			double after =
+				series_segment_mean(s, s->cp[k].index, to);
+
+			if (before != 0 &&
+			    fabs(after - before) / fabs(before) * 100 >=
+				    o->noise_floor)
+				s->cp[kept++] = s->cp[k];
+		}
+		s->ncp = kept;
 	}
 }
 

@@ -33,6 +33,7 @@ struct history_opts {
 	size_t max_nights; /* most recent nights kept per host, default 60 */
 	double alpha;
 	int permutations;
+	double noise_floor; /* percent: smaller timing change points are dropped */
 };
 
 /* Reads one results root (may be called for several); 0 or -1 with err. */

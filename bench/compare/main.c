@@ -285,6 +285,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	ho.noise_floor = o.noise_floor;
 	main_writer = format_writer(format);
 	for (i = 0; i < nwrites; i++) {
 		char fmt[32];

@@ -105,6 +105,10 @@ echo "$cps" | grep -q 'table_creation/span_gib:64' &&
 run night2 --format=verdict --history="$fx" --until=2026-11-24 --host=zsim1 "$night"
 cmp -s "$tmp/night.out" "$tmp/night2.out" && ok "the whole verdict is deterministic" ||
 	not_ok "the whole verdict is deterministic"
+run floor --noise-floor=10 --history="$fx"
+expect_rc 0 floor "history alone with --noise-floor=10"
+! grep -q 'region_rewrite' "$tmp/floor.out" && grep -q 'baseline table_creation/span_gib:512 real_time: .* (+14\.' "$tmp/floor.out" &&
+	ok "--noise-floor=10 drops the 8% drift, keeps the 15% step" || { not_ok "--noise-floor=10 in the history"; sed 's/^/#   /' "$tmp/floor.out"; }
 run early --format=json --history="$fx" --until=2026-11-20 --host=zsim1
 expect_rc 0 early "history alone until 2026-11-20"
 [ "$("$get" "$tmp/early.out" .history_nights)" = 4 ] && ok "--until keeps 4 nights" || not_ok "--until keeps 4 nights"
