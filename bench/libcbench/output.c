@@ -18,10 +18,19 @@
 static char *final_path;
 static char tmp_path[4096];
 
+void cb_output_abandon(void);
+
 int cb_output_open(const char *path, FILE **f, char *err, size_t errlen)
 {
+	static bool registered;
 	mode_t mask;
 	int fd;
+
+	/* exit() in the middle of the run (a fatal error) leaves no file */
+	if (!registered) {
+		atexit(cb_output_abandon);
+		registered = true;
+	}
 
 	if (snprintf(tmp_path, sizeof(tmp_path), "%s.tmp.XXXXXX", path) >=
 	    (int)sizeof(tmp_path)) {

@@ -81,6 +81,11 @@ for flags in "--benchmark_min_time=0.01" "--benchmark_min_time=0.2" \
 	grep -E '"(iterations|real_time)"' pred.gb > pr.gb
 	same "iteration count prediction as 1.7.1 ($flags): $(grep iterations pr.gb | tr -dc 0-9) iterations" pr.cb pr.gb
 done
+tman() { awk '/"name": "BM_tman/ { p = 1 } p && !/cpu_time/ { print } /^    }/ { p = 0 }' "$1"; }
+tman json.cb > tman.cb
+tman json.gb > tman.gb
+[ -s tman.gb ] && same "threads 1 and 3 with manual time: iterations, times, AVG_THREADS counters digit for digit" tman.cb tman.gb ||
+	not_ok "BM_tman entries missing"
 grep -q '"error_message": "boom \\"quoted\\""' json.cb &&
 	ok "error_message escaped in JSON" || not_ok "error_message escaped in JSON"
 

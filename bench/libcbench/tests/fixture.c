@@ -84,6 +84,8 @@ static void BM_neg(cbench_state *st)
 {
 	while (cbench_keep_running(st))
 		cbench_do_not_optimize(cbench_range(st, 0));
+	if (getenv("FIXTURE_BAD_RANGE")) /* robustness.sh: a fatal misuse */
+		cbench_do_not_optimize(cbench_range(st, 1));
 }
 CBENCH(BM_neg)
 {
@@ -114,6 +116,25 @@ static void BM_pred(cbench_state *st)
 }
 CBENCH(BM_pred)
 {
+	cbench_use_manual_time(f);
+}
+
+/* Threads with manual time and fixed iterations: deterministic too. */
+static void BM_tman(cbench_state *st)
+{
+	int t = cbench_thread_index(st);
+
+	CBENCH_FOR(st)
+		cbench_set_iteration_time(st, 1e-4 * (1 + t));
+	cbench_counter(st, "avg", 10.0 * (1 + t), CBENCH_COUNTER_AVG_THREADS);
+	cbench_counter(st, "sum", 1 + t, CBENCH_COUNTER_DEFAULTS);
+	cbench_counter(st, "rate", 1000, CBENCH_COUNTER_AVG_THREADS_RATE);
+}
+CBENCH(BM_tman)
+{
+	cbench_set_threads(f, 1);
+	cbench_set_threads(f, 3);
+	cbench_set_iterations(f, 100);
 	cbench_use_manual_time(f);
 }
 

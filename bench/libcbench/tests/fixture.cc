@@ -83,6 +83,18 @@ static void BM_pred(benchmark::State &st)
 }
 BENCHMARK(BM_pred)->UseManualTime();
 
+// Threads with manual time and fixed iterations: deterministic too.
+static void BM_tman(benchmark::State &st)
+{
+	for (auto _ : st)
+		st.SetIterationTime(1e-4 * (1 + st.thread_index()));
+	using C = benchmark::Counter;
+	st.counters["avg"] = C(10.0 * (1 + st.thread_index()), C::kAvgThreads);
+	st.counters["sum"] = 1 + st.thread_index();
+	st.counters["rate"] = C(1000, C::kAvgThreadsRate);
+}
+BENCHMARK(BM_tman)->Threads(1)->Threads(3)->Iterations(100)->UseManualTime();
+
 static void BM_crash(benchmark::State &st)
 {
 	static int calls;

@@ -79,6 +79,18 @@ cmp -s crash.json before.json && ok "crash: the old --benchmark_out file is unto
 ls crash.json.tmp.* > /dev/null 2>&1 && not_ok "crash: temporary file left behind" ||
 	ok "crash: no temporary file left behind"
 
+# a fatal misuse in a benchmark: named, and still no half file
+cp before.json crash.json
+FIXTURE_BAD_RANGE=1 "$cb" $mt --benchmark_filter=BM_neg/8/ --benchmark_out=crash.json > out.txt 2> err.txt
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'BM_neg/8/iterations:10: cbench_range(st, 1) but the instance has 1 argument' err.txt &&
+	cmp -s crash.json before.json && ! ls crash.json.tmp.* > /dev/null 2>&1; then
+	ok "cbench_range past the arguments: error naming the instance, out file untouched"
+else
+	not_ok "cbench_range misuse (rc $rc)"
+	head -n 3 err.txt | sed 's/^/#   /'
+fi
+
 # the out file appears whole, only at the end
 "$cb" $mt --benchmark_filter='BM_sum/8$' --benchmark_out=whole.json > /dev/null 2>&1
 tail -n 1 whole.json | grep -q '^}$' && ! ls whole.json.tmp.* > /dev/null 2>&1 &&
