@@ -155,6 +155,25 @@ has "$tmp/badopt.err" -- '--alpha=2: expected a number' "... names the flag"
 run badfmt --format=xml "$night"
 expect_rc 2 badfmt "--format=xml"
 
+# ---- JSON written by Google Benchmark 1.7.1 itself ----
+if g++ -O1 -o "$tmp/gb" bench/compare/tests/gbench_format.cc -lbenchmark -lpthread 2> "$tmp/gb.err"; then
+	gbrun() { "$tmp/gb" --benchmark_repetitions=5 --benchmark_min_time=0.001 \
+		--benchmark_out="$tmp/$1.json" --benchmark_out_format=json \
+		--benchmark_context=variant="$1" > /dev/null 2>&1; }
+	gbrun gb-a && gbrun gb-b && GBENCH_EXITS_SHIFT=1 gbrun gb-c
+	run gbsame "$tmp/gb-a.json" "$tmp/gb-b.json"
+	[ "$rc" -ne 2 ] && grep -Eq '^table_creation/span_gib:512 +real_time' "$tmp/gbsame.out" &&
+		! grep -q BEHAVIOUR "$tmp/gbsame.out" &&
+		ok "Google Benchmark 1.7.1 JSON is read (exit $rc), equal counters are no change" ||
+		{ not_ok "Google Benchmark 1.7.1 JSON (exit $rc)"; sed 's/^/#   /' "$tmp/gbsame.err"; }
+	run gbexits "$tmp/gb-a.json" "$tmp/gb-c.json"
+	expect_rc 1 gbexits "Google Benchmark 1.7.1 JSON: a changed exits_l0 is found"
+	has "$tmp/gbexits.out" '^table_creation/span_gib:64 +exits_l0 +16384 -> 1024 ' "... as 16384 -> 1024 between variants gb-a and gb-c"
+else
+	not_ok "cannot build a Google Benchmark program (libbenchmark-dev)"
+	sed 's/^/#   /' "$tmp/gb.err" | head -n 10
+fi
+
 # ---- Google Benchmark's own compare.py reads our files ----
 py=$(/usr/bin/python3 /usr/share/benchmark/compare.py benchmarks "$night/baseline.json" "$night/pgt-prefill.json" 2>&1)
 rc=$?
