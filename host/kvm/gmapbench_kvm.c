@@ -82,16 +82,18 @@ static void print_report(const char *scenario, const char *args,
 	for (k = 0; k < r->l1_counts.nr; k++) {
 		printf("%s", k ? "," : "");
 		json_put_string(stdout, r->l1_counts.stats[k].name + 3);
-		printf(":%llu", (unsigned long long)r->l1_counts.stats[k].value);
+		printf(":%llu",
+		       (unsigned long long)r->l1_counts.stats[k].value);
 	}
 	printf("}}\n");
 }
 
 int main(int argc, char **argv)
 {
-	struct kvm_nightly_opts o = { .log = stdout,
-				      .proc_cmdline = "/proc/cmdline",
-				      .nested_param = "/sys/module/kvm/parameters/nested" };
+	struct kvm_nightly_opts o = {
+		.log = stdout,
+		.proc_cmdline = "/proc/cmdline",
+		.nested_param = "/sys/module/kvm/parameters/nested"};
 	const char *config = NULL, *cmd;
 	struct kvm_config c;
 	char err[1024];
@@ -115,7 +117,9 @@ int main(int argc, char **argv)
 			snprintf(kv, sizeof(kv), "%s", argv[++i]);
 			eq = strchr(kv, '=');
 			if (!eq) {
-				fprintf(stderr, "gmapbench-kvm: --set %s: expected KEY=VALUE\n", kv);
+				fprintf(stderr,
+					"gmapbench-kvm: --set %s: expected KEY=VALUE\n",
+					kv);
 				return 2;
 			}
 			*eq = 0;
@@ -128,7 +132,8 @@ int main(int argc, char **argv)
 			usage();
 			return 0;
 		} else {
-			fprintf(stderr, "gmapbench-kvm: unknown option %s\n", argv[i]);
+			fprintf(stderr, "gmapbench-kvm: unknown option %s\n",
+				argv[i]);
 			return usage();
 		}
 	}
@@ -136,6 +141,7 @@ int main(int argc, char **argv)
 		return usage();
 	o.config_path = config;
 	cmd = argv[i++];
+	o.proc_cmdline = c.proc_cmdline;
 
 	if (!strcmp(cmd, "nightly")) {
 		if (i < argc && !strcmp(argv[i], "--resume"))
@@ -156,11 +162,14 @@ int main(int argc, char **argv)
 		scenario = argv[i++];
 		for (; i < argc; i++) {
 			if (!strchr(argv[i], '=')) {
-				fprintf(stderr, "gmapbench-kvm: run: '%s' is not K=V\n", argv[i]);
+				fprintf(stderr,
+					"gmapbench-kvm: run: '%s' is not K=V\n",
+					argv[i]);
 				return 2;
 			}
-			snprintf(args + strlen(args), sizeof(args) - strlen(args),
-				 "%s%s", args[0] ? " " : "", argv[i]);
+			snprintf(args + strlen(args),
+				 sizeof(args) - strlen(args), "%s%s",
+				 args[0] ? " " : "", argv[i]);
 		}
 		kvm_config_backend(&c, &b);
 		b.dry_run = o.dry_run;

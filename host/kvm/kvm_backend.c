@@ -189,13 +189,13 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	char append[1024], sock[600], qmparg[700], machine[64], mem[16],
 		smp[16], vmdir[1024] = "";
 	char *argv[32];
-	struct kvm_exec x = { .dry_run = c->dry_run, .log = c->log };
-	struct kvm_perf_paths pp = { c->sysfs, c->tracefs, c->cpuinfo,
-				     c->kallsyms };
-	struct kvm_stat_set before = { 0 }, after = { 0 };
-	struct outbuf out = { 0 };
+	struct kvm_exec x = {.dry_run = c->dry_run, .log = c->log};
+	struct kvm_perf_paths pp = {c->sysfs, c->tracefs, c->cpuinfo,
+				    c->kallsyms};
+	struct kvm_stat_set before = {0}, after = {0};
+	struct outbuf out = {0};
 	struct kvm_l1_report l1;
-	struct kvm_perf perf = { 0 };
+	struct kvm_perf perf = {0};
 	enum src src = SRC_NONE;
 	uint64_t t0, t1;
 	struct qmp q;
@@ -218,32 +218,40 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	build_argv(c, append, qmparg, machine, sizeof(machine), mem, smp, argv);
 
 	if (c->dry_run) {
-		struct kvm_stat_set none = { 0 };
+		struct kvm_stat_set none = {0};
 
 		kvm_exec_spawn(&x, argv, NULL);
 		log_step(c, "qmp: connect %s, qmp_capabilities", sock);
-		log_step(c, "stats: %s",
-			 c->stats == KVM_STATS_NONE ? "none" :
-			 c->stats == KVM_STATS_QMP ?
-				 "query-stats vm + vcpu (provider kvm)" :
-				 "debugfs <debugfs>/kvm/<qemu pid>-<fd>/ (else query-stats)");
+		log_step(
+			c, "stats: %s",
+			c->stats == KVM_STATS_NONE ? "none"
+			: c->stats == KVM_STATS_QMP
+				? "query-stats vm + vcpu (provider kvm)"
+				: "debugfs <debugfs>/kvm/<qemu pid>-<fd>/ (else query-stats)");
 		log_step(c, "stats: debugfs root %s/kvm", c->debugfs);
 		if (c->perf)
 			kvm_perf_open(&perf, &pp, true, c->log);
 		kvm_perf_close(&perf);
-		log_step(c, "qmp: cont; wait for SHUTDOWN (%d ms)", c->timeout_ms);
-		log_step(c, "stats and perf: read again, deltas mapped by kvm_map.c");
+		log_step(c, "qmp: cont; wait for SHUTDOWN (%d ms)",
+			 c->timeout_ms);
+		log_step(
+			c,
+			"stats and perf: read again, deltas mapped by kvm_map.c");
 		log_step(c, "qmp: quit; console: the L1's JSON line");
 		kvm_map_counters(&none, &r->counters);
 		return 0;
 	}
 
+	if (access(c->l1_elf, R_OK))
+		return fail(err, errlen, -ENOENT, "kvm backend: the L1 %s: %s",
+			    c->l1_elf, strerror(errno));
 	mkdir(c->work_dir, 0755);
 	unlink(sock);
 	pid = kvm_exec_spawn(&x, argv, &outfd);
 	if (pid < 0)
-		return fail(err, errlen, pid, "kvm backend: cannot start %s: %s",
-			    argv[0], strerror(-pid));
+		return fail(err, errlen, pid,
+			    "kvm backend: cannot start %s: %s", argv[0],
+			    strerror(-pid));
 	fcntl(outfd, F_SETFL, O_NONBLOCK);
 	rc = qmp_connect(&q, sock, 30000, err, errlen);
 	if (rc)
@@ -274,7 +282,9 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		kvm_stat_set_free(&before);
 	}
 	snprintf(r->stats_source, sizeof(r->stats_source), "%s",
-		 src == SRC_DEBUGFS ? "debugfs" : src == SRC_QMP ? "qmp" : "none");
+		 src == SRC_DEBUGFS ? "debugfs"
+		 : src == SRC_QMP   ? "qmp"
+				    : "none");
 	log_step(c, "stats source: %s %s", r->stats_source, vmdir);
 	if (src != SRC_NONE) {
 		rc = read_stats(src, vmdir, &q, &before, err, errlen);
@@ -290,8 +300,8 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		struct json *doc;
 
 		t0 = now_ns();
-		if (!qmp_execute(&q, "{\"execute\":\"cont\"}", 10000, &doc,
-				 err, errlen)) {
+		if (!qmp_execute(&q, "{\"execute\":\"cont\"}", 10000, &doc, err,
+				 errlen)) {
 			rc = -EIO;
 			goto quit;
 		}
@@ -332,17 +342,16 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	}
 	r->timing.wall_ns = t1 - t0;
 	rc = 0;
-quit:
-	{
-		struct json *doc;
+quit : {
+	struct json *doc;
 
-		if (qmp_execute(&q, "{\"execute\":\"quit\"}", 10000, &doc, NULL,
-				0))
-			json_free(doc);
-		qmp_close(&q);
-	}
+	if (qmp_execute(&q, "{\"execute\":\"quit\"}", 10000, &doc, NULL, 0))
+		json_free(doc);
+	qmp_close(&q);
+}
 kill:
 	status = kvm_exec_wait(pid, 10000);
+	unlink(sock);
 	drain(outfd, &out);
 	close(outfd);
 	kvm_perf_close(&perf);
@@ -353,7 +362,8 @@ kill:
 			/* the last console line often says why */
 			char *last = out.b + out.len;
 
-			while (last > out.b && (last[-1] == '\n' || last[-1] == '\r'))
+			while (last > out.b &&
+			       (last[-1] == '\n' || last[-1] == '\r'))
 				*--last = 0;
 			while (last > out.b && last[-1] != '\n')
 				last--;
@@ -373,7 +383,7 @@ kill:
 	memcpy(r->timing.phase, l1.phase, sizeof(l1.phase));
 	snprintf(r->timing.sie, sizeof(r->timing.sie), "%s", l1.sie);
 	r->l1_counts = l1.counts;
-	l1.counts = (struct kvm_stat_set){ 0 };
+	l1.counts = (struct kvm_stat_set){0};
 	r->console = l1.line;
 	l1.line = NULL;
 	if (l1.error[0] || l1.rc < 0 || strcmp(l1.scenario, scenario)) {
@@ -395,7 +405,8 @@ int kvm_backend_run(const struct kvm_backend_config *cfg, const char *scenario,
 		    struct kvm_run_timing *t, char *err, size_t errlen)
 {
 	struct kvm_run_report r;
-	int rc = kvm_backend_run_report(cfg, scenario, args_kv, &r, err, errlen);
+	int rc =
+		kvm_backend_run_report(cfg, scenario, args_kv, &r, err, errlen);
 
 	if (out)
 		*out = r.counters;

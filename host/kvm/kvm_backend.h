@@ -31,51 +31,51 @@
 #include "kvm_stats.h"
 
 enum kvm_stats_source {
-	KVM_STATS_AUTO,		/* debugfs, else QMP query-stats */
+	KVM_STATS_AUTO, /* debugfs, else QMP query-stats */
 	KVM_STATS_DEBUGFS,
 	KVM_STATS_QMP,
-	KVM_STATS_NONE,		/* e.g. under TCG */
+	KVM_STATS_NONE, /* e.g. under TCG */
 };
 
 struct kvm_backend_config {
-	const char *qemu;	/* qemu-system-s390x */
-	const char *l1_elf;	/* build/guests/l1.elf */
-	const char *accel;	/* "kvm" ("tcg" for tests) */
-	const char *cpu;	/* "host"; "" for QEMU's default */
-	const char *cpuset;	/* hwloc-bind location, "" for none */
+	const char *qemu; /* qemu-system-s390x */
+	const char *l1_elf; /* build/guests/l1.elf */
+	const char *accel; /* "kvm" ("tcg" for tests) */
+	const char *cpu; /* "host"; "" for QEMU's default */
+	const char *cpuset; /* hwloc-bind location, "" for none */
 	unsigned int memory_mib, smp;
 	enum kvm_stats_source stats;
-	const char *debugfs;	/* /sys/kernel/debug */
-	const char *tracefs;	/* /sys/kernel/tracing */
-	const char *sysfs;	/* /sys */
-	const char *cpuinfo;	/* /proc/cpuinfo */
-	const char *kallsyms;	/* /proc/kallsyms */
-	const char *work_dir;	/* for the QMP socket */
-	int timeout_ms;		/* per run, boot to shutdown */
-	bool perf;		/* tracepoints, kprobes, CPU-MF */
+	const char *debugfs; /* /sys/kernel/debug */
+	const char *tracefs; /* /sys/kernel/tracing */
+	const char *sysfs; /* /sys */
+	const char *cpuinfo; /* /proc/cpuinfo */
+	const char *kallsyms; /* /proc/kallsyms */
+	const char *work_dir; /* for the QMP socket */
+	int timeout_ms; /* per run, boot to shutdown */
+	bool perf; /* tracepoints, kprobes, CPU-MF */
 	bool dry_run;
-	FILE *log;		/* dry-run output and the commands run */
+	FILE *log; /* dry-run output and the commands run */
 };
 
 struct kvm_run_timing {
-	uint64_t wall_ns;	/* "cont" to the L1's shutdown, host clock */
-	uint64_t l1_ns;		/* the L1's phases, STCKF */
+	uint64_t wall_ns; /* "cont" to the L1's shutdown, host clock */
+	uint64_t l1_ns; /* the L1's phases, STCKF */
 	unsigned int nr_phases;
 	struct {
 		char name[32];
 		uint64_t ns;
 	} phase[KVM_L1_PHASES_MAX];
-	char sie[16];		/* the L1's "sie": available / unavailable */
+	char sie[16]; /* the L1's "sie": available / unavailable */
 };
 
 /* Everything one run produced. */
 struct kvm_run_report {
 	struct gmap_counters counters;
 	struct kvm_run_timing timing;
-	struct kvm_stat_set deltas;	/* every source's delta, by term name */
-	struct kvm_stat_set l1_counts;	/* the L1's counts ("l1:...") */
-	char *console;		/* the L1's JSON line (malloc'd) */
-	char stats_source[16];	/* debugfs / qmp / none */
+	struct kvm_stat_set deltas; /* every source's delta, by term name */
+	struct kvm_stat_set l1_counts; /* the L1's counts ("l1:...") */
+	char *console; /* the L1's JSON line (malloc'd) */
+	char stats_source[16]; /* debugfs / qmp / none */
 	char kernel_release[65];
 };
 

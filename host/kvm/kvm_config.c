@@ -27,26 +27,60 @@ struct key {
 	const char *name;
 	enum kind kind;
 	size_t off, size;
-	const char *choices;	/* CHOICE: space-separated */
-	unsigned int min, max;	/* UINT */
+	const char *choices; /* CHOICE: space-separated */
+	unsigned int min, max; /* UINT */
 };
 
-#define S(n) { #n, STR, offsetof(struct kvm_config, n), \
-	       sizeof(((struct kvm_config *)0)->n), NULL, 0, 0 }
-#define C(n, ch) { #n, CHOICE, offsetof(struct kvm_config, n), \
-		   sizeof(((struct kvm_config *)0)->n), ch, 0, 0 }
-#define U(n, lo, hi) { #n, UINT, offsetof(struct kvm_config, n), 0, NULL, lo, hi }
-#define B(n) { #n, BOOL, offsetof(struct kvm_config, n), 0, NULL, 0, 0 }
+#define S(n)                                                            \
+	{                                                               \
+#n, STR, offsetof(struct kvm_config, n),                \
+			sizeof(((struct kvm_config *)0)->n), NULL, 0, 0 \
+	}
+#define C(n, ch)                                                      \
+	{                                                             \
+#n, CHOICE, offsetof(struct kvm_config, n),           \
+			sizeof(((struct kvm_config *)0)->n), ch, 0, 0 \
+	}
+#define U(n, lo, hi)                                                      \
+	{                                                                 \
+#n, UINT, offsetof(struct kvm_config, n), 0, NULL, lo, hi \
+	}
+#define B(n)                                                            \
+	{                                                               \
+#n, BOOL, offsetof(struct kvm_config, n), 0, NULL, 0, 0 \
+	}
 
 static const struct key keys[] = {
-	S(hosts), S(ksrc), S(kernel_base), S(kernel_config),
-	C(boot, "kexec zipl"), S(cmdline_extra), S(state_dir),
-	S(systemd_dir), S(repo), S(variants), S(suite),
-	C(restore, "reboot none"), U(make_jobs, 1, 1024),
-	S(qemu), S(l1_elf), C(accel, "kvm tcg"), S(cpu), S(cpuset),
-	C(stats, "auto debugfs qmp none"), S(debugfs), S(tracefs), S(sysfs),
-	S(cpuinfo), S(kallsyms), S(work_dir), U(memory_mib, 16, 1 << 20),
-	U(smp, 1, 248), U(timeout_s, 1, 86400), B(perf),
+	S(hosts),
+	S(ksrc),
+	S(kernel_base),
+	S(kernel_config),
+	C(boot, "kexec zipl"),
+	S(cmdline_extra),
+	S(proc_cmdline),
+	S(state_dir),
+	S(systemd_dir),
+	S(repo),
+	S(variants),
+	S(suite),
+	C(restore, "reboot none"),
+	U(make_jobs, 1, 1024),
+	S(qemu),
+	S(l1_elf),
+	C(accel, "kvm tcg"),
+	S(cpu),
+	S(cpuset),
+	C(stats, "auto debugfs qmp none"),
+	S(debugfs),
+	S(tracefs),
+	S(sysfs),
+	S(cpuinfo),
+	S(kallsyms),
+	S(work_dir),
+	U(memory_mib, 16, 1 << 20),
+	U(smp, 1, 248),
+	U(timeout_s, 1, 86400),
+	B(perf),
 };
 
 void kvm_config_default(struct kvm_config *c)
@@ -55,6 +89,7 @@ void kvm_config_default(struct kvm_config *c)
 	snprintf(c->kernel_base, sizeof(c->kernel_base), "HEAD");
 	snprintf(c->boot, sizeof(c->boot), "kexec");
 	snprintf(c->state_dir, sizeof(c->state_dir), "/var/lib/gmapbench-kvm");
+	snprintf(c->proc_cmdline, sizeof(c->proc_cmdline), "/proc/cmdline");
 	snprintf(c->systemd_dir, sizeof(c->systemd_dir), "/etc/systemd/system");
 	snprintf(c->repo, sizeof(c->repo), ".");
 	snprintf(c->suite, sizeof(c->suite),
@@ -136,8 +171,8 @@ int kvm_config_set(struct kvm_config *c, const char *key, const char *value,
 			*(bool *)((char *)c + k->off) = false;
 		else
 			return fail(err, errlen, -EINVAL,
-				    "%s: %s: '%s' is not yes or no", where,
-				    key, value);
+				    "%s: %s: '%s' is not yes or no", where, key,
+				    value);
 		return 0;
 	}
 	return -EINVAL;
@@ -205,10 +240,10 @@ void kvm_config_backend(const struct kvm_config *c,
 	b->cpuset = c->cpuset;
 	b->memory_mib = c->memory_mib;
 	b->smp = c->smp;
-	b->stats = !strcmp(c->stats, "debugfs") ? KVM_STATS_DEBUGFS :
-		   !strcmp(c->stats, "qmp")	? KVM_STATS_QMP :
-		   !strcmp(c->stats, "none")	? KVM_STATS_NONE :
-						  KVM_STATS_AUTO;
+	b->stats = !strcmp(c->stats, "debugfs") ? KVM_STATS_DEBUGFS
+		   : !strcmp(c->stats, "qmp")	? KVM_STATS_QMP
+		   : !strcmp(c->stats, "none")	? KVM_STATS_NONE
+						: KVM_STATS_AUTO;
 	b->debugfs = c->debugfs;
 	b->tracefs = c->tracefs;
 	b->sysfs = c->sysfs;

@@ -17,18 +17,21 @@
 
 struct kvm_config {
 	/* the nightly */
-	char hosts[KVM_CFG_STR];	/* host names allowed to reboot */
-	char ksrc[KVM_CFG_STR];		/* a kernel git tree */
-	char kernel_base[128];		/* git ref the series apply to */
+	char hosts[KVM_CFG_STR]; /* host names allowed to reboot */
+	char ksrc[KVM_CFG_STR]; /* a kernel git tree */
+	char kernel_base[128]; /* git ref the series apply to */
 	char kernel_config[KVM_CFG_STR]; /* .config to start from */
-	char boot[16];			/* kexec | zipl */
+	char boot[16]; /* kexec | zipl */
 	char cmdline_extra[KVM_CFG_STR]; /* more kernel parameters */
+	char proc_cmdline[KVM_CFG_STR]; /* the command line to start from */
 	char state_dir[KVM_CFG_STR];
-	char systemd_dir[KVM_CFG_STR];	/* where the resume unit goes */
-	char repo[KVM_CFG_STR];		/* gmapbench checkout (kernel-patches/) */
-	char variants[KVM_CFG_STR];	/* "" = every kernel-patches/<v>/series */
-	char suite[2 * KVM_CFG_STR];	/* command per variant; {variant} {release} {host} {date} */
-	char restore[16];		/* reboot | none: after the last variant */
+	char systemd_dir[KVM_CFG_STR]; /* where the resume unit goes */
+	char repo[KVM_CFG_STR]; /* gmapbench checkout (kernel-patches/) */
+	char variants[KVM_CFG_STR]; /* "" = every kernel-patches/<v>/series */
+	char suite
+		[2 *
+		 KVM_CFG_STR]; /* command per variant; {variant} {release} {host} {date} */
+	char restore[16]; /* reboot | none: after the last variant */
 	unsigned int make_jobs;
 	/* one run (struct kvm_backend_config) */
 	char qemu[KVM_CFG_STR];

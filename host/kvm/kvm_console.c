@@ -80,8 +80,7 @@ int kvm_console_parse(const char *text, size_t len, struct kvm_l1_report *r,
 		return fail(err, errlen, -EINVAL, "L1 %s", jerr.msg);
 	if (doc->type != JSON_OBJECT) {
 		json_free(doc);
-		return fail(err, errlen, -EINVAL, "L1 %s: not an object",
-			    name);
+		return fail(err, errlen, -EINVAL, "L1 %s: not an object", name);
 	}
 	r->line = strndup(best, best_len);
 	v = json_get(doc, "error");
@@ -115,9 +114,8 @@ int kvm_console_parse(const char *text, size_t len, struct kvm_l1_report *r,
 				    "L1 %s: phase %zu has no stckf_ns count",
 				    name, i);
 		}
-		snprintf(r->phase[r->nr_phases].name,
-			 sizeof(r->phase[0].name), "%s",
-			 json_str(json_get(e, "name")) ?: "?");
+		snprintf(r->phase[r->nr_phases].name, sizeof(r->phase[0].name),
+			 "%s", json_str(json_get(e, "name")) ?: "?");
 		r->phase[r->nr_phases++].ns = ns;
 		r->l1_ns += ns;
 	}

@@ -19,18 +19,18 @@
 struct kvm_l1_report {
 	char scenario[64];
 	int64_t rc;
-	char error[256];	/* "" unless the L1 reported one */
-	char sie[16];		/* "available" / "unavailable" / "" */
+	char error[256]; /* "" unless the L1 reported one */
+	char sie[16]; /* "available" / "unavailable" / "" */
 	unsigned int nr_phases;
 	struct {
 		char name[32];
-		uint64_t ns;	/* from STCKF */
+		uint64_t ns; /* from STCKF */
 	} phase[KVM_L1_PHASES_MAX];
-	uint64_t l1_ns;		/* the phases' sum */
+	uint64_t l1_ns; /* the phases' sum */
 	/* the "l1" object's counts and the top-level counts, as "l1:<key>"
 	 * and "l1:<top-level key>" (sie_calls, sie_entries, ...) */
 	struct kvm_stat_set counts;
-	char *line;		/* the JSON line itself (malloc'd) */
+	char *line; /* the JSON line itself (malloc'd) */
 };
 
 /*

@@ -15,13 +15,14 @@ struct cpumcf_event {
 };
 
 struct cpumcf_generation {
-	const char *dir;	/* tools/perf/pmu-events/arch/s390/<dir> */
+	const char *dir; /* tools/perf/pmu-events/arch/s390/<dir> */
 	const char *name;
-	unsigned int machine[2];	/* machine types (decimal digits) */
-	const struct cpumcf_event *events;	/* ends with name == NULL */
+	unsigned int machine[2]; /* machine types (decimal digits) */
+	const struct cpumcf_event *events; /* ends with name == NULL */
 };
 
-extern const struct cpumcf_generation cpumcf_generations[]; /* dir == NULL ends */
+extern const struct cpumcf_generation
+	cpumcf_generations[]; /* dir == NULL ends */
 
 const struct cpumcf_generation *cpumcf_by_machine(unsigned int type);
 /* The code of name in generation g, or -ENOENT. */

@@ -16,7 +16,8 @@ static bool needs_quotes(const char *s)
 		return true;
 	for (; *s; s++)
 		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			    "0123456789-_./=:,+@%", *s))
+			    "0123456789-_./=:,+@%",
+			    *s))
 			return true;
 	return false;
 }
@@ -82,7 +83,7 @@ static int status_of(int st)
 
 pid_t kvm_exec_spawn(struct kvm_exec *x, char *const argv[], int *out_fd)
 {
-	int p[2] = { -1, -1 }, e[2];
+	int p[2] = {-1, -1}, e[2];
 	pid_t pid;
 	int rc;
 
@@ -140,7 +141,7 @@ close_p:
 
 int kvm_exec_wait(pid_t pid, int timeout_ms)
 {
-	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	struct timespec ts = {0, 10 * 1000 * 1000};
 	int st, waited = 0;
 	pid_t r;
 
@@ -182,7 +183,7 @@ int kvm_exec_run(struct kvm_exec *x, char *const argv[], const char *out_path)
 		close(fd);
 	}
 	{
-		struct kvm_exec quiet = { .dry_run = false, .log = NULL };
+		struct kvm_exec quiet = {.dry_run = false, .log = NULL};
 
 		pid = kvm_exec_spawn(&quiet, argv, NULL);
 	}

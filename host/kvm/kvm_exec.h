@@ -13,7 +13,7 @@
 
 struct kvm_exec {
 	bool dry_run;
-	FILE *log;	/* commands are printed here (NULL: not printed) */
+	FILE *log; /* commands are printed here (NULL: not printed) */
 };
 
 /* Writes argv as one shell-quoted line (no prefix, with newline). */

@@ -5,46 +5,47 @@
 
 #include <string.h>
 
-#define SHADOW_NOTIFY "tp:kvm-s390:kvm_s390_gmap_notifier | kprobe:gmap_shadow_notify"
+#define SHADOW_NOTIFY \
+	"tp:kvm-s390:kvm_s390_gmap_notifier | kprobe:gmap_shadow_notify"
 
 const struct kvm_map_row kvm_map_rows[GC_NR] = {
-	[GC_vsie_entries] = { GC_vsie_entries, "instruction_sie",
-			      "vCPU stat: SIE instructions of L1 intercepted" },
-	[GC_exits_l0] = { GC_exits_l0,
-			  "kprobe:kvm_s390_shadow_fault - inject_program",
-			  "shadow faults minus those reflected to L1" },
-	[GC_exits_l1] = { GC_exits_l1, "inject_program",
-			  "vCPU stat: program interrupts L0 injected into L1" },
-	[GC_shadow_create] = { GC_shadow_create, "gmap_shadow_create", NULL },
-	[GC_shadow_reuse] = { GC_shadow_reuse, "gmap_shadow_reuse", NULL },
-	[GC_shadow_r2t] = { GC_shadow_r2t, "gmap_shadow_r1_entry",
-			    "an R1 entry shadowed: a shadow R2T made" },
-	[GC_shadow_r3t] = { GC_shadow_r3t, "gmap_shadow_r2_entry", NULL },
-	[GC_shadow_sgt] = { GC_shadow_sgt, "gmap_shadow_r3_entry", NULL },
-	[GC_shadow_pgt] = { GC_shadow_pgt, "gmap_shadow_sg_entry", NULL },
-	[GC_shadow_pte] = { GC_shadow_pte, "gmap_shadow_pg_entry", NULL },
-	[GC_prot_faults] = { GC_prot_faults, SHADOW_NOTIFY,
-			     "notifier calls on shadow gmaps (shadow == 1)" },
-	[GC_unshadow_pte] = { GC_unshadow_pte, "kprobe:gmap_unshadow_page", NULL },
-	[GC_unshadow_pgt] = { GC_unshadow_pgt, "kprobe:gmap_unshadow_pgt", NULL },
-	[GC_unshadow_sgt] = { GC_unshadow_sgt, "kprobe:gmap_unshadow_sgt", NULL },
-	[GC_unshadow_r3t] = { GC_unshadow_r3t, "kprobe:gmap_unshadow_r3t", NULL },
-	[GC_unshadow_r2t] = { GC_unshadow_r2t, "kprobe:gmap_unshadow_r2t", NULL },
-	[GC_unshadow_full] = { GC_unshadow_full, "kprobe:gmap_unshadow", NULL },
-	[GC_tlb_hits] = { GC_tlb_hits, NULL, "no CPU-MF counter of TLB hits" },
-	[GC_tlb_misses] = { GC_tlb_misses,
-			    "cpum_cf:DTLB2_WRITES + cpum_cf:ITLB2_WRITES | "
-			    "cpum_cf:DTLB1_WRITES + cpum_cf:ITLB1_WRITES",
-			    "translations written into the TLB (z14+: TLB2)" },
-	[GC_tlb_purged] = { GC_tlb_purged, NULL, "not observable" },
-	[GC_ipte] = { GC_ipte, NULL, "not observable" },
-	[GC_idte] = { GC_idte, NULL, "not observable" },
-	[GC_csp] = { GC_csp, NULL, "not observable" },
-	[GC_crdte] = { GC_crdte, NULL, "not observable" },
-	[GC_ptlb] = { GC_ptlb, NULL, "not observable" },
-	[GC_shadow_bytes] = { GC_shadow_bytes, NULL, "not observable" },
-	[GC_oracle_mismatches] = { GC_oracle_mismatches, NULL,
-				   "host/sim only" },
+	[GC_vsie_entries] = {GC_vsie_entries, "instruction_sie",
+			     "vCPU stat: SIE instructions of L1 intercepted"},
+	[GC_exits_l0] = {GC_exits_l0,
+			 "kprobe:kvm_s390_shadow_fault - inject_program",
+			 "shadow faults minus those reflected to L1"},
+	[GC_exits_l1] = {GC_exits_l1, "inject_program",
+			 "vCPU stat: program interrupts L0 injected into L1"},
+	[GC_shadow_create] = {GC_shadow_create, "gmap_shadow_create", NULL},
+	[GC_shadow_reuse] = {GC_shadow_reuse, "gmap_shadow_reuse", NULL},
+	[GC_shadow_r2t] = {GC_shadow_r2t, "gmap_shadow_r1_entry",
+			   "an R1 entry shadowed: a shadow R2T made"},
+	[GC_shadow_r3t] = {GC_shadow_r3t, "gmap_shadow_r2_entry", NULL},
+	[GC_shadow_sgt] = {GC_shadow_sgt, "gmap_shadow_r3_entry", NULL},
+	[GC_shadow_pgt] = {GC_shadow_pgt, "gmap_shadow_sg_entry", NULL},
+	[GC_shadow_pte] = {GC_shadow_pte, "gmap_shadow_pg_entry", NULL},
+	[GC_prot_faults] = {GC_prot_faults, SHADOW_NOTIFY,
+			    "notifier calls on shadow gmaps (shadow == 1)"},
+	[GC_unshadow_pte] = {GC_unshadow_pte, "kprobe:gmap_unshadow_page",
+			     NULL},
+	[GC_unshadow_pgt] = {GC_unshadow_pgt, "kprobe:gmap_unshadow_pgt", NULL},
+	[GC_unshadow_sgt] = {GC_unshadow_sgt, "kprobe:gmap_unshadow_sgt", NULL},
+	[GC_unshadow_r3t] = {GC_unshadow_r3t, "kprobe:gmap_unshadow_r3t", NULL},
+	[GC_unshadow_r2t] = {GC_unshadow_r2t, "kprobe:gmap_unshadow_r2t", NULL},
+	[GC_unshadow_full] = {GC_unshadow_full, "kprobe:gmap_unshadow", NULL},
+	[GC_tlb_hits] = {GC_tlb_hits, NULL, "no CPU-MF counter of TLB hits"},
+	[GC_tlb_misses] = {GC_tlb_misses,
+			   "cpum_cf:DTLB2_WRITES + cpum_cf:ITLB2_WRITES | "
+			   "cpum_cf:DTLB1_WRITES + cpum_cf:ITLB1_WRITES",
+			   "translations written into the TLB (z14+: TLB2)"},
+	[GC_tlb_purged] = {GC_tlb_purged, NULL, "not observable"},
+	[GC_ipte] = {GC_ipte, NULL, "not observable"},
+	[GC_idte] = {GC_idte, NULL, "not observable"},
+	[GC_csp] = {GC_csp, NULL, "not observable"},
+	[GC_crdte] = {GC_crdte, NULL, "not observable"},
+	[GC_ptlb] = {GC_ptlb, NULL, "not observable"},
+	[GC_shadow_bytes] = {GC_shadow_bytes, NULL, "not observable"},
+	[GC_oracle_mismatches] = {GC_oracle_mismatches, NULL, "host/sim only"},
 };
 
 const char *const kvm_map_extras[] = {
@@ -148,8 +149,8 @@ static void each_term(const char *src, void (*fn)(const char *, void *),
 	const char *s = src, *e = src + strlen(src);
 
 	while (s < e)
-		if (next_token(&s, e, tok, sizeof(tok)) &&
-		    strcmp(tok, "+") && strcmp(tok, "-") && strcmp(tok, "|"))
+		if (next_token(&s, e, tok, sizeof(tok)) && strcmp(tok, "+") &&
+		    strcmp(tok, "-") && strcmp(tok, "|"))
 			fn(tok, arg);
 }
 

@@ -20,7 +20,7 @@
 
 struct kvm_map_row {
 	enum gmap_counter_id id;
-	const char *source;	/* NULL: no source on a real host */
+	const char *source; /* NULL: no source on a real host */
 	const char *note;
 };
 
@@ -44,7 +44,6 @@ bool kvm_map_eval(const char *source, const struct kvm_stat_set *deltas,
 		  uint64_t *value);
 
 /* Calls fn for every distinct term the table and the extras name. */
-void kvm_map_for_each_term(void (*fn)(const char *term, void *arg),
-			   void *arg);
+void kvm_map_for_each_term(void (*fn)(const char *term, void *arg), void *arg);
 
 #endif /* GMAPBENCH_KVM_MAP_H */

@@ -47,7 +47,7 @@ struct state {
 	char date[16];
 	char variants[KVM_CFG_STR];
 	unsigned int index;
-	char phase[16];		/* build boot measure restore finished */
+	char phase[16]; /* build boot measure restore finished */
 	char release[128];
 	char failed[KVM_CFG_STR];
 };
@@ -124,7 +124,8 @@ static int state_save(const struct kvm_config *c,
 	if (!f)
 		return fail(err, errlen, -errno, "%s: %s", tmp,
 			    strerror(errno));
-	fprintf(f, "date=%s\nvariants=%s\nindex=%u\nphase=%s\nrelease=%s\nfailed=%s\n",
+	fprintf(f,
+		"date=%s\nvariants=%s\nindex=%u\nphase=%s\nrelease=%s\nfailed=%s\n",
 		s->date, s->variants, s->index, s->phase, s->release,
 		s->failed);
 	if (fclose(f) || rename(tmp, path))
@@ -169,16 +170,17 @@ static int list_variants(const struct kvm_config *c, char *out, size_t n,
 		free(names[i]);
 	}
 	free(names);
-	return out[0] ? 0 : fail(err, errlen, -ENOENT,
-				 "%s: no variant has a series file", dir);
+	return out[0] ? 0
+		      : fail(err, errlen, -ENOENT,
+			     "%s: no variant has a series file", dir);
 }
 
 int kvm_nightly_release(const char *ksrc, const char *variant, char *out,
 			size_t outlen)
 {
-	char path[KVM_CFG_STR + 16], line[256], v[4][64] = { "", "", "", "" };
-	static const char *const keys[] = { "VERSION", "PATCHLEVEL",
-					    "SUBLEVEL", "EXTRAVERSION" };
+	char path[KVM_CFG_STR + 16], line[256], v[4][64] = {"", "", "", ""};
+	static const char *const keys[] = {"VERSION", "PATCHLEVEL", "SUBLEVEL",
+					   "EXTRAVERSION"};
 	FILE *f;
 	int i;
 
@@ -191,7 +193,8 @@ int kvm_nightly_release(const char *ksrc, const char *variant, char *out,
 			size_t k = strlen(keys[i]);
 			char *p = line + k;
 
-			if (strncmp(line, keys[i], k) || (*p != ' ' && *p != '='))
+			if (strncmp(line, keys[i], k) ||
+			    (*p != ' ' && *p != '='))
 				continue;
 			while (*p == ' ' || *p == '=')
 				p++;
@@ -218,7 +221,8 @@ void kvm_nightly_cmdline(const char *cmdline, const char *extra, char *out,
 	buf[strcspn(buf, "\n")] = 0;
 	n = split(buf, w, 256);
 	out[0] = 0;
-	for (i = 0; i < n; i++) {
+	/* after "--" the words are init's: ours go before it */
+	for (i = 0; i < n && strcmp(w[i], "--"); i++) {
 		if (!strncmp(w[i], "BOOT_IMAGE=", 11) ||
 		    !strncmp(w[i], "kvm.nested=", 11) ||
 		    !strncmp(w[i], "kvm.hpage=", 10))
@@ -227,22 +231,27 @@ void kvm_nightly_cmdline(const char *cmdline, const char *extra, char *out,
 				"%s ", w[i]);
 	}
 	snprintf(out + (len < outlen ? len : outlen - 1),
-		 len < outlen ? outlen - len : 1, "kvm.nested=1 kvm.hpage=0%s%s",
-		 extra && *extra ? " " : "", extra ?: "");
+		 len < outlen ? outlen - len : 1,
+		 "kvm.nested=1 kvm.hpage=0%s%s", extra && *extra ? " " : "",
+		 extra ?: "");
+	for (; i < n; i++) {
+		len = strlen(out);
+		snprintf(out + len, outlen - len, " %s", w[i]);
+	}
 }
 
 static int run(const struct kvm_nightly_opts *o, char **argv,
 	       const char *out_path)
 {
-	struct kvm_exec x = { .dry_run = o->dry_run, .log = o->log };
+	struct kvm_exec x = {.dry_run = o->dry_run, .log = o->log};
 
 	return kvm_exec_run(&x, argv, out_path);
 }
 
-#define RUN(...)                                                              \
-	({                                                                    \
-		char *__argv[] = { __VA_ARGS__, NULL };                       \
-		run(o, __argv, NULL);                                         \
+#define RUN(...)                                      \
+	({                                            \
+		char *__argv[] = {__VA_ARGS__, NULL}; \
+		run(o, __argv, NULL);                 \
 	})
 
 static int build(const struct kvm_config *c, const struct kvm_nightly_opts *o,
@@ -254,14 +263,14 @@ static int build(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	FILE *f;
 	int rc;
 
-	snprintf(series, sizeof(series), "%s/kernel-patches/%s/series",
-		 c->repo, variant);
+	snprintf(series, sizeof(series), "%s/kernel-patches/%s/series", c->repo,
+		 variant);
 	f = fopen(series, "r");
 	if (!f)
 		return fail(err, errlen, -errno, "%s: %s", series,
 			    strerror(errno));
-	rc = RUN("git", "-C", (char *)c->ksrc, "checkout", "--detach", "--force",
-		 (char *)c->kernel_base);
+	rc = RUN("git", "-C", (char *)c->ksrc, "checkout", "--detach",
+		 "--force", (char *)c->kernel_base);
 	while (!rc && fgets(line, sizeof(line), f)) {
 		name = line + strspn(line, " \t");
 		name[strcspn(name, " \t\r\n#")] = 0;
@@ -275,8 +284,9 @@ static int build(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	}
 	fclose(f);
 	if (rc)
-		return fail(err, errlen, -EIO, "%s: the series does not apply to %s",
-			    variant, c->kernel_base);
+		return fail(err, errlen, -EIO,
+			    "%s: the series does not apply to %s", variant,
+			    c->kernel_base);
 	snprintf(cfg, sizeof(cfg), "%s/.config", c->ksrc);
 	snprintf(jobs, sizeof(jobs), "-j%u", c->make_jobs);
 	snprintf(lv, sizeof(lv), "-gmapbench-%s", variant);
@@ -287,19 +297,22 @@ static int build(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		rc = RUN("make", "-C", (char *)c->ksrc, "defconfig");
 	/* KVM with nesting support, its statistics, tracepoints, kprobes,
 	 * perf and the CPU-MF counter facility */
-	rc = rc ?: RUN(script, "--file", cfg, "--enable",
-		       "VIRTUALIZATION", "--enable", "KVM", "--enable",
-		       "DEBUG_FS", "--enable", "PERF_EVENTS", "--enable",
-		       "KPROBES", "--enable", "KPROBE_EVENTS", "--enable",
-		       "FTRACE", "--enable", "TRACEPOINTS", "--disable",
-		       "LOCALVERSION_AUTO", "--set-str", "LOCALVERSION", lv);
+	rc = rc
+		     ?: RUN(script, "--file", cfg, "--enable", "VIRTUALIZATION",
+			    "--enable", "KVM", "--enable", "DEBUG_FS",
+			    "--enable", "PERF_EVENTS", "--enable", "KPROBES",
+			    "--enable", "KPROBE_EVENTS", "--enable", "FTRACE",
+			    "--enable", "TRACEPOINTS", "--disable",
+			    "LOCALVERSION_AUTO", "--set-str", "LOCALVERSION",
+			    lv);
 	rc = rc ?: RUN("make", "-C", (char *)c->ksrc, "olddefconfig");
 	rc = rc ?: RUN("make", "-C", (char *)c->ksrc, jobs);
 	rc = rc ?: RUN("make", "-C", (char *)c->ksrc, "modules_install");
 	rc = rc ?: RUN("make", "-C", (char *)c->ksrc, "install");
 	if (rc)
-		return fail(err, errlen, -EIO, "%s: kernel build or install failed (%d)",
-			    variant, rc);
+		return fail(err, errlen, -EIO,
+			    "%s: kernel build or install failed (%d)", variant,
+			    rc);
 	return 0;
 }
 
@@ -307,15 +320,16 @@ static int boot(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		const char *release, char *err, size_t errlen)
 {
 	char cmdline[4096] = "", params[4200], image[256], initrd[256],
-		initrd_arg[300], host[256];
+	     initrd_arg[300], host[256];
 	FILE *f;
 
 	if (gethostname(host, sizeof(host)))
 		snprintf(host, sizeof(host), "?");
 	if (!kvm_config_host_allowed(c, host))
-		return fail(err, errlen, -EPERM,
-			    "REFUSING TO REBOOT: this host is '%s', not one of the configuration's hosts '%s'",
-			    host, c->hosts);
+		return fail(
+			err, errlen, -EPERM,
+			"REFUSING TO REBOOT: this host is '%s', not one of the configuration's hosts '%s'",
+			host, c->hosts);
 	f = fopen(o->proc_cmdline, "r");
 	if (f) {
 		if (!fgets(cmdline, sizeof(cmdline), f))
@@ -332,15 +346,19 @@ static int boot(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 
 		snprintf(append, sizeof(append), "--append=%s", params);
 		if (RUN("kexec", "-l", image, initrd_arg, append))
-			return fail(err, errlen, -EIO, "kexec -l %s failed", image);
-		return RUN("systemctl", "kexec") ?
-			       fail(err, errlen, -EIO, "systemctl kexec failed") : 0;
+			return fail(err, errlen, -EIO, "kexec -l %s failed",
+				    image);
+		return RUN("systemctl", "kexec")
+			       ? fail(err, errlen, -EIO,
+				      "systemctl kexec failed")
+			       : 0;
 	}
 	if (RUN("zipl", "--target", "/boot", "--image", image, "--ramdisk",
 		initrd, "--parameters", params))
 		return fail(err, errlen, -EIO, "zipl for %s failed", image);
-	return RUN("systemctl", "reboot") ?
-		       fail(err, errlen, -EIO, "systemctl reboot failed") : 0;
+	return RUN("systemctl", "reboot")
+		       ? fail(err, errlen, -EIO, "systemctl reboot failed")
+		       : 0;
 }
 
 /* Replaces {variant} {release} {host} {date} in the suite command. */
@@ -382,7 +400,7 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		   size_t errlen)
 {
 	char rel[128], nested[16] = "", cmd[4096], *argv[MAX_ARGS + 1],
-		outdir[KVM_CFG_STR];
+		       outdir[KVM_CFG_STR];
 	unsigned int n;
 	FILE *f;
 	int rc;
@@ -390,9 +408,10 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	if (!o->dry_run) {
 		kvm_backend_kernel_release(rel, sizeof(rel));
 		if (strcmp(rel, s->release))
-			return fail(err, errlen, -ESRCH,
-				    "%s: running %s, expected %s: the variant's kernel did not boot",
-				    variant, rel, s->release);
+			return fail(
+				err, errlen, -ESRCH,
+				"%s: running %s, expected %s: the variant's kernel did not boot",
+				variant, rel, s->release);
 		f = fopen(o->nested_param, "r");
 		if (f) {
 			if (!fgets(nested, sizeof(nested), f))
@@ -400,9 +419,10 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 			fclose(f);
 		}
 		if (nested[0] != 'Y' && nested[0] != '1')
-			return fail(err, errlen, -ENODEV,
-				    "%s: %s is '%.1s', not Y: kvm.nested=1 did not take",
-				    variant, o->nested_param, nested);
+			return fail(
+				err, errlen, -ENODEV,
+				"%s: %s is '%.1s', not Y: kvm.nested=1 did not take",
+				variant, o->nested_param, nested);
 	} else {
 		say(o, "measure: check uname -r = %s and %s = Y", s->release,
 		    o->nested_param);
@@ -433,16 +453,19 @@ int kvm_nightly_install_resume(const struct kvm_config *c,
 
 	if (!realpath(c->repo, repo) || !realpath(o->self, self) ||
 	    !realpath(o->config_path, cfg))
-		return fail(err, errlen, -ENOENT,
-			    "install-resume: cannot resolve the repository, %s or %s",
-			    o->self, o->config_path);
+		return fail(
+			err, errlen, -ENOENT,
+			"install-resume: cannot resolve the repository, %s or %s",
+			o->self, o->config_path);
 	snprintf(unit, sizeof(unit), "%s/gmapbench-kvm-resume.service",
 		 c->systemd_dir);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", unit);
-	say(o, "resume unit %s%s:", unit, o->dry_run ? " (dry run: not written)" : "");
+	say(o, "resume unit %s%s:", unit,
+	    o->dry_run ? " (dry run: not written)" : "");
 	f = o->dry_run ? o->log : fopen(tmp, "w");
 	if (!f)
-		return fail(err, errlen, -errno, "%s: %s", tmp, strerror(errno));
+		return fail(err, errlen, -errno, "%s: %s", tmp,
+			    strerror(errno));
 	fprintf(f,
 		"[Unit]\n"
 		"Description=gmapbench IBM Z nightly: continue after a reboot\n"
@@ -456,7 +479,8 @@ int kvm_nightly_install_resume(const struct kvm_config *c,
 		"WantedBy=multi-user.target\n",
 		c->state_dir, repo, self, cfg);
 	if (!o->dry_run && (fclose(f) || rename(tmp, unit)))
-		return fail(err, errlen, -errno, "%s: %s", unit, strerror(errno));
+		return fail(err, errlen, -errno, "%s: %s", unit,
+			    strerror(errno));
 	if (RUN("systemctl", "daemon-reload") ||
 	    RUN("systemctl", "enable", "gmapbench-kvm-resume.service"))
 		return fail(err, errlen, -EIO, "systemctl enable failed");
@@ -486,12 +510,14 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		snprintf(host, sizeof(host), "?");
 	/* refuse before anything else: this night ends in reboots */
 	if (!kvm_config_host_allowed(c, host))
-		return fail(err, errlen, -EPERM,
-			    "REFUSING TO RUN: this host is '%s', not one of the configuration's hosts '%s' (key 'hosts')",
-			    host, c->hosts);
+		return fail(
+			err, errlen, -EPERM,
+			"REFUSING TO RUN: this host is '%s', not one of the configuration's hosts '%s' (key 'hosts')",
+			host, c->hosts);
 	if (!*c->ksrc)
-		return fail(err, errlen, -EINVAL,
-			    "configuration: 'ksrc' (a kernel git tree) is not set");
+		return fail(
+			err, errlen, -EINVAL,
+			"configuration: 'ksrc' (a kernel git tree) is not set");
 	if (o->resume) {
 		rc = state_load(c, &s, err, errlen);
 		if (rc)
@@ -547,8 +573,9 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 			if (rc)
 				return rc;
 			if (!o->dry_run)
-				return 0;	/* the machine reboots now */
-			say(o, "(the host reboots into %s; gmapbench-kvm-resume.service runs: %s --config %s nightly --resume)",
+				return 0; /* the machine reboots now */
+			say(o,
+			    "(the host reboots into %s; gmapbench-kvm-resume.service runs: %s --config %s nightly --resume)",
 			    s.release, o->self, o->config_path);
 		}
 		if (!strcmp(s.phase, "measure")) {
@@ -575,5 +602,6 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	if (!strcmp(c->restore, "reboot"))
 		RUN("systemctl", "reboot");
 	return s.failed[0] ? fail(err, errlen, -EIO, "variants failed: %s",
-				  s.failed) : 0;
+				  s.failed)
+			   : 0;
 }

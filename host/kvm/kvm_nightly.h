@@ -16,12 +16,12 @@
 
 struct kvm_nightly_opts {
 	bool dry_run;
-	bool resume;		/* continue from the state file */
+	bool resume; /* continue from the state file */
 	FILE *log;
-	const char *config_path;	/* for the resume unit */
-	const char *self;	/* this program, for the resume unit */
-	const char *proc_cmdline;	/* /proc/cmdline */
-	const char *nested_param;	/* /sys/module/kvm/parameters/nested */
+	const char *config_path; /* for the resume unit */
+	const char *self; /* this program, for the resume unit */
+	const char *proc_cmdline; /* /proc/cmdline */
+	const char *nested_param; /* /sys/module/kvm/parameters/nested */
 };
 
 /* The whole night (or its continuation); 0, or -errno with err. */

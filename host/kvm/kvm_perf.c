@@ -90,8 +90,9 @@ static int resolve(struct kvm_perf_event *e, const struct kvm_perf_paths *pp,
 		if (code < 0 || read_uint(path, &v)) {
 			if (log)
 				fprintf(log, "# perf: %s: %s\n", e->term,
-					code < 0 ? "no such event on this machine" :
-						   "no cpum_cf PMU (see lscpumf)");
+					code < 0
+						? "no such event on this machine"
+						: "no cpum_cf PMU (see lscpumf)");
 			return -ENOENT;
 		}
 		e->type = (uint32_t)v;
@@ -130,9 +131,8 @@ static int resolve(struct kvm_perf_event *e, const struct kvm_perf_paths *pp,
 		e->config = 0;
 		return 0;
 	}
-	return -ENOENT;	/* a KVM statistic, not a perf event */
+	return -ENOENT; /* a KVM statistic, not a perf event */
 }
-
 
 static void add_term(const char *term, void *arg)
 {
@@ -160,7 +160,7 @@ static void add_term(const char *term, void *arg)
 
 static int open_one(struct kvm_perf_event *e, int cpu)
 {
-	struct perf_event_attr a = { 0 };
+	struct perf_event_attr a = {0};
 	int fd;
 
 	a.size = sizeof(a);
@@ -169,8 +169,9 @@ static int open_one(struct kvm_perf_event *e, int cpu)
 	a.disabled = 1;
 	/* raw cpum_cf events take no user/kernel exclusion: leave all 0 */
 	if (!strncmp(e->term, "kprobe:", 7)) {
-		a.config1 = (uint64_t)(uintptr_t)(e->term + 7);	/* kprobe_func */
-		a.config2 = 0;					/* probe_offset */
+		a.config1 =
+			(uint64_t)(uintptr_t)(e->term + 7); /* kprobe_func */
+		a.config2 = 0; /* probe_offset */
 	}
 	fd = (int)syscall(SYS_perf_event_open, &a, -1, cpu, -1,
 			  PERF_FLAG_FD_CLOEXEC);
@@ -223,8 +224,10 @@ int kvm_perf_open(struct kvm_perf *p, const struct kvm_perf_paths *pp,
 		}
 		if (e->nr_fds < p->nr_cpus) {
 			if (log)
-				fprintf(log, "# perf: %s: perf_event_open on CPU %d: %s\n",
-					e->term, p->cpus[e->nr_fds], strerror(errno));
+				fprintf(log,
+					"# perf: %s: perf_event_open on CPU %d: %s\n",
+					e->term, p->cpus[e->nr_fds],
+					strerror(errno));
 			while (e->nr_fds)
 				close(e->fds[--e->nr_fds]);
 			free(e->fds);

@@ -23,7 +23,7 @@ struct kvm_perf_event {
 	uint32_t type;
 	uint64_t config;
 	const char *filter;
-	int *fds;	/* one per CPU */
+	int *fds; /* one per CPU */
 	unsigned int nr_fds;
 };
 

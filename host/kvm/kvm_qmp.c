@@ -67,14 +67,15 @@ static struct json *recv_msg(struct qmp *q, long long deadline, char *err,
 			}
 			b = realloc(q->buf, q->cap ? 2 * q->cap : 4096);
 			if (!b) {
-				fail(err, errlen, -ENOMEM, "qmp: out of memory");
+				fail(err, errlen, -ENOMEM,
+				     "qmp: out of memory");
 				return NULL;
 			}
 			q->buf = b;
 			q->cap = q->cap ? 2 * q->cap : 4096;
 		}
 		{
-			struct pollfd p = { .fd = q->fd, .events = POLLIN };
+			struct pollfd p = {.fd = q->fd, .events = POLLIN};
 			long long left = deadline - now_ms();
 
 			if (left <= 0 || poll(&p, 1, (int)left) <= 0) {
@@ -85,7 +86,8 @@ static struct json *recv_msg(struct qmp *q, long long deadline, char *err,
 		}
 		r = read(q->fd, q->buf + q->len, q->cap - q->len);
 		if (r <= 0) {
-			fail(err, errlen, -EPIPE, "qmp: QEMU closed the socket%s",
+			fail(err, errlen, -EPIPE,
+			     "qmp: QEMU closed the socket%s",
 			     r < 0 ? " (read error)" : "");
 			return NULL;
 		}
@@ -99,8 +101,7 @@ static void note_event(struct qmp *q, const struct json *doc)
 
 	if (!name)
 		return;
-	snprintf(q->events[q->nr_events % 8], sizeof(q->events[0]), "%s",
-		 name);
+	snprintf(q->events[q->nr_events % 8], sizeof(q->events[0]), "%s", name);
 	q->nr_events++;
 }
 
@@ -179,7 +180,7 @@ int qmp_connect(struct qmp *q, const char *path, int timeout_ms, char *err,
 		size_t errlen)
 {
 	long long deadline = now_ms() + timeout_ms;
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
 	const struct json *v, *ret;
 	struct json *doc;
 
@@ -207,8 +208,8 @@ int qmp_connect(struct qmp *q, const char *path, int timeout_ms, char *err,
 	v = json_get(json_get(doc, "QMP"), "version");
 	if (!v) {
 		if (doc)
-			fail(err, errlen, -EPROTO,
-			     "qmp: %s: no QMP greeting", path);
+			fail(err, errlen, -EPROTO, "qmp: %s: no QMP greeting",
+			     path);
 		json_free(doc);
 		qmp_close(q);
 		return -EPROTO;
@@ -265,8 +266,8 @@ static bool stat_value(const struct json *v, uint64_t *out)
 	}
 }
 
-int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out,
-		    char *err, size_t errlen)
+int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out, char *err,
+		    size_t errlen)
 {
 	size_t i, j;
 	int n = 0;
@@ -280,9 +281,10 @@ int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out,
 		const struct json *stats = json_get(r, "stats");
 
 		if (!prov || !stats || stats->type != JSON_ARRAY)
-			return fail(err, errlen, -EINVAL,
-				    "query-stats: result %zu lacks provider or stats (line %d)",
-				    i, r ? r->line : 0);
+			return fail(
+				err, errlen, -EINVAL,
+				"query-stats: result %zu lacks provider or stats (line %d)",
+				i, r ? r->line : 0);
 		if (strcmp(prov, "kvm"))
 			continue;
 		n++;
@@ -291,11 +293,13 @@ int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out,
 			const char *name = json_str(json_get(s, "name"));
 			uint64_t v, old = 0;
 
-			if (!name || !*name || strlen(name) >= KVM_STAT_NAME_MAX ||
+			if (!name || !*name ||
+			    strlen(name) >= KVM_STAT_NAME_MAX ||
 			    !stat_value(json_get(s, "value"), &v))
-				return fail(err, errlen, -EINVAL,
-					    "query-stats: result %zu stat %zu: bad name or value (line %d)",
-					    i, j, s ? s->line : 0);
+				return fail(
+					err, errlen, -EINVAL,
+					"query-stats: result %zu stat %zu: bad name or value (line %d)",
+					i, j, s ? s->line : 0);
 			kvm_stat_get(out, name, &old);
 			if (kvm_stat_put(out, name, old + v))
 				return fail(err, errlen, -ENOMEM,
@@ -314,9 +318,10 @@ int qmp_query_stats(struct qmp *q, const char *target, int timeout_ms,
 	int n;
 
 	memset(out, 0, sizeof(*out));
-	snprintf(cmd, sizeof(cmd),
-		 "{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"%s\"}}",
-		 target);
+	snprintf(
+		cmd, sizeof(cmd),
+		"{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"%s\"}}",
+		target);
 	ret = qmp_execute(q, cmd, timeout_ms, &doc, err, errlen);
 	if (!ret)
 		return -EIO;
@@ -324,9 +329,10 @@ int qmp_query_stats(struct qmp *q, const char *target, int timeout_ms,
 	json_free(doc);
 	if (n == 0) {
 		kvm_stat_set_free(out);
-		return fail(err, errlen, -ENODATA,
-			    "query-stats %s: no statistics from provider kvm (QEMU without KVM?)",
-			    target);
+		return fail(
+			err, errlen, -ENODATA,
+			"query-stats %s: no statistics from provider kvm (QEMU without KVM?)",
+			target);
 	}
 	if (n < 0)
 		kvm_stat_set_free(out);

@@ -14,10 +14,10 @@
 
 struct qmp {
 	int fd;
-	char *buf;	/* bytes received, not yet consumed */
+	char *buf; /* bytes received, not yet consumed */
 	size_t len, cap;
-	char version[64];	/* QEMU's version from the greeting */
-	char events[8][48];	/* names of the last events seen */
+	char version[64]; /* QEMU's version from the greeting */
+	char events[8][48]; /* names of the last events seen */
 	unsigned int nr_events;
 };
 
@@ -55,7 +55,7 @@ int qmp_query_stats(struct qmp *q, const char *target, int timeout_ms,
  * is summed; a boolean is 0/1). Returns the number of results read, or
  * -EINVAL with a message naming the offending element.
  */
-int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out,
-		    char *err, size_t errlen);
+int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out, char *err,
+		    size_t errlen);
 
 #endif /* GMAPBENCH_KVM_QMP_H */

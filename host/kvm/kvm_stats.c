@@ -144,10 +144,10 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 	snprintf(out->id, sizeof(out->id), "%.*s", (int)l, b + id_off);
 	desc_size = DESC_FIXED + (uint64_t)name_size;
 	if (desc_off + desc_size * num_desc > len)
-		return fail(err, errlen, -EINVAL,
-			    "stats: %u descriptors of %llu bytes at %u end beyond the %zu bytes",
-			    num_desc, (unsigned long long)desc_size, desc_off,
-			    len);
+		return fail(
+			err, errlen, -EINVAL,
+			"stats: %u descriptors of %llu bytes at %u end beyond the %zu bytes",
+			num_desc, (unsigned long long)desc_size, desc_off, len);
 	if (data_off > len)
 		return fail(err, errlen, -EINVAL,
 			    "stats header: data_offset %u beyond the %zu bytes",
@@ -166,28 +166,32 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 		l = bounded_strlen(d + DESC_FIXED, name_size);
 		if (l <= 0 || l >= KVM_STAT_NAME_MAX) {
 			kvm_stat_set_free(out);
-			return fail(err, errlen, -EINVAL,
-				    "stats descriptor %llu at offset %llu: name %s",
-				    (unsigned long long)i,
-				    (unsigned long long)(d - b),
-				    l < 0 ? "not NUL-terminated" :
-				    l == 0 ? "empty" : "too long");
+			return fail(
+				err, errlen, -EINVAL,
+				"stats descriptor %llu at offset %llu: name %s",
+				(unsigned long long)i,
+				(unsigned long long)(d - b),
+				l < 0	 ? "not NUL-terminated"
+				: l == 0 ? "empty"
+					 : "too long");
 		}
 		if (KVM_STAT_TYPE(flags) > KVM_STAT_LOG_HIST ||
 		    KVM_STAT_UNIT(flags) > KVM_STAT_UNIT_BOOLEAN ||
 		    KVM_STAT_BASE(flags) > 1 || size == 0) {
 			kvm_stat_set_free(out);
-			return fail(err, errlen, -EINVAL,
-				    "stats descriptor \"%.*s\": flags 0x%x size %u invalid",
-				    (int)l, d + DESC_FIXED, flags, size);
+			return fail(
+				err, errlen, -EINVAL,
+				"stats descriptor \"%.*s\": flags 0x%x size %u invalid",
+				(int)l, d + DESC_FIXED, flags, size);
 		}
 		end = (uint64_t)data_off + offset + 8ull * size;
 		if (end > len) {
 			kvm_stat_set_free(out);
-			return fail(err, errlen, -EINVAL,
-				    "stats \"%.*s\": data at %u+%u (%u items) beyond the %zu bytes",
-				    (int)l, d + DESC_FIXED, data_off, offset,
-				    size, len);
+			return fail(
+				err, errlen, -EINVAL,
+				"stats \"%.*s\": data at %u+%u (%u items) beyond the %zu bytes",
+				(int)l, d + DESC_FIXED, data_off, offset, size,
+				len);
 		}
 		for (k = 0; k < size; k++) {
 			memcpy(&item, b + data_off + offset + 8 * k, 8);
@@ -196,7 +200,8 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 		st = append(out);
 		if (!st) {
 			kvm_stat_set_free(out);
-			return fail(err, errlen, -ENOMEM, "stats: out of memory");
+			return fail(err, errlen, -ENOMEM,
+				    "stats: out of memory");
 		}
 		memcpy(st->name, d + DESC_FIXED, l);
 		st->name[l] = 0;

@@ -22,21 +22,31 @@
 #define KVM_STAT_TYPE(f) ((f)&0xf)
 #define KVM_STAT_UNIT(f) (((f) >> 4) & 0xf)
 #define KVM_STAT_BASE(f) (((f) >> 8) & 0xf)
-enum { KVM_STAT_CUMULATIVE, KVM_STAT_INSTANT, KVM_STAT_PEAK,
-       KVM_STAT_LINEAR_HIST, KVM_STAT_LOG_HIST };
-enum { KVM_STAT_UNIT_NONE, KVM_STAT_UNIT_BYTES, KVM_STAT_UNIT_SECONDS,
-       KVM_STAT_UNIT_CYCLES, KVM_STAT_UNIT_BOOLEAN };
+enum {
+	KVM_STAT_CUMULATIVE,
+	KVM_STAT_INSTANT,
+	KVM_STAT_PEAK,
+	KVM_STAT_LINEAR_HIST,
+	KVM_STAT_LOG_HIST
+};
+enum {
+	KVM_STAT_UNIT_NONE,
+	KVM_STAT_UNIT_BYTES,
+	KVM_STAT_UNIT_SECONDS,
+	KVM_STAT_UNIT_CYCLES,
+	KVM_STAT_UNIT_BOOLEAN
+};
 
 struct kvm_stat {
 	char name[KVM_STAT_NAME_MAX];
-	uint32_t flags;	/* kvm_stats_desc.flags (0 from debugfs) */
+	uint32_t flags; /* kvm_stats_desc.flags (0 from debugfs) */
 	int16_t exponent;
-	uint16_t size;	/* number of u64 data items (1 for scalars) */
-	uint64_t value;	/* the item, or the sum of a histogram's buckets */
+	uint16_t size; /* number of u64 data items (1 for scalars) */
+	uint64_t value; /* the item, or the sum of a histogram's buckets */
 };
 
 struct kvm_stat_set {
-	char id[64];	/* the header's id string, e.g. "kvm-1234" */
+	char id[64]; /* the header's id string, e.g. "kvm-1234" */
 	struct kvm_stat *stats;
 	size_t nr;
 };

@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    strlen(s.stats[i].name) >= KVM_STAT_NAME_MAX)
 				abort();
 	} else if (s.nr || !err[0]) {
-		abort();	/* an error leaves an empty set and a message */
+		abort(); /* an error leaves an empty set and a message */
 	}
 	kvm_stat_set_free(&s);
 	free(copy);

@@ -34,7 +34,7 @@ static void parse_shapes(void)
 		"[{\"provider\":\"kvm\",\"stats\":[{\"name\":\"x\",\"value\":[1,\"a\"]}]}]",
 		"[{\"provider\":\"kvm\",\"stats\":[{\"value\":1}]}]",
 	};
-	struct kvm_stat_set s = { 0 };
+	struct kvm_stat_set s = {0};
 	struct json_error jerr;
 	struct json *j = json_parse(doc, strlen(doc), "doc", &jerr);
 	char err[256];
@@ -43,7 +43,8 @@ static void parse_shapes(void)
 	int n;
 
 	n = qmp_parse_stats(j, &s, err, sizeof(err));
-	tap_ok(n == 3, "parse: 3 kvm results (got %d: %s)", n, n < 0 ? err : "");
+	tap_ok(n == 3, "parse: 3 kvm results (got %d: %s)", n,
+	       n < 0 ? err : "");
 	tap_ok(kvm_stat_get(&s, "instruction_sie", &v) &&
 		       v == 7 + 18446744073709551610ull,
 	       "parse: vCPU scalars summed as uint64 (wraps like the kernel's)");
@@ -69,7 +70,7 @@ int main(void)
 {
 	char dir[] = "build/tests/kvm-qmp-XXXXXX", sock[128], err[256];
 	char sockarg[160];
-	struct kvm_exec x = { .dry_run = false, .log = stdout };
+	struct kvm_exec x = {.dry_run = false, .log = stdout};
 	struct kvm_stat_set s;
 	const struct json *ret;
 	struct json *doc;
@@ -87,10 +88,17 @@ int main(void)
 	snprintf(sock, sizeof(sock), "%s/qmp.sock", dir);
 	snprintf(sockarg, sizeof(sockarg), "unix:%s,server=on,wait=off", sock);
 	{
-		char *argv[] = { "qemu-system-s390x", "-machine",
-				 "s390-ccw-virtio,accel=tcg", "-nographic",
-				 "-nodefaults", "-m", "64", "-qmp", sockarg,
-				 "-S", NULL };
+		char *argv[] = {"qemu-system-s390x",
+				"-machine",
+				"s390-ccw-virtio,accel=tcg",
+				"-nographic",
+				"-nodefaults",
+				"-m",
+				"64",
+				"-qmp",
+				sockarg,
+				"-S",
+				NULL};
 
 		printf("# ");
 		pid = kvm_exec_spawn(&x, argv, NULL);
@@ -113,9 +121,10 @@ int main(void)
 		json_free(doc);
 
 		/* TCG has no stats provider: an empty list, not an error */
-		ret = qmp_execute(&q,
-				  "{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"vm\"}}",
-				  10000, &doc, err, sizeof(err));
+		ret = qmp_execute(
+			&q,
+			"{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"vm\"}}",
+			10000, &doc, err, sizeof(err));
 		tap_ok(ret && ret->type == JSON_ARRAY && json_len(ret) == 0,
 		       "query-stats vm under TCG answers [] (%s)",
 		       ret ? json_type_name(ret->type) : err);
@@ -124,9 +133,10 @@ int main(void)
 		tap_ok(rc == -ENODATA && strstr(err, "provider kvm"),
 		       "qmp_query_stats under TCG: -ENODATA, \"%s\"", err);
 
-		ret = qmp_execute(&q,
-				  "{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"nosuch\"}}",
-				  10000, &doc, err, sizeof(err));
+		ret = qmp_execute(
+			&q,
+			"{\"execute\":\"query-stats\",\"arguments\":{\"target\":\"nosuch\"}}",
+			10000, &doc, err, sizeof(err));
 		tap_ok(!ret && strstr(err, "GenericError"),
 		       "bad target: QMP error reported: %s", err);
 		ret = qmp_execute(&q, "{\"execute\":\"no-such-command\"}",

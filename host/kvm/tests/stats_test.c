@@ -30,7 +30,7 @@ struct def {
 static size_t build(unsigned char *buf, size_t cap, uint32_t name_size,
 		    const char *id, const struct def *d, unsigned int n)
 {
-	struct kvm_stats_header h = { 0 };
+	struct kvm_stats_header h = {0};
 	size_t desc_size = sizeof(struct kvm_stats_desc) + name_size;
 	uint32_t off = 0;
 	unsigned int i;
@@ -60,16 +60,28 @@ static size_t build(unsigned char *buf, size_t cap, uint32_t name_size,
 }
 
 static const struct def defs[] = {
-	{ "instruction_sie", KVM_STATS_TYPE_CUMULATIVE, 0, 1, { 12345 } },
-	{ "gmap_shadow_create", KVM_STATS_TYPE_CUMULATIVE, 0, 1, { 7 } },
-	{ "x", KVM_STATS_TYPE_INSTANT | KVM_STATS_UNIT_BYTES |
-		       KVM_STATS_BASE_POW2, 10, 1, { 4 } },
-	{ "halt_poll_success_ns", KVM_STATS_TYPE_CUMULATIVE |
-		       KVM_STATS_UNIT_SECONDS, -9, 1, { 1000000000ull } },
-	{ "halt_wait_hist", KVM_STATS_TYPE_LOG_HIST | KVM_STATS_UNIT_SECONDS,
-	  -9, 4, { 1, 2, 3, 4 } },
-	{ "a_rather_long_statistic_name_of_sixty_three_characters_exactly_",
-	  KVM_STATS_TYPE_PEAK | KVM_STATS_UNIT_BOOLEAN, 0, 1, { 1 } },
+	{"instruction_sie", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {12345}},
+	{"gmap_shadow_create", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {7}},
+	{"x",
+	 KVM_STATS_TYPE_INSTANT | KVM_STATS_UNIT_BYTES | KVM_STATS_BASE_POW2,
+	 10,
+	 1,
+	 {4}},
+	{"halt_poll_success_ns",
+	 KVM_STATS_TYPE_CUMULATIVE | KVM_STATS_UNIT_SECONDS,
+	 -9,
+	 1,
+	 {1000000000ull}},
+	{"halt_wait_hist",
+	 KVM_STATS_TYPE_LOG_HIST | KVM_STATS_UNIT_SECONDS,
+	 -9,
+	 4,
+	 {1, 2, 3, 4}},
+	{"a_rather_long_statistic_name_of_sixty_three_characters_exactly_",
+	 KVM_STATS_TYPE_PEAK | KVM_STATS_UNIT_BOOLEAN,
+	 0,
+	 1,
+	 {1}},
 };
 #define NDEFS (sizeof(defs) / sizeof(defs[0]))
 
@@ -90,7 +102,7 @@ static void binary(void)
 
 	/* KVM_STATS_NAME_SIZE is 48 in 6.1; try it and others */
 	{
-		static const uint32_t sizes[] = { 48, 64, 72, 200 };
+		static const uint32_t sizes[] = {48, 64, 72, 200};
 
 		for (i = 0; i < 4; i++) {
 			unsigned int n = sizes[i] > 64 ? NDEFS : NDEFS - 1;
@@ -117,7 +129,8 @@ static void binary(void)
 	tap_ok(s.stats[3].exponent == -9 &&
 		       KVM_STAT_UNIT(s.stats[3].flags) == KVM_STAT_UNIT_SECONDS,
 	       "exponent -9 and unit seconds kept");
-	tap_ok(s.stats[2].exponent == 10 && KVM_STAT_BASE(s.stats[2].flags) == 1 &&
+	tap_ok(s.stats[2].exponent == 10 &&
+		       KVM_STAT_BASE(s.stats[2].flags) == 1 &&
 		       KVM_STAT_UNIT(s.stats[2].flags) == KVM_STAT_UNIT_BYTES,
 	       "1-char name, exponent 10 base 2, bytes");
 	tap_ok(kvm_stat_get(&s, defs[5].name, &v) && v == 1,
@@ -142,30 +155,36 @@ static void binary(void)
 		struct kvm_stats_desc *d0;
 
 		memcpy(save, buf, sizeof(buf));
-#define CORRUPT(what, stmt, needle)                                           \
-	do {                                                                  \
-		memcpy(buf, save, sizeof(buf));                               \
-		stmt;                                                         \
-		rc = kvm_stats_parse(buf, len, &s, err, sizeof(err));         \
-		tap_ok(rc == -EINVAL && strstr(err, needle), "%s: %s", what,  \
-		       err);                                                  \
-		kvm_stat_set_free(&s);                                        \
+#define CORRUPT(what, stmt, needle)                                          \
+	do {                                                                 \
+		memcpy(buf, save, sizeof(buf));                              \
+		stmt;                                                        \
+		rc = kvm_stats_parse(buf, len, &s, err, sizeof(err));        \
+		tap_ok(rc == -EINVAL && strstr(err, needle), "%s: %s", what, \
+		       err);                                                 \
+		kvm_stat_set_free(&s);                                       \
 	} while (0)
 		d0 = (void *)(buf + h->desc_offset);
 		CORRUPT("name_size 0", h->name_size = 0, "name_size");
-		CORRUPT("name_size huge", h->name_size = 0xffffffff, "name_size");
+		CORRUPT("name_size huge", h->name_size = 0xffffffff,
+			"name_size");
 		CORRUPT("num_desc huge", h->num_desc = 0x7fffffff, "num_desc");
-		CORRUPT("num_desc past end", h->num_desc = NDEFS + 1, "descriptors");
-		CORRUPT("desc_offset wraps", h->desc_offset = 0xfffffff0, "descriptors");
+		CORRUPT("num_desc past end", h->num_desc = NDEFS + 1,
+			"descriptors");
+		CORRUPT("desc_offset wraps", h->desc_offset = 0xfffffff0,
+			"descriptors");
 		CORRUPT("id_offset past end", h->id_offset = len, "id");
-		CORRUPT("data_offset past end", h->data_offset = len + 1, "data_offset");
-		CORRUPT("data offset overflow", d0->offset = 0xfffffff8, "instruction_sie");
+		CORRUPT("data_offset past end", h->data_offset = len + 1,
+			"data_offset");
+		CORRUPT("data offset overflow", d0->offset = 0xfffffff8,
+			"instruction_sie");
 		CORRUPT("unterminated name", memset(d0->name, 'A', 72), "NUL");
 		CORRUPT("empty name", d0->name[0] = 0, "empty");
 		CORRUPT("type 5", d0->flags = 5, "flags");
 		CORRUPT("unit 5", d0->flags = 5 << 4, "flags");
 		CORRUPT("size 0", d0->size = 0, "size");
-		CORRUPT("unterminated id", memset(buf + h->id_offset, 'i', 72), "id");
+		CORRUPT("unterminated id", memset(buf + h->id_offset, 'i', 72),
+			"id");
 		memcpy(buf, save, sizeof(buf));
 	}
 
@@ -174,8 +193,9 @@ static void binary(void)
 		char path[] = "build/tests/kvm-stats-XXXXXX";
 		int fd = mkstemp(path);
 
-		rc = fd >= 0 && write(fd, buf, len) == (ssize_t)len ?
-			     kvm_stats_read_fd(fd, &s, err, sizeof(err)) : -1;
+		rc = fd >= 0 && write(fd, buf, len) == (ssize_t)len
+			     ? kvm_stats_read_fd(fd, &s, err, sizeof(err))
+			     : -1;
 		tap_ok(rc == 0 && s.nr == NDEFS, "read through an fd (%s)",
 		       rc ? err : "ok");
 		kvm_stat_set_free(&s);
@@ -211,7 +231,7 @@ static void debugfs(void)
 		return;
 	snprintf(vm, sizeof(vm), "%s/4711-12", root);
 	mkdir(vm, 0755);
-	snprintf(p, sizeof(p), "%s/47110-9", root);	/* another pid prefix */
+	snprintf(p, sizeof(p), "%s/47110-9", root); /* another pid prefix */
 	mkdir(p, 0755);
 	put_file(vm, "instruction_sie", "100\n");
 	put_file(vm, "gmap_shadow_create", "3\n");
@@ -241,15 +261,16 @@ static void debugfs(void)
 	rmdir(p);
 
 	rc = kvm_debugfs_read(vm, &s, err, sizeof(err));
-	tap_ok(rc == 0 && s.nr == 4, "4 statistics read, junk files skipped (%zu)",
-	       s.nr);
+	tap_ok(rc == 0 && s.nr == 4,
+	       "4 statistics read, junk files skipped (%zu)", s.nr);
 	tap_ok(kvm_stat_get(&s, "instruction_sie", &v) && v == 100,
 	       "instruction_sie = 100");
 	tap_ok(kvm_stat_get(&s, "gmap_shadow_pg_entry", &v) && v == UINT64_MAX,
 	       "full 64-bit value");
 	tap_ok(kvm_stat_get(&s, "inject_program", &v) && v == 9,
 	       "no trailing newline");
-	tap_ok(!kvm_stat_get(&s, "overflow", &v) && !kvm_stat_get(&s, "negative", &v),
+	tap_ok(!kvm_stat_get(&s, "overflow", &v) &&
+		       !kvm_stat_get(&s, "negative", &v),
 	       "overflowing and negative values skipped");
 	tap_ok(!strcmp(s.id, "4711-12"), "id is the directory name");
 	kvm_stat_set_free(&s);
@@ -262,10 +283,15 @@ static void debugfs(void)
 
 	/* clean up the fake tree */
 	{
-		static const char *const f[] = { "instruction_sie",
-			"gmap_shadow_create", "gmap_shadow_pg_entry",
-			"inject_program", "garbage", "negative", "overflow",
-			"two_lines", "vcpu0/pid" };
+		static const char *const f[] = {"instruction_sie",
+						"gmap_shadow_create",
+						"gmap_shadow_pg_entry",
+						"inject_program",
+						"garbage",
+						"negative",
+						"overflow",
+						"two_lines",
+						"vcpu0/pid"};
 		unsigned int i;
 
 		for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
@@ -288,7 +314,7 @@ static void add(struct kvm_stat_set *s, const char *n, uint64_t v)
 
 static void mapping(void)
 {
-	struct kvm_stat_set d = { 0 };
+	struct kvm_stat_set d = {0};
 	struct gmap_counters c;
 	uint64_t v;
 	int n, id;
@@ -319,10 +345,12 @@ static void mapping(void)
 	n = kvm_map_counters(&d, &c);
 	tap_eq(n, 12, "12 counters present from these sources");
 	tap_ok(gmap_counter_present(&c, GC_vsie_entries) &&
-		       c.v[GC_vsie_entries] == 50, "vsie_entries <- instruction_sie");
+		       c.v[GC_vsie_entries] == 50,
+	       "vsie_entries <- instruction_sie");
 	tap_ok(c.v[GC_exits_l1] == 20 && c.v[GC_exits_l0] == 10,
 	       "exits_l1 = inject_program, exits_l0 = shadow faults - exits_l1");
-	tap_ok(c.v[GC_shadow_r2t] == 0 && gmap_counter_present(&c, GC_shadow_r2t) &&
+	tap_ok(c.v[GC_shadow_r2t] == 0 &&
+		       gmap_counter_present(&c, GC_shadow_r2t) &&
 		       c.v[GC_shadow_r3t] == 1 && c.v[GC_shadow_pte] == 4,
 	       "shadow_r2t..pte <- gmap_shadow_r1..pg_entry (0 is present)");
 	tap_ok(c.v[GC_prot_faults] == 6,
@@ -336,18 +364,24 @@ static void mapping(void)
 	add(&d, "tp:kvm-s390:kvm_s390_gmap_notifier", 5);
 	kvm_map_counters(&d, &c);
 	tap_ok(c.v[GC_prot_faults] == 5, "the tracepoint wins when present");
-	tap_ok(kvm_map_eval("kprobe:kvm_s390_shadow_fault - inject_program - instruction_sie",
-			    &d, &v) && v == 0,
+	tap_ok(kvm_map_eval(
+		       "kprobe:kvm_s390_shadow_fault - inject_program - instruction_sie",
+		       &d, &v) &&
+		       v == 0,
 	       "a difference below 0 is clamped to 0");
 	tap_ok(!kvm_map_eval("nosuch | also_not", &d, &v) &&
-		       kvm_map_eval("nosuch | gmap_shadow_create + gmap_shadow_reuse", &d, &v) &&
+		       kvm_map_eval(
+			       "nosuch | gmap_shadow_create + gmap_shadow_reuse",
+			       &d, &v) &&
 		       v == 50,
 	       "alternatives: the first complete one");
 	tap_ok(!kvm_map_eval("gmap_shadow_create +", &d, &v) &&
-		       !kvm_map_eval("gmap_shadow_create * inject_program", &d, &v),
+		       !kvm_map_eval("gmap_shadow_create * inject_program", &d,
+				     &v),
 	       "malformed expressions are not evaluated");
 	tap_ok(kvm_map_tp_filter("tp:kvm-s390:kvm_s390_gmap_notifier") &&
-		       !strcmp(kvm_map_tp_filter("tp:kvm-s390:kvm_s390_gmap_notifier"),
+		       !strcmp(kvm_map_tp_filter(
+				       "tp:kvm-s390:kvm_s390_gmap_notifier"),
 			       "shadow == 1"),
 	       "the notifier tracepoint is filtered on shadow == 1");
 	kvm_stat_set_free(&d);

@@ -1,0 +1,141 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# gmapbench-kvm --dry-run: every command of the nightly (kernel build,
+# install, boot, suite) and of one run (hwloc-bind, QEMU, perf) for given
+# configurations; the host guard; config errors with file:line; resuming.
+set -u
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+cd "$top" || exit 1
+. tests/lib/tap.sh
+bin=build/bin/gmapbench-kvm
+ksrc=build/kernel/pristine/linux-source-6.1
+tmp=$(mktemp -d build/tests/kvm-runner-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+host=$(hostname)
+[ -x "$bin" ] || { not_ok "$bin is built"; done_testing; exit; }
+
+printf 'BOOT_IMAGE=/vmlinuz root=/dev/dasda1 kvm.nested=0 quiet -- initarg\n' > "$tmp/cmdline"
+cat > "$tmp/kexec.conf" <<CONF
+# a test night
+hosts = zlpar9 $host
+ksrc = $ksrc
+kernel_base = v6.1.192
+kernel_config = /boot/config-6.1.0-s390x
+boot = kexec
+make_jobs = 4
+proc_cmdline = $tmp/cmdline
+cmdline_extra = mitigations=off
+state_dir = $tmp/state
+variants = baseline pgt-prefill
+cpuset = core:1
+CONF
+sed -e 's/^boot = kexec/boot = zipl/' "$tmp/kexec.conf" > "$tmp/zipl.conf"
+
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly 2>&1)
+rc=$?
+[ $rc -eq 0 ] && ok "dry-run nightly (kexec) exits 0" || { not_ok "dry-run nightly exits $rc"; diag "$out"; }
+rel=6.1.192-gmapbench-baseline
+expect() { # name, fixed string that must be a line of $out
+	if grep -qxF -- "$2" <<< "$out"; then ok "$1"; else not_ok "$1"; diag "missing: $2"; fi
+}
+expect "checks out the base" "+ git -C $ksrc checkout --detach --force v6.1.192"
+expect "copies the configuration" "+ cp /boot/config-6.1.0-s390x $ksrc/.config"
+expect "enables KVM, debugfs, perf, kprobes, tracepoints; LOCALVERSION" \
+	"+ $ksrc/scripts/config --file $ksrc/.config --enable VIRTUALIZATION --enable KVM --enable DEBUG_FS --enable PERF_EVENTS --enable KPROBES --enable KPROBE_EVENTS --enable FTRACE --enable TRACEPOINTS --disable LOCALVERSION_AUTO --set-str LOCALVERSION -gmapbench-baseline"
+expect "builds with make_jobs" "+ make -C $ksrc -j4"
+expect "installs modules" "+ make -C $ksrc modules_install"
+expect "installs the kernel" "+ make -C $ksrc install"
+expect "kexec loads the variant with kvm.nested=1 before init's --" \
+	"+ kexec -l /boot/vmlinuz-$rel --initrd=/boot/initrd.img-$rel '--append=root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 mitigations=off -- initarg'"
+expect "boots it" "+ systemctl kexec"
+expect "runs the suite for the variant" \
+	"+ build/bin/gmapbench-baseline --gmap_backend=kvm --benchmark_repetitions=9 --benchmark_format=json --benchmark_out=results/$(date -u +%F)/$host/baseline.json"
+# one 'git am' per series entry, in series order
+n_series=$(grep -cvE '^[[:space:]]*(#|$)' kernel-patches/pgt-prefill/series)
+n_am=$(grep -c "^+ git -C $ksrc am --3way ./kernel-patches/pgt-prefill/" <<< "$out")
+[ "$n_series" -ge 1 ] && [ "$n_am" -eq "$n_series" ] && ok "one git am per series entry ($n_am)" ||
+	not_ok "git am lines $n_am, series entries $n_series"
+first=$(grep -vE '^[[:space:]]*(#|$)' kernel-patches/pgt-prefill/series | head -n1 | awk '{print $1}')
+expect "patches come from kernel-patches/<variant>/" "+ git -C $ksrc am --3way ./kernel-patches/pgt-prefill/$first"
+[ "$(grep -c '^+ git .* am ' <<< "$out")" -eq "$n_series" ] && ok "baseline (empty series) applies nothing" ||
+	not_ok "baseline applied patches"
+expect "ends by rebooting to the default kernel" "+ systemctl reboot"
+n_boot=$(grep -c '^+ systemctl kexec$' <<< "$out")
+[ "$n_boot" -eq 2 ] && ok "one boot per variant" || not_ok "$n_boot boots for 2 variants"
+grep -q "dry run: not written" <<< "$out" && [ ! -e "$tmp/state" ] && ok "a dry run writes no state" ||
+	not_ok "state written in a dry run"
+
+out=$("$bin" --dry-run --config "$tmp/zipl.conf" nightly 2>&1)
+expect "zipl: one-time IPL record for the variant" \
+	"+ zipl --target /boot --image /boot/vmlinuz-$rel --ramdisk /boot/initrd.img-$rel --parameters 'root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 mitigations=off -- initarg'"
+expect "zipl: reboot" "+ systemctl reboot"
+expect "zipl: the default IPL record restored at the end" "+ zipl"
+
+# the guard: another host's configuration refuses before any command
+sed -e "s/^hosts = .*/hosts = zlpar9 zlpar10/" "$tmp/kexec.conf" > "$tmp/other.conf"
+out=$("$bin" --dry-run --config "$tmp/other.conf" nightly 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && grep -q "REFUSING TO RUN: this host is '$host'" <<< "$out" && ! grep -q '^+ ' <<< "$out"; then
+	ok "a host not in 'hosts' is refused, loudly, before any command"
+else
+	not_ok "guard (rc $rc)"; diag "$out"
+fi
+
+# configuration errors name file and line
+printf 'hosts = a\n\nboot = grub\n' > "$tmp/bad.conf"
+out=$("$bin" --config "$tmp/bad.conf" check-config 2>&1)
+rc=$?
+[ $rc -ne 0 ] && grep -qF "$tmp/bad.conf:3: boot must be one of: kexec zipl (not 'grub')" <<< "$out" &&
+	ok "bad config line: file:line error" || { not_ok "bad config (rc $rc)"; diag "$out"; }
+out=$("$bin" --config "$tmp/kexec.conf" --set memory_mib=lots check-config 2>&1)
+[ $? -ne 0 ] && grep -qF -- "--set: memory_mib: 'lots' is not a number" <<< "$out" &&
+	ok "bad --set: named" || { not_ok "bad --set"; diag "$out"; }
+
+# resuming: after the reboot into pgt-prefill, only its measurement remains
+mkdir -p "$tmp/state"
+printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\nfailed=\n' > "$tmp/state/state"
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && grep -q "^+ build/bin/gmapbench-pgt-prefill .*results/2026-01-02/$host/pgt-prefill.json$" <<< "$out" &&
+	! grep -q "gmapbench-baseline" <<< "$out" && ! grep -q '^+ make' <<< "$out" &&
+	grep -q "check uname -r = 6.1.192-gmapbench-pgt-prefill" <<< "$out"; then
+	ok "resume: measures the booted variant, builds nothing more, finishes"
+else
+	not_ok "resume (rc $rc)"; diag "$out"
+fi
+printf 'date=2026-01-02\nvariants=baseline\nindex=1\nphase=finished\nrelease=\nfailed=\n' > "$tmp/state/state"
+out=$("$bin" --config "$tmp/kexec.conf" nightly --resume 2>&1)
+[ $? -eq 0 ] && grep -q "finished; nothing to do" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
+	ok "resume after the last variant: nothing to do (runs nothing)" || { not_ok "finished resume"; diag "$out"; }
+printf 'date=x\nbogus=1\n' > "$tmp/state/state"
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
+[ $? -ne 0 ] && grep -qF "$tmp/state/state:2: unknown key 'bogus'" <<< "$out" &&
+	ok "a corrupt state file: file:line error" || { not_ok "corrupt state"; diag "$out"; }
+
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" install-resume 2>&1)
+if grep -qxF "ExecStart=$top/$bin --config $top/$tmp/kexec.conf nightly --resume" <<< "$out" &&
+	grep -qxF "WorkingDirectory=$top" <<< "$out" &&
+	grep -qxF "+ systemctl enable gmapbench-kvm-resume.service" <<< "$out"; then
+	ok "install-resume: the unit with absolute paths, enabled"
+else
+	not_ok "install-resume"; diag "$out"
+fi
+
+# one run: pinned QEMU with KVM, QMP, the L1 and its arguments; perf plan
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" run pte_churn interval=64 pages=8 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && grep -qE "^\+ hwloc-bind core:1 -- qemu-system-s390x -machine s390-ccw-virtio,accel=kvm -cpu host -m 256 -smp 1 -nographic -no-reboot -no-shutdown -qmp unix:build/host-kvm/run/qmp-[0-9]+-0.sock,server=on,wait=off -S -kernel build/guests/l1.elf -append 'pte_churn interval=64 pages=8'$" <<< "$out"; then
+	ok "run: hwloc-bind + qemu-system-s390x with KVM, -cpu host, QMP, -kernel l1.elf -append"
+else
+	not_ok "run command line (rc $rc)"; diag "$out"
+fi
+grep -q "^# qmp: cont; wait for SHUTDOWN" <<< "$out" && grep -q "^# perf: cpum_cf:DTLB2_WRITES" <<< "$out" &&
+	grep -q "^# perf: tp:kvm-s390:kvm_s390_gmap_notifier" <<< "$out" &&
+	ok "run: the QMP steps and every perf event are accounted for" || { not_ok "run steps"; diag "$out"; }
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" run 'bad name' 2>&1)
+[ $? -ne 0 ] && grep -q "bad scenario name" <<< "$out" && ok "run: a bad scenario name is refused" ||
+	{ not_ok "bad scenario"; diag "$out"; }
+out=$("$bin" --config "$tmp/kexec.conf" frobnicate 2>&1)
+[ $? -eq 2 ] && grep -q "unknown command frobnicate" <<< "$out" && ok "unknown command: usage, status 2" ||
+	not_ok "unknown command"
+done_testing
