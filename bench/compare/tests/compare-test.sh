@@ -56,9 +56,7 @@ check "-o wrote valid JSON" "$get" "$tmp/lazy.json" .comparisons
 [ "$(ls "$tmp" | grep -c '\.tmp\.')" -eq 0 ] && ok "-o left no temporary file" || not_ok "-o left a temporary file"
 [ "$("$get" "$tmp/lazy.json" .comparisons[0].status)" = regressed ] &&
 	ok "JSON: status regressed" || not_ok "JSON: status regressed"
-reg=$(for i in $(seq 0 $(($("$get" "$tmp/lazy.json" .comparisons[0].timings#) - 1))); do
-	echo "$("$get" "$tmp/lazy.json" .comparisons[0].timings[$i].benchmark) $("$get" "$tmp/lazy.json" .comparisons[0].timings[$i].metric) $("$get" "$tmp/lazy.json" .comparisons[0].timings[$i].verdict)"
-done | grep regression)
+reg=$("$get" "$tmp/lazy.json" '.comparisons[0].timings[*].benchmark .comparisons[0].timings[*].metric .comparisons[0].timings[*].verdict' | grep regression)
 [ "$reg" = "pte_churn/interval:16 real_time regression
 pte_churn/interval:16 cpu_time regression" ] && ok "JSON: exactly pte_churn real and cpu time regressed" ||
 	{ not_ok "JSON: exactly pte_churn real and cpu time regressed"; diag "$reg"; }
@@ -91,9 +89,7 @@ sed -n 4p "$tmp/summary.txt" | grep -qx 'pgt-prefill: -93.8% exits_l0 on table_c
 	ok "summary: pgt-prefill: -93.8% exits_l0 on table_creation/span_gib:64 vs baseline" ||
 	{ not_ok "summary headline of pgt-prefill"; head -n 6 "$tmp/summary.txt" | sed 's/^/#   /'; }
 has "$tmp/summary.txt" '^Failed variants:' "summary: failed variants section"
-cps=$(for i in $(seq 0 $(($("$get" "$v" .change_points#) - 1))); do
-	echo "$("$get" "$v" .change_points[$i].night) $("$get" "$v" .change_points[$i].variant) $("$get" "$v" .change_points[$i].benchmark) $("$get" "$v" .change_points[$i].metric)"
-done)
+cps=$("$get" "$v" '.change_points[*].night .change_points[*].variant .change_points[*].benchmark .change_points[*].metric')
 echo "$cps" | grep -qx '2026-11-21 baseline table_creation/span_gib:512 real_time' &&
 	ok "history: the +15% step of 2026-11-21 is a change point" ||
 	{ not_ok "history: step change point"; diag "$cps"; }
