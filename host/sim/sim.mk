@@ -137,3 +137,21 @@ $(SIM_B)/.pristine:
 $(foreach v,$(sort $(VARIANTS) $(SIM_TEST_VARIANTS)),$(eval $(call SIM_VARIANT,$(v))))
 
 ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SIM_LIB,$(v)))
+
+# ------------------------------------------------------------ make perf
+SIM_PERF_BINS := $(foreach v,$(VARIANTS),$(B)/bin/sim-perf-$(v))
+$(B)/bin/sim-perf-%: $(SIM_DIR)/bench/sim-perf.c $(B)/%/libgmapsim.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS)
+
+# SIM_PERF_PAGES: L2 pages the scenario touches
+SIM_PERF_PAGES ?= 1048576
+.PHONY: sim-perf
+sim-perf: $(SIM_PERF_BINS)
+	@for v in $(VARIANTS); do \
+		echo "== host/sim speed, variant $$v"; \
+		$(B)/bin/sim-perf-$$v $(SIM_PERF_PAGES) || exit 1; \
+	done
+
+ALL_TARGETS += $(SIM_PERF_BINS)
+PERF_TARGETS += sim-perf

@@ -31,20 +31,19 @@ k gmap.c arch/s390/mm/gmap.c -d
 k pgtable.c arch/s390/mm/pgtable.c -d
 k pgalloc_pgste.c arch/s390/mm/pgalloc.c -x page_table_alloc_pgste,page_table_free_pgste
 # the shadow walk of gaccess.c
-k gaccess_shadow.c arch/s390/kvm/gaccess.c $flip -x \
-asce,ASCE_TYPE_SEGMENT,region1_table_entry,region2_table_entry,\
-region3_table_entry_fc0,region3_table_entry_fc1,region3_table_entry,\
-segment_entry_fc0,segment_entry_fc1,segment_table_entry,TABLE_TYPE_SEGMENT,\
-page_table_entry,vaddress,kvm_s390_shadow_tables,kvm_s390_shadow_fault
+# (kvm_s390_shadow_* and, -c, every definition of the file they use, so
+# that a variant may add helpers; the ipte lock is the shim's)
+k gaccess_shadow.c arch/s390/kvm/gaccess.c $flip -c -X ipte_lock,ipte_unlock -x \
+asce,ASCE_TYPE_SEGMENT,TABLE_TYPE_SEGMENT,'kvm_s390_shadow_*'
 # the DAT-entry unions alone, for the layout test
 k dat_unions.h arch/s390/kvm/gaccess.c $flip -x \
 asce,region1_table_entry,region2_table_entry,region3_table_entry_fc0,\
 region3_table_entry_fc1,region3_table_entry,segment_entry_fc0,\
 segment_entry_fc1,segment_table_entry,page_table_entry,vaddress
 # the shadow-gmap side of vsie.c
-k vsie_shadow.c arch/s390/kvm/vsie.c -x \
-vsie_page,prefix_unmapped,prefix_unmapped_sync,kvm_s390_vsie_gmap_notifier,\
-inject_fault,handle_fault,handle_last_fault,release_gmap_shadow,acquire_gmap_shadow
+k vsie_shadow.c arch/s390/kvm/vsie.c -c -x \
+vsie_page,kvm_s390_vsie_gmap_notifier,handle_fault,handle_last_fault,\
+release_gmap_shadow,acquire_gmap_shadow
 # program-interruption codes and PEI flags, as the kernel defines them
 {
 	grep -E '^#define PGM_' "$tree/arch/s390/include/asm/kvm_host.h"

@@ -2,7 +2,7 @@
 /*
  * kgen: mechanical transformations of real kernel sources for host/sim.
  *
- *   kgen [-d] [-f] [-x NAME,NAME...] [-l LABEL] IN OUT
+ *   kgen [-d] [-f] [-x NAME,NAME... [-c] [-X NAME,...]] [-l LABEL] IN OUT
  *
  *   -d  de-asm: every function definition whose body contains inline
  *       assembly becomes an extern prototype (the simulator implements it).
@@ -11,8 +11,12 @@
  *       the same bit layout on a little-endian host, and a _Static_assert
  *       that the widths add up to 64.
  *   -x  extract: keep only the named top-level definitions (functions,
+ *       prototypes, NAME* for all names starting so,
  *       struct/union/enum tags, anonymous enums naming one of the names),
  *       each preceded by a #line marker.
+ *   -c  with -x, closure: also every definition or prototype of the file
+ *       that an extracted one uses, recursively.
+ *   -X  never extract these names (with -c: what the simulator provides).
  *   -l  the file name the #line markers give (default: IN).
  *
  * Works at the token level: comments, string and character literals and
@@ -480,6 +484,136 @@ static void flip_bitfields(struct buf *o, const char *src, size_t a, size_t b)
 	}
 }
 
+/* A declaration of a function (no body): named like a definition */
+static bool is_prototype(const char *src, const struct item *it)
+{
+	char *head;
+	bool proto;
+
+	if (it->function || it->brace != it->end)
+		return false;
+	head = code_only(src, it->start, it->end);
+	proto = strchr(head, '(') && !strchr(head, '=') &&
+		!has_word(head, "typedef");
+	free(head);
+	return proto;
+}
+
+static bool name_matches(const char *name, const char *pattern)
+{
+	size_t pl = strlen(pattern);
+
+	if (pl && pattern[pl - 1] == '*')
+		return !strncmp(name, pattern, pl - 1);
+	return !strcmp(name, pattern);
+}
+
+/* Does an anonymous enum define an identifier that text uses? */
+static bool enum_used(const char *src, const struct item *it, const char *text)
+{
+	char *body = code_only(src, it->brace, it->end), *p = body;
+	bool used = false;
+
+	while (*p && !used) {
+		char *s;
+
+		while (*p && !is_ident(*p))
+			p++;
+		s = p;
+		while (is_ident(*p))
+			p++;
+		if (p > s && !isdigit((unsigned char)*s)) {
+			char c = *p;
+
+			*p = 0;
+			used = has_word(text, s);
+			*p = c;
+		}
+	}
+	free(body);
+	return used;
+}
+
+/*
+ * Selects the items to extract: those named (NAME, or PREFIX* for all
+ * that start so), then, with closure, every definition or prototype of
+ * the file that a selected item uses, again and again; never an excluded
+ * one. Marks found[] for the names that matched.
+ */
+static bool *select_items(const char *src, struct item *items, size_t nr,
+			  char **names, int nnames, bool *found, char **excl,
+			  int nexcl, bool closure)
+{
+	bool *keep = calloc(nr ? nr : 1, sizeof(*keep));
+	char **item_names = calloc(nr ? nr : 1, sizeof(*item_names));
+	bool *anon_enum = calloc(nr ? nr : 1, sizeof(*anon_enum));
+	bool changed = true;
+	size_t i, j;
+	int k;
+
+	for (i = 0; i < nr; i++) {
+		struct item *it = &items[i];
+
+		if (it->function || is_prototype(src, it)) {
+			struct item fake = *it;
+
+			fake.function = true;
+			item_names[i] = item_name(src, &fake);
+		} else {
+			item_names[i] = item_name(src, it);
+		}
+		if (!item_names[i] && !it->function && it->brace != it->end) {
+			char *head = code_only(src, it->start, it->brace);
+
+			anon_enum[i] = has_word(head, "enum");
+			free(head);
+		}
+		for (k = 0; k < nexcl && item_names[i]; k++)
+			if (name_matches(item_names[i], excl[k])) {
+				free(item_names[i]);
+				item_names[i] = NULL;
+				anon_enum[i] = false;
+			}
+		for (k = 0; k < nnames; k++) {
+			if (item_names[i] &&
+			    name_matches(item_names[i], names[k]))
+				keep[i] = found[k] = true;
+			if (anon_enum[i]) {
+				char *body = code_only(src, it->brace, it->end);
+
+				if (has_word(body, names[k]))
+					keep[i] = found[k] = true;
+				free(body);
+			}
+		}
+	}
+	while (closure && changed) {
+		changed = false;
+		for (i = 0; i < nr; i++) {
+			char *text;
+
+			if (!keep[i])
+				continue;
+			text = code_only(src, items[i].start, items[i].end);
+			for (j = 0; j < nr; j++) {
+				if (keep[j])
+					continue;
+				if ((item_names[j] &&
+				     has_word(text, item_names[j])) ||
+				    (anon_enum[j] &&
+				     enum_used(src, &items[j], text)))
+					keep[j] = changed = true;
+			}
+			free(text);
+		}
+	}
+	for (i = 0; i < nr; i++)
+		free(item_names[i]);
+	free(item_names);
+	free(anon_enum);
+	return keep;
+}
+
 static char *read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -502,7 +636,7 @@ static char *read_file(const char *path, size_t *len)
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: kgen [-d] [-f] [-x NAME,NAME...] [-l LABEL] IN OUT\n");
+		"usage: kgen [-d] [-f] [-x NAME,... [-c] [-X NAME,...]] [-l LABEL] IN OUT\n");
 	exit(2);
 }
 
@@ -510,8 +644,9 @@ int main(int argc, char **argv)
 {
 	bool deasm = false, flip = false;
 	char **names = NULL, *list = NULL, *out_name, *tmp_name;
-	int nnames = 0, k, replaced = 0;
-	bool *found = NULL;
+	char **excl = NULL, *excl_list = NULL;
+	int nnames = 0, nexcl = 0, k, replaced = 0;
+	bool *found = NULL, *keep_item = NULL, closure = false;
 	struct buf o = {0}, line = {0};
 	struct item *items;
 	size_t n, nr, i, pos = 0;
@@ -525,6 +660,10 @@ int main(int argc, char **argv)
 			flip = true;
 		else if (!strcmp(argv[k], "-x") && k + 1 < argc)
 			list = argv[++k];
+		else if (!strcmp(argv[k], "-c"))
+			closure = true;
+		else if (!strcmp(argv[k], "-X") && k + 1 < argc)
+			excl_list = argv[++k];
 		else if (!strcmp(argv[k], "-l") && k + 1 < argc)
 			label = argv[++k];
 		else
@@ -545,9 +684,20 @@ int main(int argc, char **argv)
 		}
 		found = calloc(nnames ? nnames : 1, 1);
 	}
+	if (excl_list) {
+		char *s = strdup(excl_list), *t;
+
+		for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
+			excl = realloc(excl, (nexcl + 1) * sizeof(*excl));
+			excl[nexcl++] = t;
+		}
+	}
 
 	src = read_file(in_name, &n);
 	nr = scan_items(src, n, &items);
+	if (list)
+		keep_item = select_items(src, items, nr, names, nnames, found,
+					 excl, nexcl, closure);
 	buf_add(&o, "", 0);
 	buf_add(&line, "", 0);
 	snprintf(marker, sizeof(marker), "#line 1 \"%s\"\n", label);
@@ -555,29 +705,9 @@ int main(int argc, char **argv)
 		buf_str(&o, marker);
 	for (i = 0; i < nr; i++) {
 		struct item *it = &items[i];
-		char *name = NULL, *code = NULL;
-		bool keep = !list, asm_body = false;
+		char *code = NULL;
+		bool keep = !list || keep_item[i], asm_body = false;
 
-		if (list || (deasm && it->function))
-			name = item_name(src, it);
-		if (list) {
-			for (k = 0; k < nnames; k++)
-				if (name && !strcmp(name, names[k]))
-					keep = found[k] = true;
-			if (!keep && !name && !it->function) {
-				char *head =
-					code_only(src, it->start, it->brace);
-				bool is_enum = has_word(head, "enum");
-
-				free(head);
-				if (is_enum)
-					code = code_only(src, it->brace,
-							 it->end);
-				for (k = 0; code && k < nnames; k++)
-					if (has_word(code, names[k]))
-						keep = found[k] = true;
-			}
-		}
 		if (deasm && it->function) {
 			if (!code)
 				code = code_only(src, it->brace, it->end);
@@ -587,7 +717,6 @@ int main(int argc, char **argv)
 		}
 		free(code);
 		if (!keep) {
-			free(name);
 			continue;
 		}
 		if (list) {
@@ -612,12 +741,11 @@ int main(int argc, char **argv)
 		if (list)
 			buf_str(&o, "\n");
 		pos = it->end;
-		free(name);
 	}
 	if (!list)
 		buf_add(&o, src + pos, n - pos);
 	for (k = 0; k < nnames; k++)
-		if (!found[k]) {
+		if (!found[k] && !strchr(names[k], '*')) {
 			fprintf(stderr, "kgen: %s: no definition of '%s'\n",
 				in_name, names[k]);
 			return 1;
@@ -643,6 +771,10 @@ int main(int argc, char **argv)
 	free(line.p);
 	free(items);
 	free(found);
+	free(keep_item);
+	if (excl)
+		free(excl[0]);
+	free(excl);
 	if (names)
 		free(names[0]);
 	free(names);

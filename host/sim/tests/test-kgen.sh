@@ -100,6 +100,20 @@ check "flip: _Static_assert of 64 bits" \
 	grep -q '_Static_assert(52 + 2 + 1 + 9 == 64' "$tmp/f.c"
 check "flip: members reversed, comments kept" \
 	bash -c "grep -n 'lo : 9\|hi : 52' '$tmp/f.c' | head -1 | grep -q 'lo : 9' && grep -q 'comment \*/' '$tmp/f.c'"
+# closure: a helper the named function uses comes along, an excluded one not
+cat > "$tmp/cl.c" <<'IN'
+static int helper2(int x);
+static int unused(void) { return 0; }
+static int excluded(void) { return 1; }
+static int helper1(int x) { return helper2(x) + excluded(); }
+int top_fn(int x) { return helper1(x); }
+static int helper2(int x) { return x; }
+IN
+"$kgen" -c -X excluded -x 'top_*' "$tmp/cl.c" "$tmp/cl.out"
+check "closure: helpers and the prototype come along, in file order" \
+	bash -c "grep -v '^#line' '$tmp/cl.out' | grep -v '^$' | cut -d'(' -f1 | tr '\\n' , | grep -qx 'static int helper2,static int helper1,int top_fn,static int helper2,'"
+check "closure: unused and excluded definitions stay out" \
+	bash -c "! grep -q 'unused\\|int excluded' '$tmp/cl.out'"
 printf 'struct t {\n\tunsigned long a : 3;\n\tunsigned long b : 4;\n};\n' > "$tmp/bad.c"
 if "$kgen" -f "$tmp/bad.c" "$tmp/bad.out" 2> "$tmp/err"; then
 	not_ok "flip: a struct of 7 bits is refused"
