@@ -264,19 +264,10 @@ static inline void cbench_counter_u64(cbench_state *st, const char *name,
 
 /*
  * benchmark::DoNotOptimize(value): the value counts as used, so the code
- * computing it stays.  Unlike Google Benchmark's it is no memory barrier
- * (that would force the loop counter through memory on every iteration):
- * after writing through a pointer, call cbench_clobber_memory(), which is
- * benchmark::ClobberMemory(), or pass the pointer to
- * cbench_do_not_optimize_mem().
+ * computing it stays, and, as in Google Benchmark, memory is clobbered.
+ * cbench_clobber_memory() is benchmark::ClobberMemory().
  */
-#define cbench_do_not_optimize(x)                          \
-	do {                                               \
-		__typeof__(x) cbench_v_ = (x);             \
-		__asm__ volatile("" : : "r,m"(cbench_v_)); \
-	} while (0)
-/* DoNotOptimize with Google Benchmark's memory clobber, for pointers. */
-#define cbench_do_not_optimize_mem(x)                                 \
+#define cbench_do_not_optimize(x)                                     \
 	do {                                                          \
 		__typeof__(x) cbench_v_ = (x);                        \
 		__asm__ volatile("" : : "r,m"(cbench_v_) : "memory"); \
