@@ -509,8 +509,22 @@ int night_load(const char *dir, struct night *n, char *err, size_t errlen)
 		snprintf(path, sizeof(path), "%s/%s", n->dir, names[i]);
 		n->files =
 			xrealloc(n->files, (n->nfiles + 1) * sizeof(*n->files));
-		if (result_load(path, &n->files[n->nfiles], err, errlen))
-			rc = -1;
+		if (result_load(path, &n->files[n->nfiles], err, errlen)) {
+			/* an unreadable variant fails; the others go on */
+			struct failure *f;
+
+			fprintf(stderr, "gmapbench-compare: %s\n", err);
+			result_free(&n->files[n->nfiles]);
+			n->failed = xrealloc(n->failed,
+					     (n->nfailed + 1) * sizeof(*f));
+			f = &n->failed[n->nfailed++];
+			*strrchr(names[i], '.') = 0;
+			f->variant = names[i];
+			f->what = xstrdup("results");
+			f->tail = xstrdup(err);
+			err[0] = 0;
+			continue;
+		}
 		n->nfiles++;
 		free(names[i]);
 	}

@@ -126,6 +126,16 @@ expect_rc 1 basefail "a night whose baseline failed: exit 1, not bad input"
 has "$tmp/basefail.out" '^baseline: FAILED \(table_creation\)' "... and the summary says the baseline failed"
 has "$tmp/basefail.out" 'Segmentation fault in table_creation' "... with the tail of its log"
 
+# ---- an unreadable variant file in a night fails that variant only ----
+cp -r "$night" "$tmp/corrupt-night"
+head -c 2000 "$night/noop-cleanup.json" > "$tmp/corrupt-night/noop-cleanup.json"
+run corrupt --format=verdict "$tmp/corrupt-night"
+expect_rc 1 corrupt "a truncated variant file in a night: exit 1"
+[ "$("$get" "$tmp/corrupt.out" .variants.noop-cleanup.status .variants.noop-cleanup.failed.what .variants.pgt-prefill.status)" = "failed
+results
+improved" ] && ok "... that variant failed (results), the others are judged" || not_ok "truncated variant in a night"
+has "$tmp/corrupt.err" 'noop-cleanup\.json:[0-9]+:[0-9]+: ' "... and the error names file, line and column"
+
 # ---- bad input: exit 2 and a message naming the file and the problem ----
 printf '{"context": {}, "benchmarks": [\n  {"name": "a", "run_type": "iteration", "real_time": 1,\n   "time_unit": "ns"}\n]}\n' > "$tmp/nocpu.json"
 printf '{"context": {},\n "benchmarks": [1, 2,]}\n' > "$tmp/broken.json"
