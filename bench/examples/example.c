@@ -135,7 +135,8 @@ static void BM_walk(cbench_state *st)
 	volatile char *buf = calloc(size, 1);
 	size_t pos = 0;
 
-	while (cbench_keep_running(st)) {
+	CBENCH_FOR(st)
+	{ /* for (auto _ : state) */
 		buf[pos]++;
 		pos = (pos + sc->stride) % size;
 	}

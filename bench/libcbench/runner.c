@@ -674,14 +674,11 @@ int cbench_run_specified(void)
 		disp.color = cb_color_auto();
 	else
 		disp.color = cb_is_truthy(cb_flags.color);
-	if (have_file && !strcmp(cb_flags.out_format, "console"))
-		disp.color = false;
 	disp.tabular = cb_flags.counters_tabular;
-	if (have_file) {
+	/* as 1.7.1: a console file gets neither color nor columns */
+	if (have_file)
 		cb_reporter_init(&file, cb_flags.out_format, out_file,
 				 out_file);
-		file.tabular = cb_flags.counters_tabular;
-	}
 
 	might_have_aggregates = cb_flags.repetitions > 1;
 	for (int i = 0; i < n; i++) {

@@ -246,6 +246,14 @@ if grep -q '^Running ' o.txt && grep -q '^BM_sum/8 ' o.txt && ! grep -q $'\033' 
 else
 	not_ok "--benchmark_out_format=console"
 fi
+for side in cb gb; do
+	bin=$cb
+	[ $side = gb ] && bin=$gb
+	"$bin" $mt --benchmark_filter=BM_man --benchmark_counters_tabular=true \
+		--benchmark_out=tabfile.$side --benchmark_out_format=console > /dev/null 2>&1
+	grep -A 2 -- '^---' tabfile.$side | head -n 3 > tabhead.$side
+done
+same "console --benchmark_out file: no columns, as 1.7.1" tabhead.cb tabhead.gb
 "$cb" $mt '--benchmark_filter=BM_sum/8$' --benchmark_color=true > col.txt 2> /dev/null
 grep -q $'\033\\[0;32mBM_sum/8' col.txt && ok "--benchmark_color=true colors the table" ||
 	not_ok "--benchmark_color=true"
