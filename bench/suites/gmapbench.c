@@ -180,7 +180,7 @@ static void sim_config(const struct scenario *s, const int64_t *args,
 		       struct gsim_config *cfg)
 {
 	struct scenario_needs n;
-	uint64_t heap = 0;
+	uint64_t heap = 0, tables;
 	int k;
 
 	scenario_needs(s, args, &n);
@@ -193,7 +193,15 @@ static void sim_config(const struct scenario *s, const int64_t *args,
 	cfg->l1_mem_bytes = L1_SIM_HEAP_START + heap + n.l1_bytes;
 	cfg->l1_mem_bytes = (cfg->l1_mem_bytes + (8 << 20) - 1) &
 			    ~((8ULL << 20) - 1);
-	cfg->arena_bytes = 0;	/* derived from l1_mem_bytes */
+	/* L0 holds L1's memory, its own tables for it, and the shadow
+	 * tables: a shadow page table is 4 KiB (with PGSTEs) per 2 KiB L1
+	 * page table, a shadow region/segment table as large as L1's */
+	tables = n.frames[L1_FRAME_PGT] * 2 * l1_frame_size(L1_FRAME_PGT) +
+		 n.frames[L1_FRAME_CRST] * l1_frame_size(L1_FRAME_CRST);
+	cfg->arena_bytes = cfg->l1_mem_bytes + cfg->l1_mem_bytes / 8 +
+			   2 * tables + (64ULL << 20);
+	cfg->arena_bytes = (cfg->arena_bytes + (1 << 20) - 1) &
+			   ~((1ULL << 20) - 1);
 	cfg->l1_edat1 = n.edat1;
 	cfg->l1_edat2 = n.edat2;
 	cfg->check = opt.check ? GSIM_CHECK_ON : GSIM_CHECK_OFF;

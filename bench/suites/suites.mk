@@ -10,6 +10,7 @@ SUITES_DIR := bench/suites
 SUITES_B := $(B)/bench
 SUITES_BIN = $(B)/bin/gmapbench-$(1)
 SUITES_MERGE := $(B)/bin/gmapbench-merge
+SUITES_COUNTERS := $(B)/bin/gmapbench-counters
 SUITES_CFLAGS = $(CFLAGS_RELEASE) $(LIBCBENCH_CFLAGS) $(SIM_CFLAGS) \
 	$(GUESTS_CFLAGS) $(KVM_BACKEND_CFLAGS) -I$(TOP)/host
 SUITES_GUEST_OBJS = $(patsubst %.c,$(SUITES_B)/obj/%.o,$(SUITES_DIR)/sets.c \
@@ -45,7 +46,30 @@ $(SUITES_MERGE): $(SUITES_DIR)/merge.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
 	@mkdir -p $$(@D)
 	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -o $$@ $$< $(LIB_JSON_SRCS) -lm
 
+$(SUITES_COUNTERS): $(SUITES_DIR)/counters.c host/counters.h $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
+	@mkdir -p $$(@D)
+	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -I$(TOP)/host -o $$@ $$< $(LIB_JSON_SRCS) -lm
+
 $(foreach v,$(VARIANTS) $(SIM_TEST_VARIANTS),$(eval $(call SUITES_VARIANT,$(v))))
-ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) $(SUITES_MERGE)
+ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) $(SUITES_MERGE) \
+	$(SUITES_COUNTERS)
 endef
 LATE_RULES += SUITES_RULES
+
+SUITES_TOOLS = $(SUITES_MERGE) $(SUITES_COUNTERS) $(B)/bin/gmapbench-compare
+TESTS += $(SUITES_DIR)/tests/reference.sh $(SUITES_DIR)/tests/merge.sh \
+	$(SUITES_DIR)/tests/nightly.sh
+CHECK_DEPS += $(call SUITES_BIN,baseline) $(call SUITES_BIN,pgt-prefill) \
+	$(call SUITES_BIN,stale-pgt) $(SUITES_TOOLS)
+
+# The reference night: the baseline's counters on the nightly sets. Run
+# after an intended change of behaviour and commit the file.
+.PHONY: reference
+reference: $(call SUITES_BIN,baseline) $(SUITES_COUNTERS)
+	@mkdir -p $(B)/reference results/reference
+	$(call SUITES_BIN,baseline) --gmap_check --benchmark_filter='^[a-z_]*[a-z]/' \
+		--benchmark_min_time=0 --benchmark_out=$(B)/reference/baseline.json \
+		--benchmark_out_format=json > /dev/null
+	$(SUITES_COUNTERS) $(B)/reference/baseline.json > results/reference/baseline.counters.tmp
+	mv results/reference/baseline.counters.tmp results/reference/baseline.counters
+	@echo "results/reference/baseline.counters: $$(wc -l < results/reference/baseline.counters) values"
