@@ -71,3 +71,18 @@ $(GUESTS_B)/test-scenarios: $(GUESTS_DIR)/tests/test-scenarios.c \
 	$(CC) $(GUESTS_TEST_CFLAGS) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
 
 TESTS += $(GUESTS_B)/test-scenarios
+
+# --- every scenario on host/sim's baseline, oracle on -----------------------
+# host/sim/sim.mk is read after this fragment, so its library is named by
+# path here (SIM_LIB_SAN would still be empty); SIM_CFLAGS and SIM_LDLIBS are
+# only used in the recipe, expanded when it runs.
+GUESTS_SIM_LIB := $(B)/baseline/libgmapsim-san.a
+
+$(GUESTS_B)/test-sim-scenarios: $(GUESTS_DIR)/tests/test-sim-scenarios.c \
+		$(GUESTS_SIM_SRCS) $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) \
+		$(GUESTS_HDRS) $(GUESTS_TEST_HDRS) $(GUESTS_SIM_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(GUESTS_TEST_CFLAGS) $(SIM_CFLAGS) -o $@ $(filter %.c,$^) \
+		$(GUESTS_SIM_LIB) $(SIM_LDLIBS) $(LDFLAGS_TEST)
+
+TESTS += $(GUESTS_B)/test-sim-scenarios

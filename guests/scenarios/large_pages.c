@@ -4,7 +4,9 @@
  * 2 GiB region-third frames; L2 touches pages inside each. L0 shadows a
  * large frame with "fake" tables of smaller frames. EDAT-1 frames alias
  * one L1 1 MiB frame; EDAT-2 frames all alias L1 [0, 2 GiB), which holds
- * L1's own tables too, so L2 only fetches there.
+ * L1's own tables too: they are mapped DAT-protected, L2 only fetches.
+ * (Writable, an L2 fetch from a page L0 protects as a shadowed table
+ * would make L0 break the protection, unshadow, and start over forever.)
  */
 #include "scenario.h"
 
@@ -90,7 +92,8 @@ static int run(struct l1 *l1, const int64_t *a)
 	rc = l1_gmap_create(&g, l1, top);
 	for (f = 0; f < (uint64_t)a[FRAMES] && !rc; f++)
 		rc = l1_gmap_map(&g, f * fb, target,
-				 edat2 ? L1_MAP_2G : L1_MAP_1M, 0);
+				 edat2 ? L1_MAP_2G : L1_MAP_1M,
+				 edat2 ? L1_MAP_PROT : 0);
 	for (f = 0; f < (uint64_t)a[FRAMES] && !rc; f++) {
 		runs[nr++] = (struct l1_l2_run){
 			.addr = f * fb,

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Every scenario on host/sim's baseline variant, oracle on: it must run
+ * with no oracle mismatch and move the counters guests/scenarios/README.md
+ * says it moves, by the amounts it says (one run on a fresh machine).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "platform-sim.h"
+#include "scenario.h"
+#include "tap.h"
+
+static const struct scenario *s;
+static int64_t args[SCENARIO_MAX_PARAMS];
+static struct gmap_counters c;
+static struct scenario_result res;
+
+#define C(name) ((int64_t)c.v[GC_##name])
+
+/* One fresh machine, one run; false (with diagnostics) if it failed */
+static bool run(const char *name, const char *spec)
+{
+	struct gsim_config cfg;
+	struct l1_platform p;
+	struct gsim *g;
+	char err[256];
+	int i;
+
+	s = scenario_find(name);
+	scenario_defaults(s, args);
+	if (scenario_parse(s, args, spec, err, sizeof(err))) {
+		tap_diag("%s", err);
+		return false;
+	}
+	gsim_config_default(&cfg);
+	cfg.l1_mem_bytes = 128ULL << 20;
+	cfg.check = GSIM_CHECK_ON;
+	g = gsim_create(&cfg, err, sizeof(err));
+	if (!g) {
+		tap_diag("gsim_create: %s", err);
+		return false;
+	}
+	l1_sim_platform(&p, g, &cfg, false);
+	if (scenario_check(s, args, &p, err, sizeof(err))) {
+		tap_diag("%s", err);
+		gsim_destroy(g);
+		return false;
+	}
+	scenario_run(s, args, &p, &res);
+	gsim_counters(g, &c);
+	if (res.rc)
+		tap_diag("%s; machine: %s", res.error, gsim_error(g));
+	if (C(oracle_mismatches))
+		tap_diag("oracle: %s", gsim_error(g));
+	for (i = 0; i < GC_NR; i++)
+		if (c.v[i] && i != GC_tlb_hits && i != GC_tlb_misses &&
+		    i != GC_tlb_purged && i != GC_shadow_bytes)
+			printf("#   %s=%llu\n", gmap_counter_names[i],
+			       (unsigned long long)c.v[i]);
+	gsim_destroy(g);
+	return !res.rc && !C(oracle_mismatches);
+}
+
+/* the run, then the README line's claim */
+#define EXPECT(name, spec, claim, desc)                                      \
+	do {                                                                 \
+		bool ran = run(name, spec);                                  \
+		tap_ok(ran, "%s %s: runs, 0 oracle mismatches", name, spec); \
+		tap_ok(ran && (claim), "%s %s: %s", name, spec, desc);       \
+	} while (0)
+
+int main(void)
+{
+	tap_plan_unknown();
+
+	EXPECT("table_creation", "span_gib:1",
+	       C(vsie_entries) == 1 && C(exits_l1) == 0 &&
+		       C(exits_l0) == 1024 && C(shadow_pgt) == 1024 &&
+		       C(shadow_pte) == 1024 && C(shadow_create) == 1 &&
+		       C(prot_faults) == 0,
+	       "one L0 exit, shadow pgt and pte per touched segment");
+	EXPECT("table_creation", "span_gib:64/stride_mib:2048/asce_levels:4",
+	       C(exits_l0) == 32 && C(shadow_r2t) == 32 &&
+		       C(shadow_r3t) == 32 && C(shadow_sgt) == 32 &&
+		       C(shadow_pgt) == 32 && C(exits_l1) == 0,
+	       "region-first top: every level shadowed per touch");
+	EXPECT("prot_fault_storm", "pages:512",
+	       C(exits_l1) == 510 && C(prot_faults) == 510 &&
+		       C(unshadow_pgt) >= 510 && C(unshadow_pgt) <= 512 &&
+		       C(shadow_pte) >= 512 && C(unshadow_full) == 0,
+	       "a reflected fault, a protection fault and a pgt unshadow "
+	       "per page not premapped");
+	EXPECT("pte_churn", "ws_pages:64/interval:16/rewrites:32",
+	       C(prot_faults) == 32 && C(unshadow_pgt) == 32 &&
+		       C(vsie_entries) == 33 && C(exits_l1) == 0 &&
+		       C(exits_l0) == 64 + 31 * 16 && C(unshadow_full) == 0,
+	       "a protection fault and a pgt unshadow per rewrite, then "
+	       "L0 refaults the interval's pages");
+	EXPECT("top_level_churn", "rewrites:8",
+	       C(prot_faults) == 8 && C(unshadow_full) == 8 &&
+		       C(shadow_create) == 8 && C(exits_l1) == 0,
+	       "rewriting the top table: a full unshadow per rewrite");
+	EXPECT("top_level_churn", "rewrites:8/level:2",
+	       C(prot_faults) == 8 && C(unshadow_r3t) == 8 &&
+		       C(unshadow_full) == 0 && C(shadow_create) == 1,
+	       "rewriting a region-third entry: an r3t unshadow each");
+	EXPECT("top_level_churn", "rewrites:8/level:1",
+	       C(prot_faults) == 8 && C(unshadow_sgt) == 8 &&
+		       C(unshadow_full) == 0,
+	       "rewriting a segment-table entry: an sgt unshadow each");
+	EXPECT("multi_guest", "guests:3/pages:16/rounds:4",
+	       C(shadow_create) == 12 && C(shadow_pgt) == 3 &&
+		       C(shadow_pte) == 48 && C(prot_faults) == 0 &&
+		       C(exits_l0) == 48,
+	       "gmap_shadow() at every switch, but tables built once per "
+	       "guest");
+	EXPECT("large_pages", "edat:1/frames:8/touches:4",
+	       C(shadow_pgt) == 8 && C(shadow_pte) == 32 && C(exits_l0) == 32 &&
+		       C(exits_l1) == 0,
+	       "EDAT-1: a fake shadow page table per segment frame");
+	EXPECT("large_pages", "edat:2/frames:4/touches:4/touch_stride_kib:512",
+	       C(shadow_sgt) == 8 && C(shadow_pgt) == 8 &&
+		       C(shadow_pte) == 16 && C(exits_l1) == 0,
+	       "EDAT-2: region frames shadowed through fake segment and "
+	       "page tables, one walk per segment touched");
+	EXPECT("l2_reboot", "pages:300/boots:3",
+	       C(exits_l1) == 900 && C(prot_faults) >= 900 &&
+		       C(unshadow_full) >= 3 * 2 &&
+		       C(unshadow_pgt) >= 900 - 3 * 2,
+	       "every boot refaults every page through L1; each new segment "
+	       "is a full unshadow (segment-table top)");
+	return tap_done();
+}
