@@ -221,6 +221,8 @@ static int open_event(const struct cb_perf_event *ev)
 	a.config1 = ev->config1;
 	a.config2 = ev->config2;
 	a.exclude_hv = 1;
+	a.read_format = PERF_FORMAT_TOTAL_TIME_ENABLED |
+			PERF_FORMAT_TOTAL_TIME_RUNNING;
 	fd = (int)syscall(SYS_perf_event_open, &a, 0, -1, -1,
 			  PERF_FLAG_FD_CLOEXEC);
 	if (fd < 0 && (errno == EACCES || errno == EPERM)) {
@@ -296,7 +298,7 @@ const char *cb_perf_event_name(int i)
 
 struct cb_perf {
 	int fd[32];
-	unsigned long long start[32];
+	double start[32];
 };
 
 struct cb_perf *cb_perf_open(void)
@@ -308,13 +310,16 @@ struct cb_perf *cb_perf_open(void)
 	return p;
 }
 
-static unsigned long long value(int fd)
+/* The count, scaled up when the kernel multiplexed the counter. */
+static double value(int fd)
 {
-	unsigned long long v = 0;
+	unsigned long long v[3] = { 0 }; /* value, time enabled, running */
 
-	if (fd < 0 || read(fd, &v, sizeof(v)) != sizeof(v))
+	if (fd < 0 || read(fd, v, sizeof(v)) != sizeof(v))
 		return 0;
-	return v;
+	if (v[2] && v[2] < v[1])
+		return (double)v[0] * ((double)v[1] / (double)v[2]);
+	return (double)v[0];
 }
 
 void cb_perf_start(struct cb_perf *p)
@@ -326,7 +331,7 @@ void cb_perf_start(struct cb_perf *p)
 void cb_perf_stop(struct cb_perf *p, double *acc)
 {
 	for (int i = 0; i < nevents; i++)
-		acc[i] += (double)(value(p->fd[i]) - p->start[i]);
+		acc[i] += value(p->fd[i]) - p->start[i];
 }
 
 void cb_perf_close(struct cb_perf *p)
