@@ -9,6 +9,9 @@
 
 #include "sim.h"
 
+/* 32 TiB: clear of the heap, the stacks, libraries and ASan's shadow */
+#define SIM_ARENA_ADDR 0x200000000000UL
+
 __thread struct gsim *sim_cur;
 /* The kernel code's globals, per thread: one machine per thread. */
 __thread struct page *mem_map;
@@ -21,14 +24,47 @@ void sim_enter(struct gsim *g)
 	sim_arena_pfn0 = g->base >> PAGE_SHIFT;
 }
 
+/*
+ * The struct page array is calloc'ed: where an all-zero mutex is the
+ * default one (glibc), its locks need no initialization per page.
+ */
+static bool sim_zero_mutex_ok;
+
+static void sim_check_zero_mutex(void)
+{
+	pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER, zero;
+
+	memset(&zero, 0, sizeof(zero));
+	sim_zero_mutex_ok = !memcmp(&m, &zero, sizeof(m));
+}
+
 int sim_arena_init(struct gsim *g, uint64_t bytes)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	size_t align = 1UL << (PAGE_SHIFT + SIM_MAX_ORDER);
 	unsigned long i;
 
+	pthread_once(&once, sim_check_zero_mutex);
 	g->map_len = bytes + align;
-	g->map = mmap(NULL, g->map_len, PROT_READ | PROT_WRITE,
-		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	/*
+	 * Real addresses are host pointers, and the TLB's set index hashes
+	 * the shadow ASCE's origin: for the counters to be the same run
+	 * after run, the arena must be at the same address in every
+	 * process. Only if that range is taken (a second machine in the
+	 * process) does it go where the kernel puts it.
+	 */
+	g->map =
+		mmap((void *)SIM_ARENA_ADDR, g->map_len, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+			     MAP_FIXED_NOREPLACE,
+		     -1, 0);
+	if (g->map == MAP_FAILED || g->map != (void *)SIM_ARENA_ADDR) {
+		if (g->map != MAP_FAILED)
+			munmap(g->map, g->map_len);
+		g->map = mmap(NULL, g->map_len, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+			      0);
+	}
 	if (g->map == MAP_FAILED)
 		return -ENOMEM;
 	g->base = ((unsigned long)g->map + align - 1) & ~(align - 1);
@@ -77,8 +113,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		if (g->next + n > g->pages)
 			return NULL;
 		page = &g->mem_map[g->next];
-		for (i = 0; i < n; i++)
-			pthread_mutex_init(&page[i].ptl, NULL);
+		if (!sim_zero_mutex_ok)
+			for (i = 0; i < n; i++)
+				pthread_mutex_init(&page[i].ptl, NULL);
 		g->next += n;
 	}
 	page->index = 0;
