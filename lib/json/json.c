@@ -797,6 +797,15 @@ void json_put_number(FILE *f, double d)
 		fputs("null", f);
 	else if (fabs(d) < 1e15 && d == (double)(long long)d)
 		fprintf(f, "%lld", (long long)d);
-	else
-		fprintf(f, "%.17g", d);
+	else {
+		char buf[32];
+
+		/* the shortest of %.15g, %.16g, %.17g that reads back exactly */
+		snprintf(buf, sizeof(buf), "%.15g", d);
+		if (strtod(buf, NULL) != d)
+			snprintf(buf, sizeof(buf), "%.16g", d);
+		if (strtod(buf, NULL) != d)
+			snprintf(buf, sizeof(buf), "%.17g", d);
+		fputs(buf, f);
+	}
 }

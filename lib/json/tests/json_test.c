@@ -221,10 +221,11 @@ static void test_file_and_writer(const char *argv0)
 	       "json_put_string round-trips through the parser: %s", text);
 	tap_ok(back && json_at(back, 2) &&
 		       !strcmp(json_at(back, 2)->str, "42") &&
+		       strstr(text, ",0.1]") &&
 		       json_at(back, 3)->type == JSON_NULL &&
 		       json_num(json_at(back, 4), 0) == 0.1 &&
 		       json_num(json_at(back, 1), 0) == 18446744073709551615.0,
-	       "json_put_number: integers plain, NaN as null, doubles exact");
+	       "json_put_number: integers plain, NaN as null, doubles exact and short");
 	json_free(back);
 	free(text);
 }
