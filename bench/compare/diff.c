@@ -177,8 +177,11 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 			const struct bench *nb = result_bench(d->new, ob->name);
 
 			check_file_counters(d, ob, "old");
-			if (!nb || nb->error || ob->error || !nb->nrep ||
-			    !ob->nrep) {
+			/* nothing to compare against: the new side counts it */
+			if (ob->error || !ob->nrep)
+				continue;
+			/* lost: missing or failed in the new file */
+			if (!nb || nb->error || !nb->nrep) {
 				d->only_old = grow(d->only_old, d->n_only_old,
 						   sizeof(char *));
 				d->only_old[d->n_only_old++] = ob->name;
@@ -194,8 +197,12 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 		for (i = 0; i < d->new->nb; i++) {
 			const struct bench *nb = &d->new->b[i];
 
+			const struct bench *ob = result_bench(d->old, nb->name);
+
 			check_file_counters(d, nb, "new");
-			if (!result_bench(d->old, nb->name)) {
+			if (nb->error || !nb->nrep)
+				continue;
+			if (!ob || ob->error || !ob->nrep) {
 				d->only_new = grow(d->only_new, d->n_only_new,
 						   sizeof(char *));
 				d->only_new[d->n_only_new++] = nb->name;
@@ -203,7 +210,7 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 		}
 	}
 	/* a WRONG row found in one file shows the other file's value too */
-	for (i = 0; d->new &&i < d->nc; i++) {
+	for (i = 0; d->new && i < d->nc; i++) {
 		struct counter_row *c = &d->c[i];
 		bool nw = c->kind == CK_WRONG && c->side[0] == 'n';
 		const struct bench *b;
@@ -276,7 +283,7 @@ int diff_exit_status(const struct diff *d, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (d[i].regressions || d[i].behaviour || d[i].wrong ||
-		    d[i].status == ST_FAILED)
+		    d[i].n_only_old || d[i].status == ST_FAILED)
 			return 1;
 	return 0;
 }

@@ -136,6 +136,15 @@ results
 improved" ] && ok "... that variant failed (results), the others are judged" || not_ok "truncated variant in a night"
 has "$tmp/corrupt.err" 'noop-cleanup\.json:[0-9]+:[0-9]+: ' "... and the error names file, line and column"
 
+# ---- a benchmark that the new file lacks ----
+printf '{"context": {}, "benchmarks": [\n  {"name": "a/1", "run_type": "iteration", "real_time": 1, "cpu_time": 1, "time_unit": "ns"},\n  {"name": "b/1", "run_type": "iteration", "real_time": 1, "cpu_time": 1, "time_unit": "ns"}\n]}\n' > "$tmp/ab.json"
+printf '{"context": {}, "benchmarks": [\n  {"name": "a/1", "run_type": "iteration", "real_time": 1, "cpu_time": 1, "time_unit": "ns"},\n  {"name": "b/1", "error_occurred": true, "error_message": "setup failed"}\n]}\n' > "$tmp/aerr.json"
+run lost "$tmp/ab.json" "$tmp/aerr.json"
+expect_rc 1 lost "a benchmark that errored in the new file: exit 1"
+has "$tmp/lost.out" '^only in ab: b/1' "... and it is named"
+run gained "$tmp/aerr.json" "$tmp/ab.json"
+expect_rc 0 gained "a benchmark that works again: exit 0"
+
 # ---- bad input: exit 2 and a message naming the file and the problem ----
 printf '{"context": {}, "benchmarks": [\n  {"name": "a", "run_type": "iteration", "real_time": 1,\n   "time_unit": "ns"}\n]}\n' > "$tmp/nocpu.json"
 printf '{"context": {},\n "benchmarks": [1, 2,]}\n' > "$tmp/broken.json"
