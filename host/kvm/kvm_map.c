@@ -13,7 +13,7 @@ const struct kvm_map_row kvm_map_rows[GC_NR] = {
 			     "vCPU stat: SIE instructions of L1 intercepted"},
 	[GC_exits_l0] = {GC_exits_l0,
 			 "kprobe:kvm_s390_shadow_fault - inject_program | "
-			  "kprobe:gaccess_shadow_fault - inject_program",
+			 "kprobe:gaccess_shadow_fault - inject_program",
 			 "shadow faults minus those reflected to L1"},
 	[GC_exits_l1] = {GC_exits_l1, "inject_program",
 			 "vCPU stat: program interrupts L0 injected into L1"},

@@ -127,8 +127,24 @@ const struct json *qmp_execute(struct qmp *q, const char *cmd, int timeout_ms,
 	const struct json *r;
 
 	*doc = NULL;
-	if (send_all(q, cmd, err, errlen) || send_all(q, "\n", err, errlen))
-		return NULL;
+	{
+		/* one write: QEMU acts on a complete object at once (quit
+		 * closes the socket before a separate newline arrives) */
+		size_t n = strlen(cmd);
+		char *line = malloc(n + 2);
+		int rc;
+
+		if (!line) {
+			fail(err, errlen, -ENOMEM, "qmp: out of memory");
+			return NULL;
+		}
+		memcpy(line, cmd, n);
+		memcpy(line + n, "\n", 2);
+		rc = send_all(q, line, err, errlen);
+		free(line);
+		if (rc)
+			return NULL;
+	}
 	for (;;) {
 		struct json *d = recv_msg(q, deadline, err, errlen);
 
