@@ -138,6 +138,34 @@ CBENCH(BM_tman)
 	cbench_use_manual_time(f);
 }
 
+/*
+ * Warm-up: the counter says how often the function ran (1.7.1 applies a
+ * family's MinWarmUpTime only together with its MinTime).
+ */
+static int wu_calls;
+static void BM_wu(cbench_state *st)
+{
+	wu_calls++;
+	while (cbench_keep_running(st))
+		cbench_set_iteration_time(st, 1e-4);
+	cbench_counter(st, "calls", wu_calls, CBENCH_COUNTER_DEFAULTS);
+}
+CBENCH(BM_wu)
+{
+	cbench_use_manual_time(f);
+	cbench_set_min_warmup_time(f, 0.01);
+}
+
+/* BENCHMARK(BM_wu) a second time: a second family of the same name */
+__attribute__((constructor)) static void register_wu_again(void)
+{
+	cbench_family *f = cbench_register("BM_wu", BM_wu);
+
+	cbench_use_manual_time(f);
+	cbench_set_min_warmup_time(f, 0.01);
+	cbench_set_min_time(f, 0.02);
+}
+
 static void BM_crash(cbench_state *st)
 {
 	static int calls;

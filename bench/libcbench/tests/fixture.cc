@@ -95,6 +95,19 @@ static void BM_tman(benchmark::State &st)
 }
 BENCHMARK(BM_tman)->Threads(1)->Threads(3)->Iterations(100)->UseManualTime();
 
+// Warm-up: the counter says how often the function ran (1.7.1 applies a
+// family's MinWarmUpTime only together with its MinTime).
+static int wu_calls;
+static void BM_wu(benchmark::State &st)
+{
+	wu_calls++;
+	for (auto _ : st)
+		st.SetIterationTime(1e-4);
+	st.counters["calls"] = wu_calls;
+}
+BENCHMARK(BM_wu)->UseManualTime()->MinWarmUpTime(0.01);
+BENCHMARK(BM_wu)->UseManualTime()->MinWarmUpTime(0.01)->MinTime(0.02);
+
 static void BM_crash(benchmark::State &st)
 {
 	static int calls;
