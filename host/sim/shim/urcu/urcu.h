@@ -21,7 +21,10 @@ struct rcu_head {
 #define rcu_register_thread() do { } while (0)
 #define rcu_unregister_thread() do { } while (0)
 #define rcu_barrier() do { } while (0)
+/* tools/include/linux/kernel.h, included first, defines it empty too */
+#ifndef synchronize_rcu
 #define synchronize_rcu() do { } while (0)
+#endif
 #define rcu_dereference(p) __atomic_load_n(&(p), __ATOMIC_CONSUME)
 #define rcu_assign_pointer(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
 #define rcu_cmpxchg_pointer(p, o, n)                                          \
