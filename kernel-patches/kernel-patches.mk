@@ -7,3 +7,12 @@ TESTS += $(KPATCH_TESTS)
 .PHONY: kernel-check
 kernel-check:
 	@scripts/kernel-check $(VARIANTS)
+
+# Every variant's README claims, on host/sim (scripts/check-claims)
+TESTS += kernel-patches/tests/claims.sh
+CHECK_DEPS += $(foreach v,$(VARIANTS) stale-pgt,$(B)/bin/gmapbench-$(v)) \
+	$(B)/bin/gmapbench-counters
+
+.PHONY: claims
+claims: $(foreach v,$(VARIANTS),$(B)/bin/gmapbench-$(v)) $(B)/bin/gmapbench-counters
+	@scripts/check-claims $(VARIANTS)

@@ -8,6 +8,8 @@
  *   --gmap_backend=sim|kvm    where L0 is (default sim)
  *   --gmap_seed=N             seed of the simulated machine (default 1)
  *   --gmap_list_suites        print the suite (scenario) names and exit
+ *   --gmap_args=SCENARIO[/NAME:VALUE...]
+ *                             run only these arguments (repeatable)
  *   --gmap_kvm_*=...          host/kvm settings (see --help)
  *
  * Family <scenario> holds the nightly-sized argument sets, family
@@ -46,6 +48,8 @@ static struct {
 	enum backend backend;
 	uint64_t seed;
 	bool list_suites;
+	const char **only; /* --gmap_args */
+	unsigned int nr_only;
 	struct kvm_backend_config kvm;
 } opt;
 
@@ -58,6 +62,9 @@ static void usage(FILE *f)
 		"  --gmap_backend=sim|kvm    L0: host/sim (default) or a real IBM Z host\n"
 		"  --gmap_seed=N             seed of the simulated machine (default 1)\n"
 		"  --gmap_list_suites        print the suite names and exit\n"
+		"  --gmap_args=SCENARIO[/NAME:VALUE...]\n"
+		"                            run only these arguments, the others at\n"
+		"                            their defaults (repeatable; replaces the sets)\n"
 		"  --gmap_kvm_qemu=PATH      host/kvm: qemu-system-s390x\n"
 		"  --gmap_kvm_elf=PATH       host/kvm: the bare-metal L1 (build/guests/l1.elf)\n"
 		"  --gmap_kvm_cpuset=LOC     host/kvm: hwloc-bind location of QEMU\n"
@@ -121,6 +128,12 @@ static void parse_gmap_flags(int *argc, char **argv)
 				die("--gmap_seed=%s: expected an unsigned integer", v);
 		} else if ((v = flag_value(a, "--gmap_list_suites"))) {
 			opt.list_suites = true;
+		} else if ((v = flag_value(a, "--gmap_args"))) {
+			opt.only = realloc(opt.only,
+					   (opt.nr_only + 1) * sizeof(*opt.only));
+			if (!opt.only)
+				die("%s: out of memory", a);
+			opt.only[opt.nr_only++] = v;
 		} else if ((v = flag_value(a, "--gmap_kvm_qemu"))) {
 			opt.kvm.qemu = v;
 		} else if ((v = flag_value(a, "--gmap_kvm_elf"))) {
@@ -353,6 +366,30 @@ static void register_scenario(const struct scenario *s)
 	}
 }
 
+/* --gmap_args=table_creation/span_gib:4: one instance, in its family */
+static void register_only(const char *spec)
+{
+	int64_t args[SCENARIO_MAX_PARAMS];
+	const struct scenario *s;
+	const char *slash = strchr(spec, '/');
+	char name[128], err[256];
+	size_t n = slash ? (size_t)(slash - spec) : strlen(spec);
+
+	snprintf(name, sizeof(name), "%.*s", (int)n, spec);
+	s = scenario_find(name);
+	if (!s)
+		die("--gmap_args=%s: unknown scenario (see --gmap_list_suites)",
+		    spec);
+	scenario_defaults(s, args);
+	if (slash && slash[1] &&
+	    scenario_parse(s, args, slash + 1, err, sizeof(err))) {
+		fprintf(stderr, "gmapbench-%s: --gmap_args=%s: %s\n",
+			GMAPBENCH_VARIANT, spec, err);
+		exit(1);
+	}
+	cbench_add_args_n(new_family(s, s->name), args, s->nr_params);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned int i;
@@ -378,7 +415,9 @@ int main(int argc, char **argv)
 		cbench_add_custom_context("kernel_release",
 					  kvm_backend_kernel_release(rel, sizeof(rel)));
 
-	for (i = 0; i < scenario_count(); i++)
+	for (i = 0; i < opt.nr_only; i++)
+		register_only(opt.only[i]);
+	for (i = 0; !opt.nr_only && i < scenario_count(); i++)
 		register_scenario(scenario_at(i));
 	cbench_run_specified();
 	cbench_shutdown();

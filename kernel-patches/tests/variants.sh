@@ -5,31 +5,13 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib/tap.sh"
 allowed='^(arch/s390/mm/gmap\.c|arch/s390/mm/pgtable\.c|arch/s390/kvm/gaccess\.c|arch/s390/kvm/vsie\.c|arch/s390/include/asm/gmap\.h)$'
-counters=$(sed -n 's/^[[:space:]]*C(\([a-z0-9_]*\)).*/\1/p' "$top/host/counters.h")
-scen_dir=$top/guests/scenarios
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-# claim_error LINE: prints why the claim is malformed, nothing if it is fine.
+# claim_error LINE: why the claim is malformed (scripts/check-claims --lint)
 claim_error() {
-	local -a f
-	read -ra f <<< "$1"
-	local s=${f[0]} i=1 c op rhs
-	[ ${#f[@]} -ge 4 ] || { echo "too few fields"; return; }
-	if [ "$s" != '*' ] && ! grep -q "\.name = \"$s\"" "$scen_dir"/*.c 2>/dev/null; then
-		echo "unknown scenario '$s'"; return
-	fi
-	while [[ ${f[$i]} == *=* && ${f[$i]} != *==* && ${f[$i]} != [\<\>!]=* ]]; do
-		[ "$s" = '*' ] && { echo "arguments need a named scenario"; return; }
-		local a=${f[$i]%%=*} val=${f[$i]#*=}
-		grep -l "\.name = \"$s\"" "$scen_dir"/*.c | xargs grep -q "{\"$a\"," ||
-			{ echo "scenario $s has no argument '$a'"; return; }
-		[[ $val =~ ^-?[0-9]+$ ]] || { echo "argument $a: '$val' is not an integer"; return; }
-		i=$((i + 1))
-	done
-	c=${f[$i]} op=${f[$((i + 1))]}
-	rhs=$(printf '%s' "${f[*]:$((i + 2))}" | tr -d ' ')
-	grep -qx "$c" <<< "$counters" || { echo "unknown counter '$c'"; return; }
-	case $op in ==|!=|'<'|'<='|'>'|'>=') ;; *) echo "bad operator '$op'"; return ;; esac
-	[[ $rhs =~ ^([0-9]+|baseline|[0-9]+(\.[0-9]+)?\*baseline)$ ]] || echo "bad expected value '$rhs'"
+	printf '%s\n' "$1" > "$tmp/claim"
+	"$top/scripts/check-claims" --lint "$tmp/claim" 2>&1 | sed "s|^$tmp/claim:1: ||"
 }
 
 # The checker checks itself on claims that must fail.
@@ -67,14 +49,9 @@ for d in "$top"/kernel-patches/*/; do
 		[ -e "$f" ] || continue
 		printf '%s\n' "${listed[@]}" | grep -qx "$(basename "$f")" || errs+=("$(basename "$f"): not in series")
 	done
-	n=0
-	while IFS= read -r line; do
-		n=$((n + 1))
-		line=${line%%#*}
-		[[ $line =~ [^[:space:]] ]] || continue
-		e=$(claim_error "$line")
-		[ -z "$e" ] || errs+=("claims:$n: $e")
-	done < "$d/claims" 2>/dev/null
+	if [ -f "$d/claims" ]; then
+		e=$("$top/scripts/check-claims" --lint "$d/claims" 2>&1) || errs+=("$e")
+	fi
 	if [ ${#errs[@]} -eq 0 ]; then ok "$v: complete, claims parse"; else
 		not_ok "$v: complete, claims parse"; printf '#   %s\n' "${errs[@]}"; fi
 done

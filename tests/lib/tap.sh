@@ -18,4 +18,14 @@ check() {
 		printf '%s\n' "$out" | tail -n 20 | sed 's/^/#   /'
 	fi
 }
+# has FILE REGEX "name": ok when FILE has a line matching the extended REGEX.
+has() {
+	if grep -Eq -- "$2" "$1"; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diag "no /$2/ in $1:"
+		head -n 30 "$1" | sed 's/^/#   /'
+	fi
+}
 done_testing() { echo "1..$tap_n"; [ "$tap_fail" -eq 0 ]; }
