@@ -53,13 +53,16 @@ $(B)/tests/kvm-%-test: $(KVM_DIR)/tests/%_test.c $(KVM_TEST_DEPS)
 
 KVM_C_TESTS := stats qmp cpumcf config console
 TESTS += $(patsubst %,$(B)/tests/kvm-%-test,$(KVM_C_TESTS)) \
-	$(KVM_DIR)/tests/runner_test.sh $(KVM_DIR)/tests/l1_boot_test.sh
+	$(KVM_DIR)/tests/runner_test.sh $(KVM_DIR)/tests/l1_boot_test.sh \
+	$(KVM_DIR)/tests/suite_json_test.sh
 
 # the tests that read the pinned kernel tree need it unpacked: host/sim's
 # stamp does it once (sim.mk is read later; the name is written out here)
 $(B)/tests/kvm-cpumcf-test $(B)/tests/kvm-config-test: | $(B)/sim/.pristine
 
 CHECK_DEPS += $(B)/bin/gmapbench-kvm
+# suite_json_test.sh runs a suite on the kvm backend and reads its JSON
+CHECK_DEPS += $(B)/bin/gmapbench-baseline $(B)/tests/json-get
 # l1_boot_test.sh boots the L1 (built once guests/scenarios exist)
 ifneq ($(GUESTS_L1_ELF),)
 ifneq ($(wildcard guests/scenarios/*.c),)
@@ -72,11 +75,22 @@ $(B)/fuzz/kvm-stats-fuzz: $(KVM_DIR)/fuzz/stats_fuzz.c $(KVM_DIR)/kvm_stats.c $(
 	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all $(KVM_CFLAGS) -o $@ $< $(KVM_DIR)/kvm_stats.c
 
+# bounded: KVM_FUZZ_SECONDS (60 s by default); the log is kept, and the
+# summary says how long it ran and how many inputs it tried
 .PHONY: kvm-stats-fuzz
 kvm-stats-fuzz: $(B)/fuzz/kvm-stats-fuzz
 	@mkdir -p $(B)/fuzz/kvm-stats-corpus
 	cp -n $(KVM_DIR)/fuzz/seeds/* $(B)/fuzz/kvm-stats-corpus/ 2>/dev/null || true
-	$(B)/fuzz/kvm-stats-fuzz -max_total_time=$(KVM_FUZZ_SECONDS) -max_len=8192 \
-		-timeout=10 -artifact_prefix=$(B)/fuzz/kvm-stats- $(B)/fuzz/kvm-stats-corpus
+	@echo "kvm-stats-fuzz: libFuzzer on kvm_stats_parse for $(KVM_FUZZ_SECONDS) s (log: $(B)/fuzz/kvm-stats-fuzz.log)"
+	@$(B)/fuzz/kvm-stats-fuzz -max_total_time=$(KVM_FUZZ_SECONDS) -max_len=8192 \
+		-timeout=10 -artifact_prefix=$(B)/fuzz/kvm-stats- \
+		$(B)/fuzz/kvm-stats-corpus > $(B)/fuzz/kvm-stats-fuzz.log 2>&1; \
+	rc=$$?; \
+	if [ $$rc -ne 0 ]; then tail -n 40 $(B)/fuzz/kvm-stats-fuzz.log; fi; \
+	sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/kvm-stats-fuzz: \1 inputs in \2 s/p' \
+		$(B)/fuzz/kvm-stats-fuzz.log; \
+	grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9/]*b' $(B)/fuzz/kvm-stats-fuzz.log | \
+		tail -n 1 | sed 's/^/kvm-stats-fuzz: final /'; \
+	exit $$rc
 
 FUZZ_TARGETS += kvm-stats-fuzz

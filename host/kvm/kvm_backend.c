@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kvm_config.h"
 #include "kvm_exec.h"
 #include "kvm_map.h"
 #include "kvm_perf.h"
@@ -30,7 +31,7 @@ static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
 	return rc;
 }
 
-void kvm_backend_config_default(struct kvm_backend_config *c)
+void kvm_backend_config_builtin(struct kvm_backend_config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->qemu = "qemu-system-s390x";
@@ -49,6 +50,35 @@ void kvm_backend_config_default(struct kvm_backend_config *c)
 	c->work_dir = "build/host-kvm/run";
 	c->timeout_ms = 600000;
 	c->perf = true;
+}
+
+void kvm_backend_config_default(struct kvm_backend_config *c)
+{
+	/* the backend configuration points into it: read once, kept */
+	static struct kvm_config file;
+	static char file_err[KVM_CFG_STR + 256];
+	static int loaded; /* 0 not yet, 1 read, -1 failed */
+	const char *path = getenv("GMAPBENCH_KVM_CONFIG");
+
+	kvm_backend_config_builtin(c);
+	if (!path || !*path)
+		return;
+	if (!loaded) {
+		kvm_config_default(&file);
+		if (kvm_config_load(&file, path, file_err, sizeof(file_err))) {
+			size_t n = strlen(file_err);
+
+			snprintf(file_err + n, sizeof(file_err) - n,
+				 " (GMAPBENCH_KVM_CONFIG)");
+			loaded = -1;
+		} else {
+			loaded = 1;
+		}
+	}
+	if (loaded < 0)
+		c->config_error = file_err;
+	else
+		kvm_config_apply(&file, c);
 }
 
 const char *kvm_backend_kernel_release(char *buf, size_t len)
@@ -206,6 +236,9 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	memset(r, 0, sizeof(*r));
 	kvm_backend_kernel_release(r->kernel_release,
 				   sizeof(r->kernel_release));
+	if (c->config_error)
+		return fail(err, errlen, -EINVAL, "kvm backend: %s",
+			    c->config_error);
 	if (!scenario || !*scenario || strpbrk(scenario, " \t\n"))
 		return fail(err, errlen, -EINVAL,
 			    "kvm backend: bad scenario name '%s'",

@@ -55,6 +55,8 @@ struct kvm_backend_config {
 	bool perf; /* tracepoints, kprobes, CPU-MF */
 	bool dry_run;
 	FILE *log; /* dry-run output and the commands run */
+	/* GMAPBENCH_KVM_CONFIG could not be read: every run fails with it */
+	const char *config_error;
 };
 
 struct kvm_run_timing {
@@ -79,7 +81,15 @@ struct kvm_run_report {
 	char kernel_release[65];
 };
 
+/*
+ * The built-in defaults, then the configuration file named by the
+ * environment's GMAPBENCH_KVM_CONFIG if it is set: the nightly runs each
+ * suite with it, so its runs use the configuration's QEMU, cpuset, stats
+ * source, paths and timeout. A file that cannot be read sets config_error.
+ */
 void kvm_backend_config_default(struct kvm_backend_config *cfg);
+/* The built-in defaults only. */
+void kvm_backend_config_builtin(struct kvm_backend_config *cfg);
 
 /*
  * Runs scenario with args_kv ("k=v k=v", may be NULL) once. Returns 0, or

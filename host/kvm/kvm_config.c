@@ -229,10 +229,8 @@ int kvm_config_load(struct kvm_config *c, const char *path, char *err,
 	return rc;
 }
 
-void kvm_config_backend(const struct kvm_config *c,
-			struct kvm_backend_config *b)
+void kvm_config_apply(const struct kvm_config *c, struct kvm_backend_config *b)
 {
-	kvm_backend_config_default(b);
 	b->qemu = c->qemu;
 	b->l1_elf = c->l1_elf;
 	b->accel = c->accel;
@@ -252,6 +250,13 @@ void kvm_config_backend(const struct kvm_config *c,
 	b->work_dir = c->work_dir;
 	b->timeout_ms = c->timeout_s * 1000;
 	b->perf = c->perf;
+}
+
+void kvm_config_backend(const struct kvm_config *c,
+			struct kvm_backend_config *b)
+{
+	kvm_backend_config_builtin(b);
+	kvm_config_apply(c, b);
 }
 
 bool kvm_config_host_allowed(const struct kvm_config *c, const char *name)

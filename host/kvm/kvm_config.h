@@ -57,9 +57,12 @@ int kvm_config_load(struct kvm_config *c, const char *path, char *err,
 /* Sets one key (as a config line would); line 0 for command-line use. */
 int kvm_config_set(struct kvm_config *c, const char *key, const char *value,
 		   const char *file, int line, char *err, size_t errlen);
-/* Fills a backend configuration that points into c. */
+/* Fills a backend configuration that points into c (built-in defaults
+ * for the rest). */
 void kvm_config_backend(const struct kvm_config *c,
 			struct kvm_backend_config *b);
+/* Sets the run settings of c in b, which then points into c. */
+void kvm_config_apply(const struct kvm_config *c, struct kvm_backend_config *b);
 /* Is name one of the words of c->hosts? */
 bool kvm_config_host_allowed(const struct kvm_config *c, const char *name);
 

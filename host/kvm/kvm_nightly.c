@@ -399,8 +399,8 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		   const char *variant, const struct state *s, char *err,
 		   size_t errlen)
 {
-	char rel[128], nested[16] = "", cmd[4096], *argv[MAX_ARGS + 1],
-		       outdir[KVM_CFG_STR];
+	char rel[128], nested[16] = "", cmd[4096], *argv[MAX_ARGS + 3],
+		       outdir[KVM_CFG_STR], cfg[4096], env[4200];
 	unsigned int n;
 	FILE *f;
 	int rc;
@@ -432,8 +432,15 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	expand("results/{date}/{host}", variant, s->release, s->date, outdir,
 	       sizeof(outdir));
 	RUN("mkdir", "-p", outdir);
-	n = split(cmd, argv, MAX_ARGS);
-	argv[n] = NULL;
+	/* the suite's runs read this configuration (kvm_backend_config_default) */
+	if (!o->config_path || !realpath(o->config_path, cfg))
+		return fail(err, errlen, -ENOENT, "suite: cannot resolve %s",
+			    o->config_path ?: "the configuration");
+	snprintf(env, sizeof(env), "GMAPBENCH_KVM_CONFIG=%s", cfg);
+	argv[0] = "env";
+	argv[1] = env;
+	n = split(cmd, argv + 2, MAX_ARGS);
+	argv[n + 2] = NULL;
 	if (!n)
 		return fail(err, errlen, -EINVAL, "suite: empty command");
 	rc = run(o, argv, NULL);

@@ -48,8 +48,8 @@ expect "installs the kernel" "+ make -C $ksrc install"
 expect "kexec loads the variant with kvm.nested=1 before init's --" \
 	"+ kexec -l /boot/vmlinuz-$rel --initrd=/boot/initrd.img-$rel '--append=root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 mitigations=off -- initarg'"
 expect "boots it" "+ systemctl kexec"
-expect "runs the suite for the variant" \
-	"+ build/bin/gmapbench-baseline --gmap_backend=kvm --benchmark_repetitions=9 --benchmark_format=json --benchmark_out=results/$(date -u +%F)/$host/baseline.json"
+expect "runs the suite for the variant, with the configuration for its runs" \
+	"+ env GMAPBENCH_KVM_CONFIG=$top/$tmp/kexec.conf build/bin/gmapbench-baseline --gmap_backend=kvm --benchmark_repetitions=9 --benchmark_format=json --benchmark_out=results/$(date -u +%F)/$host/baseline.json"
 # one 'git am' per series entry, in series order
 n_series=$(grep -cvE '^[[:space:]]*(#|$)' kernel-patches/pgt-prefill/series)
 n_am=$(grep -c "^+ git -C $ksrc am --3way ./kernel-patches/pgt-prefill/" <<< "$out")
@@ -96,7 +96,7 @@ mkdir -p "$tmp/state"
 printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\nfailed=\n' > "$tmp/state/state"
 out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
 rc=$?
-if [ $rc -eq 0 ] && grep -q "^+ build/bin/gmapbench-pgt-prefill .*results/2026-01-02/$host/pgt-prefill.json$" <<< "$out" &&
+if [ $rc -eq 0 ] && grep -q "^+ env GMAPBENCH_KVM_CONFIG=$top/$tmp/kexec.conf build/bin/gmapbench-pgt-prefill .*results/2026-01-02/$host/pgt-prefill.json$" <<< "$out" &&
 	! grep -q "gmapbench-baseline" <<< "$out" && ! grep -q '^+ make' <<< "$out" &&
 	grep -q "check uname -r = 6.1.192-gmapbench-pgt-prefill" <<< "$out"; then
 	ok "resume: measures the booted variant, builds nothing more, finishes"
