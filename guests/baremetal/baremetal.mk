@@ -10,7 +10,7 @@ BAREMETAL_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-T,$(BAREMETAL_DIR)/baremetal.lds -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 BAREMETAL_RT_SRCS := $(addprefix $(BAREMETAL_DIR)/, start.S lowcore.c sclp.c \
 	print.c libc.c stckf.c cmdline.c probe.c runtime.c \
-	platform-baremetal.c l2prog.S)
+	platform-baremetal.c samples.c l2prog.S)
 BAREMETAL_OBJ := $(B)/guests/baremetal
 BAREMETAL_RT_OBJS := $(patsubst $(BAREMETAL_DIR)/%,$(BAREMETAL_OBJ)/%.o,$(BAREMETAL_RT_SRCS))
 BAREMETAL_SELFTEST_ELF := $(B)/guests/baremetal-selftest.elf
@@ -23,8 +23,11 @@ $(BAREMETAL_OBJ)/%.S.o: $(BAREMETAL_DIR)/%.S $(BAREMETAL_DIR)/lowcore.h $(BAREME
 	@mkdir -p $(@D)
 	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
 
-$(BAREMETAL_SELFTEST_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_OBJ)/selftest.c.o $(BAREMETAL_DIR)/baremetal.lds
-	$(BAREMETAL_CC) $(BAREMETAL_LDFLAGS) -o $@ $(filter %.o,$^) -lgcc
+# the runtime needs guests/l1/util.c (l1_buf_*), which l1.elf has anyway
+$(BAREMETAL_SELFTEST_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_OBJ)/selftest.c.o \
+		guests/l1/util.c $(BAREMETAL_DIR)/baremetal.lds
+	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) $(BAREMETAL_LDFLAGS) -o $@ \
+		$(filter %.o %.c,$^) -lgcc
 
 ALL_TARGETS += $(BAREMETAL_SELFTEST_ELF)
 CHECK_DEPS += $(BAREMETAL_SELFTEST_ELF)

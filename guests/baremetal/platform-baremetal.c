@@ -7,13 +7,13 @@
  * machine's DAT on L1's tables (LRAG, TPROT): the same exits, with the
  * translation done by an implementation nobody here wrote.
  *
- * Either way a sample of L2 addresses (first and last access of each run,
- * and each faulting page)
- * is kept, translated through the ASCE of their run at each DONE exit
- * (while L1's tables are live); bm_platform_json() prints them.
+ * Either way a sample of L2 addresses (samples.h) is kept, translated
+ * through LRAG and TPROT at each DONE exit of their ASCE (while L1's tables
+ * are live); bm_platform_json() prints them.
  */
 #include "bm.h"
 #include "platform-baremetal.h"
+#include "samples.h"
 #include "sie.h"
 
 #define EFAULT 14
@@ -27,20 +27,12 @@
 
 extern const char bm_l2prog[], bm_l2prog_end[], bm_l2prog_pgm[];
 
-struct sample {
-	uint64_t l2, asce;
-	bool edat;
-	bool have; /* t holds its translation at the last DONE exit */
-	struct bm_lra t;
-};
-
 static struct bm_plat {
 	struct l1_platform p;
 	struct bm_scb scb;
 	uint64_t gregs[14];
 	uint64_t sie_calls, sie_entries, emulated_accesses;
-	struct sample samples[BM_SAMPLES_MAX];
-	int nr_samples;
+	struct l2_samples samples;
 } plat;
 
 static int check(uint64_t a)
@@ -131,39 +123,21 @@ static void log_line(void *ctx, const char *line)
 	bm_puts("\n");
 }
 
-static void sample(uint64_t l2, uint64_t asce, bool edat)
-{
-	for (int i = 0; i < plat.nr_samples; i++) {
-		if (plat.samples[i].l2 == l2) {
-			plat.samples[i].asce = asce;
-			plat.samples[i].edat = edat;
-			return;
-		}
-	}
-	if (plat.nr_samples < BM_SAMPLES_MAX)
-		plat.samples[plat.nr_samples++] =
-			(struct sample){.l2 = l2, .asce = asce, .edat = edat};
-}
-
-static void sample_run(const struct l1_sie *s)
-{
-	const struct l1_l2_run *r = &s->runs[s->run];
-
-	if (s->done || !r->count)
-		return;
-	sample(r->addr, s->asce, s->cr0_edat);
-	sample(r->addr + (r->count - 1) * r->stride, s->asce, s->cr0_edat);
-}
-
 /* The samples of this ASCE, through the tables as they are now (live) */
 static void translate_samples(const struct l1_sie *s)
 {
+	struct l2_sample *sm;
+	struct bm_lra t;
+
 	bm_dat_begin(s->asce, s->cr0_edat);
-	for (int i = 0; i < plat.nr_samples; i++) {
-		if (plat.samples[i].asce != s->asce)
+	for (int i = 0; i < plat.samples.n; i++) {
+		sm = &plat.samples.s[i];
+		if (sm->asce != s->asce)
 			continue;
-		bm_dat_translate(plat.samples[i].l2, &plat.samples[i].t);
-		plat.samples[i].have = true;
+		bm_dat_translate(sm->l2, &t);
+		sm->t = (struct l2_xlate){
+			.cc = t.cc, .r1 = t.r1, .exc = t.pgm, .tprot = t.prot};
+		sm->have = true;
 	}
 	bm_dat_end();
 }
@@ -180,7 +154,6 @@ static bool next_run(struct l1_sie *s)
 
 static void exit_pgm(struct l1_sie *s, uint16_t code, uint64_t l2, bool write)
 {
-	sample(l2 & PAGE_MASK, s->asce, s->cr0_edat);
 	s->exit = L1_EXIT_PGM;
 	s->pgm_code = code;
 	s->trans_exc_addr = l2 & PAGE_MASK;
@@ -200,7 +173,6 @@ static int sie_emulated(struct l1_sie *s)
 		const struct l1_l2_run *r = &s->runs[s->run];
 		bool write = r->flags & L1_RUN_WRITE;
 
-		sample_run(s);
 		for (; s->done < r->count; s->done++, s->accesses++) {
 			uint64_t l2 = r->addr + s->done * r->stride;
 			volatile uint8_t *p;
@@ -280,7 +252,6 @@ static int sie_real(struct l1_sie *s)
 	bm_lctlg(0, s->cr0_edat ? cr0 | CR0_EDAT : cr0 & ~CR0_EDAT);
 	while (next_run(s)) {
 		r = &s->runs[s->run];
-		sample_run(s);
 		install_l2_program(s);
 		bm_scb_init(scb, 0, BM_L2_PROG_ADDR);
 		memset(plat.gregs, 0, sizeof(plat.gregs));
@@ -331,12 +302,16 @@ out:
 
 static int sie(void *ctx, struct l1_sie *s)
 {
+	size_t run0 = s->run;
+	uint64_t done0 = s->done;
 	int rc;
 
 	plat.sie_calls++;
 	s->accesses = 0;
 	s->exit = L1_EXIT_DONE;
 	rc = bm_sie_available() ? sie_real(s) : sie_emulated(s);
+	if (!rc)
+		l2_samples_after_sie(&plat.samples, run0, done0, s);
 	if (!rc && s->exit == L1_EXIT_DONE)
 		translate_samples(s);
 	return rc;
@@ -346,7 +321,7 @@ struct l1_platform *bm_platform(void)
 {
 	plat.p.ctx = &plat;
 	plat.p.mem_bytes = bm_mem_size;
-	plat.p.heap_start = (uint64_t)__l1_mem_start;
+	plat.p.heap_start = L1_HEAP_START; /* >= __l1_mem_start: the .lds */
 	plat.p.heap_end = bm_mem_size & ~0xfffffUL;
 	plat.p.edat1 = bm_facility(FAC_EDAT1);
 	plat.p.edat2 = plat.p.edat1 && bm_facility(FAC_EDAT2);
@@ -381,12 +356,17 @@ void bm_platform_json(void)
 	bm_puts(",\"edat2\":");
 	bm_puts(plat.p.edat2 ? "true" : "false");
 	bm_puts(",\"translations\":[");
-	for (int i = 0; i < plat.nr_samples; i++) {
-		if (!plat.samples[i].have)
+	for (int i = 0; i < plat.samples.n; i++) {
+		char line[192];
+		struct l1_buf b;
+
+		if (!plat.samples.s[i].have)
 			continue;
 		if (n++)
 			bm_puts(",");
-		bm_json_lra(&plat.samples[i].t);
+		l1_buf_init(&b, line, sizeof(line));
+		l2_sample_json(&plat.samples.s[i], &b);
+		bm_puts(line);
 	}
 	bm_puts("]");
 }

@@ -12,6 +12,5 @@ void bm_platform_json(void);
 
 /* L2 addresses 0x0-0x1fff hold L2's lowcore and the L2 program (SIE). */
 #define BM_L2_PROG_ADDR 0x1800UL
-#define BM_SAMPLES_MAX 64
 
 #endif

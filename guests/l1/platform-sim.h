@@ -10,7 +10,7 @@
 #include "platform.h"
 
 /* L1 keeps [0, L1_SIM_HEAP_START) for itself; its frames come from above */
-#define L1_SIM_HEAP_START 0x100000ULL
+#define L1_SIM_HEAP_START L1_HEAP_START
 
 /*
  * Fills *p for the machine g, created from cfg (its memory size and the

@@ -71,6 +71,14 @@ enum l1_level {
 };
 
 /*
+ * Where L1's heap starts on every platform. The same start and memory size
+ * give the same allocations, so L1's tables and frames sit at the same L1
+ * addresses on host/sim and on bare metal, and L2 translations compare as
+ * they are (guests/baremetal/tests/lra-vs-oracle.sh).
+ */
+#define L1_HEAP_START 0x100000ULL
+
+/*
  * The platform. Hooks return 0 or a negative errno-style value (-14 for an
  * address outside L1 memory); any failure ends the scenario with an error.
  */
@@ -78,7 +86,8 @@ struct l1_platform {
 	void *ctx; /* passed to every hook */
 
 	/* L1 memory: [0, mem_bytes). L1's frame allocator may use only
-	 * [heap_start, heap_end) (both 1 MiB aligned). */
+	 * [heap_start, heap_end) (both 1 MiB aligned; heap_start is
+	 * L1_HEAP_START). */
 	uint64_t mem_bytes;
 	uint64_t heap_start, heap_end;
 	/* facilities offered to L1 */

@@ -25,10 +25,12 @@ check "$scn: every access L1 counts went through DAT once" \
 	test "$(json_raw emulated_accesses)" = "$acc"
 check "$scn: L1 made its tables" test "$(json_raw tables_alloc)" -gt 0
 check "$scn: faults were reflected to L1" test "$(json_raw reflected)" -gt 0
-n=$(printf '%s\n' "$BM_JSON" | grep -o '{"l2":' | wc -l)
+n=$(printf '%s\n' "$BM_JSON" | grep -o '{"l2":[^}]*"why":"run"}' | wc -l)
 check "$scn: sampled translations" test "$n" -gt 0
-check "$scn: every sample translates (cc 0)" \
-	test "$(printf '%s\n' "$BM_JSON" | grep -o '{"l2":[^}]*"cc":0,' | wc -l)" -eq "$n"
+check "$scn: every accessed sample translates (cc 0)" \
+	test "$(printf '%s\n' "$BM_JSON" | grep -o '{"l2":[^}]*"cc":0,[^}]*"why":"run"}' | wc -l)" -eq "$n"
+check "$scn: a probe past the run does not (cc 3)" \
+	grep -q '{"l2":[^}]*"cc":3,[^}]*"why":"probe"}' <<<"$BM_JSON"
 check "$scn: samples land in L1's heap" bash -c '
 	heap_start=$1 heap_end=$2; shift 2
 	for a in "$@"; do
