@@ -58,7 +58,7 @@ TESTS += $(patsubst %,$(B)/tests/kvm-%-test,$(KVM_C_TESTS)) \
 
 # the tests that read the pinned kernel tree need it unpacked: host/sim's
 # stamp does it once (sim.mk is read later; the name is written out here)
-$(B)/tests/kvm-cpumcf-test $(B)/tests/kvm-config-test: | $(B)/sim/.pristine
+$(B)/tests/kvm-cpumcf-test $(B)/tests/kvm-config-test $(B)/tests/kvm-stats-test: | $(B)/sim/.pristine
 
 CHECK_DEPS += $(B)/bin/gmapbench-kvm
 # suite_json_test.sh runs a suite on the kvm backend and reads its JSON

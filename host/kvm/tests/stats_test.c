@@ -7,8 +7,10 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <regex.h>
 #include <linux/kvm.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -86,6 +88,211 @@ static const struct def defs[] = {
 #define NDEFS (sizeof(defs) / sizeof(defs[0]))
 
 static unsigned char buf[16384];
+
+#ifndef KVM_KSRC
+#define KVM_KSRC "build/kernel/pristine/linux-source-6.1"
+#endif
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *s = NULL;
+	size_t n = 0;
+
+	if (!f)
+		return NULL;
+	if (getdelim(&s, &n, 0, f) < 0) {
+		free(s);
+		s = NULL;
+	}
+	fclose(f);
+	return s;
+}
+
+struct field {
+	const char *name;
+	size_t off, size;
+};
+
+/*
+ * Lays out "struct <tag> { ... };" from the kernel's header text with C's
+ * natural alignment and compares every member with the compiled struct.
+ */
+static void layout(const char *text, const char *tag, const struct field *f,
+		   unsigned int nf, size_t compiled_size)
+{
+	static const struct {
+		const char *type;
+		size_t size;
+	} types[] = {{"__u8", 1},  {"char", 1},	 {"__u16", 2}, {"__s16", 2},
+		     {"__u32", 4}, {"__s32", 4}, {"__u64", 8}, {"__s64", 8}};
+	char open[64], line[256];
+	const char *p, *end;
+	size_t off = 0, align = 1;
+	unsigned int seen = 0, bad = 0, i;
+	regex_t member, flex;
+	regmatch_t m[3];
+
+	snprintf(open, sizeof(open), "struct %s {\n", tag);
+	p = strstr(text, open);
+	if (!tap_ok(p != NULL, "uapi kvm.h defines struct %s", tag))
+		return;
+	p += strlen(open);
+	end = strstr(p, "\n};");
+	regcomp(&member, "^[ \t]*([a-z_0-9]+)[ \t]+([a-z_0-9]+);",
+		REG_EXTENDED);
+	regcomp(&flex,
+		"^[ \t]*__DECLARE_FLEX_ARRAY\\(([a-z_0-9]+), *([a-z_0-9]+)\\);",
+		REG_EXTENDED);
+	while (end && p < end) {
+		size_t n = strcspn(p, "\n"), sz = 0, k;
+		bool is_flex;
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, p);
+		p += n + 1;
+		is_flex = !regexec(&flex, line, 3, m, 0);
+		if (!is_flex && regexec(&member, line, 3, m, 0))
+			continue;
+		line[m[1].rm_eo] = line[m[2].rm_eo] = 0;
+		for (k = 0; k < sizeof(types) / sizeof(types[0]); k++)
+			if (!strcmp(types[k].type, line + m[1].rm_so))
+				sz = types[k].size;
+		if (!sz) {
+			bad++;
+			tap_diag("%s: unknown type %s", tag, line + m[1].rm_so);
+			continue;
+		}
+		off = (off + sz - 1) / sz * sz;
+		align = sz > align ? sz : align;
+		for (i = 0; i < nf; i++)
+			if (!strcmp(f[i].name, line + m[2].rm_so))
+				break;
+		if (i == nf || f[i].off != off ||
+		    f[i].size != (is_flex ? 0 : sz)) {
+			bad++;
+			tap_diag("%s.%s: offset %zu size %zu in the header",
+				 tag, line + m[2].rm_so, off, is_flex ? 0 : sz);
+		}
+		seen++;
+		off += is_flex ? 0 : sz;
+	}
+	regfree(&member);
+	regfree(&flex);
+	off = (off + align - 1) / align * align;
+	tap_ok(!bad && seen == nf && off == compiled_size,
+	       "struct %s: %u members, %zu bytes, laid out as the kernel's "
+	       "uapi header says",
+	       tag, seen, off);
+}
+
+#define FIELD(s, m)                                                   \
+	{                                                             \
+#m, offsetof(struct s, m), sizeof(((struct s *)0)->m) \
+	}
+#define FLEX(s, m)                           \
+	{                                    \
+#m, offsetof(struct s, m), 0 \
+	}
+
+/*
+ * The structs and flag values this test and the parser use are those of
+ * the pinned kernel tree's include/uapi/linux/kvm.h, read now.
+ */
+static void uapi(void)
+{
+	static const struct field hdr[] = {
+		FIELD(kvm_stats_header, flags),
+		FIELD(kvm_stats_header, name_size),
+		FIELD(kvm_stats_header, num_desc),
+		FIELD(kvm_stats_header, id_offset),
+		FIELD(kvm_stats_header, desc_offset),
+		FIELD(kvm_stats_header, data_offset),
+	};
+	static const struct field desc[] = {
+		FIELD(kvm_stats_desc, flags),
+		FIELD(kvm_stats_desc, exponent),
+		FIELD(kvm_stats_desc, size),
+		FIELD(kvm_stats_desc, offset),
+		FIELD(kvm_stats_desc, bucket_size),
+		FLEX(kvm_stats_desc, name),
+	};
+	/* each flag value the header defines, as the parser decodes it */
+	static const struct {
+		const char *name;
+		unsigned int compiled, parser;
+	} flags[] = {
+		{"TYPE_CUMULATIVE", KVM_STATS_TYPE_CUMULATIVE,
+		 KVM_STAT_CUMULATIVE},
+		{"TYPE_INSTANT", KVM_STATS_TYPE_INSTANT, KVM_STAT_INSTANT},
+		{"TYPE_PEAK", KVM_STATS_TYPE_PEAK, KVM_STAT_PEAK},
+		{"TYPE_LINEAR_HIST", KVM_STATS_TYPE_LINEAR_HIST,
+		 KVM_STAT_LINEAR_HIST},
+		{"TYPE_LOG_HIST", KVM_STATS_TYPE_LOG_HIST, KVM_STAT_LOG_HIST},
+		{"UNIT_NONE", KVM_STATS_UNIT_NONE, KVM_STAT_UNIT_NONE},
+		{"UNIT_BYTES", KVM_STATS_UNIT_BYTES, KVM_STAT_UNIT_BYTES},
+		{"UNIT_SECONDS", KVM_STATS_UNIT_SECONDS, KVM_STAT_UNIT_SECONDS},
+		{"UNIT_CYCLES", KVM_STATS_UNIT_CYCLES, KVM_STAT_UNIT_CYCLES},
+		{"UNIT_BOOLEAN", KVM_STATS_UNIT_BOOLEAN, KVM_STAT_UNIT_BOOLEAN},
+		{"BASE_POW10", KVM_STATS_BASE_POW10, 0},
+		{"BASE_POW2", KVM_STATS_BASE_POW2, 1},
+	};
+	char *text = slurp(KVM_KSRC "/include/uapi/linux/kvm.h");
+	char *types = slurp(KVM_KSRC "/include/linux/kvm_types.h");
+	unsigned int i, defined = 0, bad = 0;
+	const char *p;
+
+	if (!tap_ok(text != NULL, "read %s/include/uapi/linux/kvm.h", KVM_KSRC))
+		goto out;
+	layout(text, "kvm_stats_header", hdr, 6,
+	       sizeof(struct kvm_stats_header));
+	layout(text, "kvm_stats_desc", desc, 6, sizeof(struct kvm_stats_desc));
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		char key[64], kind[8];
+		unsigned int v, shift, decoded;
+
+		snprintf(key, sizeof(key), "#define KVM_STATS_%s",
+			 flags[i].name);
+		p = strstr(text, key);
+		snprintf(kind, sizeof(kind), "%.4s", flags[i].name);
+		if (!p ||
+		    sscanf(p + strlen(key),
+			   " (0x%x << KVM_STATS_%*[A-Z]_SHIFT)", &v) != 1) {
+			bad++;
+			tap_diag("KVM_STATS_%s: not found", flags[i].name);
+			continue;
+		}
+		defined++;
+		shift = !strcmp(kind, "TYPE")	? 0
+			: !strcmp(kind, "UNIT") ? 4
+						: 8;
+		decoded = !strcmp(kind, "TYPE")	  ? KVM_STAT_TYPE(v << shift)
+			  : !strcmp(kind, "UNIT") ? KVM_STAT_UNIT(v << shift)
+						  : KVM_STAT_BASE(v << shift);
+		if (v << shift != flags[i].compiled ||
+		    decoded != flags[i].parser) {
+			bad++;
+			tap_diag("KVM_STATS_%s = 0x%x << %u: compiled 0x%x, "
+				 "parser %u",
+				 flags[i].name, v, shift, flags[i].compiled,
+				 decoded);
+		}
+	}
+	tap_ok(!bad && defined == 12,
+	       "12 type/unit/base flags: the header's values, decoded by the "
+	       "parser as their names say");
+	p = strstr(text, "#define KVM_STATS_TYPE_SHIFT");
+	tap_ok(p && strtol(p + 28, NULL, 0) == 0 &&
+		       strstr(text, "#define KVM_STATS_UNIT_SHIFT\t\t4") &&
+		       strstr(text, "#define KVM_STATS_BASE_SHIFT\t\t8"),
+	       "shifts 0, 4, 8 as KVM_STAT_TYPE/UNIT/BASE use");
+	p = types ? strstr(types, "#define KVM_STATS_NAME_SIZE") : NULL;
+	tap_ok(p && strtol(p + 27, NULL, 0) == 48 && KVM_STAT_NAME_MAX > 48,
+	       "KVM_STATS_NAME_SIZE is 48 (linux/kvm_types.h): tested below "
+	       "and fits KVM_STAT_NAME_MAX");
+out:
+	free(text);
+	free(types);
+}
 
 static void binary(void)
 {
@@ -390,6 +597,7 @@ static void mapping(void)
 int main(void)
 {
 	tap_plan_unknown();
+	uapi();
 	binary();
 	debugfs();
 	mapping();
