@@ -180,7 +180,7 @@ cbench_keep_running(cbench_state *st)
 
 /*
  * CBENCH_FOR(st) { body } is `for (auto _ : state) { body }`: the iteration
- * count lives in a local, so the loop is as lean as Google Benchmark's
+ * count counts up in a local, so the loop is the same as Google Benchmark's
  * range-for (g++ and gcc delete an empty one alike), while the
  * cbench_keep_running() loop, like State::KeepRunning(), goes through
  * memory.  As with the range-for, cbench_iterations() is 0 inside the loop
@@ -189,10 +189,11 @@ cbench_keep_running(cbench_state *st)
  */
 int64_t cbench_loop_start(cbench_state *st);
 bool cbench_loop_finish(cbench_state *st);
-#define CBENCH_FOR(st)                                                      \
-	for (int64_t cbench_n_ = cbench_loop_start(st);                     \
-	     __builtin_expect(cbench_n_ != 0, 1) || cbench_loop_finish(st); \
-	     cbench_n_--)
+#define CBENCH_FOR(st)                                                 \
+	for (int64_t cbench_n_ = cbench_loop_start(st), cbench_i_ = 0; \
+	     __builtin_expect(cbench_i_ != cbench_n_, 1) ||            \
+	     (cbench_loop_finish(st), false);                          \
+	     cbench_i_++)
 
 /* state.range(i); an index past the arguments is a fatal error. */
 int64_t cbench_range_checked(const cbench_state *st, int i);
