@@ -87,18 +87,18 @@ CHECK_DEPS += $(LIBCBENCH_T)/fixture-cb $(LIBCBENCH_T)/fixture-gb \
 
 # ---- speed: side by side with Google Benchmark, same flags ----
 LIBCBENCH_PERF_FLAGS := -O2 -g -DNDEBUG
-$(LIBCBENCH_B)/perf/overhead-cb: $(LIBCBENCH_DIR)/tests/overhead.c $(LIBCBENCH_A)
+$(LIBCBENCH_B)/perf/overhead-cb: $(LIBCBENCH_DIR)/perf/overhead.c $(LIBCBENCH_A)
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(LIBCBENCH_PERF_FLAGS) $(LIBCBENCH_CFLAGS) $< -o $@ \
 		$(LIBCBENCH_A) $(LIBCBENCH_LIBS)
 
-$(LIBCBENCH_B)/perf/overhead-gb: $(LIBCBENCH_DIR)/tests/overhead.cc
+$(LIBCBENCH_B)/perf/overhead-gb: $(LIBCBENCH_DIR)/perf/overhead.cc
 	@mkdir -p $(@D)
 	g++ -std=c++17 $(LIBCBENCH_PERF_FLAGS) $< -o $@ -lbenchmark -lpthread
 
 .PHONY: libcbench-force libcbench-perf libcbench-install libcbench-example-run
 libcbench-perf: $(LIBCBENCH_B)/perf/overhead-cb $(LIBCBENCH_B)/perf/overhead-gb
-	@$(LIBCBENCH_DIR)/tests/perf.sh $(LIBCBENCH_B)/perf/overhead-cb \
+	@$(LIBCBENCH_DIR)/perf/side-by-side.sh $(LIBCBENCH_B)/perf/overhead-cb \
 		$(LIBCBENCH_B)/perf/overhead-gb
 PERF_TARGETS += libcbench-perf
 
