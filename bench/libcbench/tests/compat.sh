@@ -45,6 +45,18 @@ json_shape() {
 }
 context_keys() { sed -n '/"context"/,/"benchmarks"/p' "$1" | grep -oE '^    "[a-z_]+"' | tr -d ' "'; }
 
+# BM_seq numbers its calls (one per repetition): "grouped" when every
+# instance's repetitions ran one after another
+seq_order() {
+	awk -F'"' '/"name":/ { n = $4 } /"run_type": "aggregate"/ { n = "" }
+		/"seq":/ && n != "" { split($0, a, ": "); v = a[2] + 0
+			if (!(n in lo) || v < lo[n]) lo[n] = v
+			if (v > hi[n]) hi[n] = v
+			cnt[n]++ }
+		END { g = 1; for (n in cnt) if (hi[n] - lo[n] + 1 != cnt[n]) g = 0
+			print (length(cnt) == 4 ? (g ? "grouped" : "interleaved") : "missing") }' "$1"
+}
+
 both list --benchmark_list_tests
 same "--benchmark_list_tests: the same instance names" list.cb list.gb
 
@@ -145,6 +157,71 @@ both env --benchmark_list_tests
 BENCHMARK_FILTER='BM_sum/8$' "$cb" --benchmark_list_tests > envf.cb
 BENCHMARK_FILTER='BM_sum/8$' "$gb" --benchmark_list_tests > envf.gb
 same "BENCHMARK_FILTER from the environment" envf.cb envf.gb
+# Every flag from its upper-case environment variable: the same output as
+# the flag on the command line, different from the default (so the variable
+# was read), and, where 1.7.1 has the flag, the same as 1.7.1's.
+# envcase VAR=VALUE PROJECTION ARGS...; PROJECTION reads <prefix>{,.err}.
+envcase() {
+	local var=$1 proj=$2 name=${1%%=*} val=${1#*=} gbsame=yes
+	shift 2
+	case $name in CBENCH_* | BENCHMARK_PERF_COUNTERS) gbsame=no ;; esac
+	env "$name=$val" "$cb" "$@" > ev.cb 2> ev.cb.err
+	"$cb" "--${name,,}=$val" "$@" > fl.cb 2> fl.cb.err
+	"$cb" "$@" > df.cb 2> df.cb.err
+	$proj ev.cb > pev.cb
+	$proj fl.cb > pfl.cb
+	$proj df.cb > pdf.cb
+	if [ $gbsame = yes ]; then
+		env "$name=$val" "$gb" "$@" > ev.gb 2> ev.gb.err
+		$proj ev.gb > pev.gb
+	else
+		cp pev.cb pev.gb
+	fi
+	if [ -s pev.cb ] && cmp -s pev.cb pfl.cb && cmp -s pev.cb pev.gb && ! cmp -s pev.cb pdf.cb; then
+		ok "$name=$val: as --${name,,}=$val$([ $gbsame = yes ] && echo ", as in 1.7.1")"
+	else
+		not_ok "$name=$val"
+		diff pev.cb pfl.cb | head -n 5 | sed 's/^/#   flag: /'
+		diff pev.cb pev.gb | head -n 5 | sed 's/^/#   1.7.1: /'
+	fi
+}
+p_out() { cat "$1"; }
+p_names() { grep '"name"' "$1"; }
+p_rows() { awk '/^BM_/ { print $1 }' "$1"; }
+p_iter() { grep -E '"(iterations|real_time)"' "$1"; }
+p_unit() { grep '"time_unit"' "$1"; }
+p_seq() { seq_order "$1"; }
+p_esc() { grep -o $'\033\\[[0-9;]*m' "$1" | sort | uniq -c; }
+p_head() { grep -v '^BM_' "$1"; }
+p_ctx() { grep -E '^(alpha|beta):' "$1.err"; }
+p_perf() { grep -oE '"(task-clock|page-faults)"' "$1" | sort -u; }
+p_pin() { grep -oE '"cbench_pin": "[^"]*"' "$1"; }
+envcase BENCHMARK_LIST_TESTS=true p_out --benchmark_filter=BM_man
+envcase 'BENCHMARK_FILTER=BM_sum/8$' p_out --benchmark_list_tests
+envcase BENCHMARK_MIN_TIME=0.2 p_iter --benchmark_format=json --benchmark_filter=BM_pred
+envcase BENCHMARK_MIN_WARMUP_TIME=0.02 man --benchmark_format=json --benchmark_filter=BM_man
+envcase BENCHMARK_REPETITIONS=2 p_names --benchmark_format=json --benchmark_filter=BM_pred
+envcase BENCHMARK_ENABLE_RANDOM_INTERLEAVING=true p_seq --benchmark_format=json \
+	--benchmark_repetitions=4 --benchmark_filter=BM_seq
+envcase BENCHMARK_REPORT_AGGREGATES_ONLY=true p_names --benchmark_format=json \
+	--benchmark_repetitions=2 --benchmark_filter=BM_pred
+envcase BENCHMARK_DISPLAY_AGGREGATES_ONLY=true p_rows --benchmark_repetitions=2 --benchmark_filter=BM_pred
+envcase BENCHMARK_FORMAT=json man --benchmark_filter=BM_man
+envcase BENCHMARK_COLOR=true p_esc --benchmark_filter=BM_man
+envcase BENCHMARK_COUNTERS_TABULAR=true p_head --benchmark_filter=BM_man
+envcase BENCHMARK_CONTEXT=alpha=1,beta=two p_ctx --benchmark_filter=BM_man
+envcase BENCHMARK_TIME_UNIT=us p_unit --benchmark_format=json $mt --benchmark_filter='BM_sum/8$'
+envcase BENCHMARK_PERF_COUNTERS=task-clock,page-faults p_perf --benchmark_format=json $mt \
+	--benchmark_filter='BM_sum/8$'
+envcase CBENCH_PIN=0 p_pin --benchmark_format=json $mt --benchmark_filter='BM_sum/8$'
+for side in cb gb; do
+	bin=$cb
+	[ $side = gb ] && bin=$gb
+	BENCHMARK_OUT=envout.$side BENCHMARK_OUT_FORMAT=csv "$bin" --benchmark_filter=BM_man > envout.$side.stdout 2> /dev/null
+	grep -E '^(name,|"BM_man)' envout.$side | cut -d, -f1,2,3,5- > envout.$side.rows
+done
+[ -s envout.cb.rows ] && grep -q '^BM_man' envout.cb.stdout && same "BENCHMARK_OUT and BENCHMARK_OUT_FORMAT=csv: the file as 1.7.1's (but for CPU time)" envout.cb.rows envout.gb.rows ||
+	not_ok "BENCHMARK_OUT / BENCHMARK_OUT_FORMAT"
 both neg --benchmark_list_tests --benchmark_filter=-BM_sum
 same "negative filter -BM_sum" neg.cb neg.gb
 both reg --benchmark_list_tests '--benchmark_filter=BM_(grid|neg)/[0-9]+/?[0-9]*$'
@@ -168,10 +245,15 @@ both ri --benchmark_format=json $mt --benchmark_repetitions=3 \
 grep '"name"' ri.cb | sort > rin.cb
 grep '"name"' ri.gb | sort > rin.gb
 same "random interleaving: same set of entries" rin.cb rin.gb
-# the repetitions were really interleaved: not one instance after another
-"$cb" --benchmark_format=json $mt --benchmark_repetitions=3 \
-	--benchmark_enable_random_interleaving=true --benchmark_filter=BM_sum > /dev/null 2>&1 &&
-	ok "random interleaving runs" || not_ok "random interleaving runs"
+"$cb" --benchmark_format=json --benchmark_repetitions=4 --benchmark_filter=BM_seq > seq1.json 2> /dev/null
+"$cb" --benchmark_format=json --benchmark_repetitions=4 --benchmark_enable_random_interleaving=true \
+	--benchmark_filter=BM_seq > seq2.json 2> /dev/null
+"$gb" --benchmark_format=json --benchmark_repetitions=4 --benchmark_enable_random_interleaving=true \
+	--benchmark_filter=BM_seq > seq3.json 2> /dev/null
+o1=$(seq_order seq1.json) o2=$(seq_order seq2.json) o3=$(seq_order seq3.json)
+[ "$o1 $o2 $o3" = "grouped interleaved interleaved" ] &&
+	ok "random interleaving: repetitions of 4 instances shuffled, as in 1.7.1; grouped without it" ||
+	not_ok "random interleaving order: ours $o1 / $o2, 1.7.1 $o3"
 
 both ctx --benchmark_format=json $mt --benchmark_context=alpha=1,beta=two '--benchmark_filter=BM_sum/8$'
 grep -E '"(alpha|beta)"' ctx.cb > cx.cb

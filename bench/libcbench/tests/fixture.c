@@ -65,6 +65,15 @@ static void BM_man(cbench_state *st)
 			  CBENCH_COUNTER_DEFAULTS, CBENCH_BASE_1024);
 	cbench_counter_u64(st, "f_plain", 42, CBENCH_COUNTER_DEFAULTS);
 	cbench_counter(st, "g_small", 0.000123, CBENCH_COUNTER_DEFAULTS);
+	cbench_counter(st, "h_inv", 4.0, CBENCH_COUNTER_INVERT);
+	cbench_counter(st, "i_inv_iter_rate", 2.0,
+		       CBENCH_COUNTER_ITERATION_INVARIANT_RATE);
+	cbench_counter(st, "j_avg_iter_rate", 7e6 * man_calls,
+		       CBENCH_COUNTER_AVG_ITERATIONS_RATE);
+	cbench_counter_ex(st, "k_k1000", 1234567.0 * man_calls,
+			  CBENCH_COUNTER_AVG_THREADS, CBENCH_BASE_1000);
+	cbench_counter_ex(st, "l_k1024_rate", 5e9, CBENCH_COUNTER_RATE,
+			  CBENCH_BASE_1024);
 	cbench_set_label(st, man_calls == 2 ? "two" : "other");
 }
 CBENCH(BM_man)
@@ -125,7 +134,7 @@ static void BM_tman(cbench_state *st)
 	int t = cbench_thread_index(st);
 
 	CBENCH_FOR(st)
-		cbench_set_iteration_time(st, 1e-4 * (1 + t));
+	cbench_set_iteration_time(st, 1e-4 * (1 + t));
 	cbench_counter(st, "avg", 10.0 * (1 + t), CBENCH_COUNTER_AVG_THREADS);
 	cbench_counter(st, "sum", 1 + t, CBENCH_COUNTER_DEFAULTS);
 	cbench_counter(st, "rate", 1000, CBENCH_COUNTER_AVG_THREADS_RATE);
@@ -164,6 +173,22 @@ __attribute__((constructor)) static void register_wu_again(void)
 	cbench_use_manual_time(f);
 	cbench_set_min_warmup_time(f, 0.01);
 	cbench_set_min_time(f, 0.02);
+}
+
+/* Each call numbered: random interleaving shows in the order of the numbers. */
+static int seq_calls;
+static void BM_seq(cbench_state *st)
+{
+	int call = ++seq_calls;
+
+	CBENCH_FOR(st)
+	cbench_do_not_optimize(call);
+	cbench_counter(st, "seq", call, CBENCH_COUNTER_DEFAULTS);
+}
+CBENCH(BM_seq)
+{
+	cbench_add_dense_range(f, 0, 3, 1);
+	cbench_set_iterations(f, 1);
 }
 
 static void BM_crash(cbench_state *st)

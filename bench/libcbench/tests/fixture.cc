@@ -48,6 +48,11 @@ static void BM_man(benchmark::State &st)
 	st.counters["e_k1024"] = C(3.0 * 1024 * 1024, C::kDefaults, C::kIs1024);
 	st.counters["f_plain"] = 42;
 	st.counters["g_small"] = 0.000123;
+	st.counters["h_inv"] = C(4.0, C::kInvert);
+	st.counters["i_inv_iter_rate"] = C(2.0, C::kIsIterationInvariantRate);
+	st.counters["j_avg_iter_rate"] = C(7e6 * man_calls, C::kAvgIterationsRate);
+	st.counters["k_k1000"] = C(1234567.0 * man_calls, C::kAvgThreads, C::kIs1000);
+	st.counters["l_k1024_rate"] = C(5e9, C::kIsRate, C::kIs1024);
 	st.SetLabel(man_calls == 2 ? "two" : "other");
 }
 BENCHMARK(BM_man)->Iterations(1000)->UseManualTime()->Repetitions(3);
@@ -107,6 +112,17 @@ static void BM_wu(benchmark::State &st)
 }
 BENCHMARK(BM_wu)->UseManualTime()->MinWarmUpTime(0.01);
 BENCHMARK(BM_wu)->UseManualTime()->MinWarmUpTime(0.01)->MinTime(0.02);
+
+// Each call numbered: random interleaving shows in the order of the numbers.
+static int seq_calls;
+static void BM_seq(benchmark::State &st)
+{
+	int call = ++seq_calls;
+	for (auto _ : st)
+		benchmark::DoNotOptimize(call);
+	st.counters["seq"] = call;
+}
+BENCHMARK(BM_seq)->DenseRange(0, 3, 1)->Iterations(1);
 
 static void BM_crash(benchmark::State &st)
 {

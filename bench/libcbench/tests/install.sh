@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# make install PREFIX=/usr DESTDIR=<temporary>: the header, both libraries
-# and libcbench.pc land there, and the example suite builds against the
-# installed copy through pkg-config, statically and dynamically, and runs.
+# make install PREFIX=/opt/cbench DESTDIR=<temporary>: the header, both
+# libraries and libcbench.pc land there, and the example suite builds
+# against the installed copy through pkg-config, statically and
+# dynamically (one `pkg-config --cflags --libs` call), and runs.
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
@@ -11,14 +12,14 @@ work=$(mktemp -d "$top/build/libcbench/tests/install.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 dest=$work/dest prefix=/opt/cbench
 
-if make -C "$top" --no-print-directory -s libcbench-install PREFIX=$prefix DESTDIR="$dest" \
+if make -C "$top" --no-print-directory -s install PREFIX=$prefix DESTDIR="$dest" \
 	> "$work/make.log" 2>&1; then
-	ok "make libcbench-install PREFIX=$prefix DESTDIR=..."
+	ok "make install PREFIX=$prefix DESTDIR=..."
 else
-	not_ok "make libcbench-install"
+	not_ok "make install"
 	tail -n 10 "$work/make.log" | sed 's/^/#   /'
 fi
-for f in include/cbench.h lib/libcbench.a lib/libcbench.so lib/pkgconfig/libcbench.pc; do
+for f in include/cbench.h lib/libcbench.a lib/libcbench.so lib/libcbench.so.1 lib/libcbench.so.1.0.0 lib/pkgconfig/libcbench.pc; do
 	[ -e "$dest$prefix/$f" ] && ok "installed $f" || not_ok "installed $f"
 done
 grep -qx "prefix=$prefix" "$dest$prefix/lib/pkgconfig/libcbench.pc" &&
@@ -27,7 +28,8 @@ grep -qx "prefix=$prefix" "$dest$prefix/lib/pkgconfig/libcbench.pc" &&
 export PKG_CONFIG_PATH=$dest$prefix/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$dest
 cflags=$(pkg-config --cflags libcbench)
 static_libs=$(pkg-config --libs --static libcbench)
-dyn_libs=$(pkg-config --libs libcbench)
+cflags_libs=$(pkg-config --cflags --libs libcbench) &&
+	ok "pkg-config --cflags --libs libcbench: $cflags_libs" || not_ok "pkg-config --cflags --libs libcbench"
 libdir=$(pkg-config --variable=libdir libcbench)
 if gcc -std=gnu11 -O2 $cflags "$top/bench/examples/example.c" -o "$work/ex-static" \
 	"$libdir/libcbench.a" ${static_libs//-lcbench/} 2> "$work/cc.log"; then
@@ -36,9 +38,9 @@ else
 	not_ok "static build against the installed library"
 	head -n 5 "$work/cc.log" | sed 's/^/#   /'
 fi
-if gcc -std=gnu11 -O2 $cflags "$top/bench/examples/example.c" -o "$work/ex-dyn" \
-	$dyn_libs 2> "$work/cc2.log"; then
-	ok "example builds against libcbench.so from pkg-config --libs"
+if gcc -std=gnu11 -O2 "$top/bench/examples/example.c" -o "$work/ex-dyn" \
+	$cflags_libs 2> "$work/cc2.log"; then
+	ok "example builds against libcbench.so from pkg-config --cflags --libs"
 else
 	not_ok "dynamic build against the installed library"
 	head -n 5 "$work/cc2.log" | sed 's/^/#   /'
