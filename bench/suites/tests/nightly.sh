@@ -74,7 +74,7 @@ n --date=2026-01-03 --variants=baseline --merge 2> /dev/null
 	ok "--merge assembles the shards (3 benchmarks x 3 repetitions)" || not_ok "merge of shards: $(grep -c '"run_type": "iteration"' "$sn/baseline.json")"
 
 # bad arguments name themselves
-for a in --date=yesterday --repetitions=0 --variants=nosuch --frobnicate "--job=baseline"; do
+for a in --date=yesterday --repetitions=0 --variants=nosuch --frobnicate "--job=baseline" --pin=x; do
 	out=$(n "$a" 2>&1 < /dev/null)
 	[ $? -eq 2 ] && [[ $out == *"${a%%=*}"* ]] && ok "bad argument $a: exit 2, named" || { not_ok "bad argument $a"; diag "$out"; }
 done
