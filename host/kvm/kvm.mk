@@ -51,7 +51,7 @@ $(B)/tests/kvm-%-test: $(KVM_DIR)/tests/%_test.c $(KVM_TEST_DEPS)
 	$(CC) $(CFLAGS_TEST) $(KVM_CFLAGS) -DKVM_KSRC='"$(KVM_KSRC)"' \
 		-o $@ $< $(KVM_TEST_SRCS) $(LDFLAGS_TEST) -lm
 
-KVM_C_TESTS := stats qmp cpumcf config console
+KVM_C_TESTS := stats qmp cpumcf config console perf
 TESTS += $(patsubst %,$(B)/tests/kvm-%-test,$(KVM_C_TESTS)) \
 	$(KVM_DIR)/tests/runner_test.sh $(KVM_DIR)/tests/l1_boot_test.sh \
 	$(KVM_DIR)/tests/suite_json_test.sh

@@ -262,7 +262,8 @@ void kvm_perf_read(struct kvm_perf *p, struct kvm_stat_set *out)
 			ioctl(p->ev[i].fds[c], PERF_EVENT_IOC_DISABLE, 0);
 			if (read(p->ev[i].fds[c], &v, sizeof(v)) != sizeof(v))
 				ok = false;
-			sum += v;
+			else
+				sum += v;
 		}
 		if (ok)
 			kvm_stat_put(out, p->ev[i].term, sum);
