@@ -1,9 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-#
-# READ docs/CONTRIBUTING.md BEFORE CHANGING ANYTHING: the rules for fragments,
-# tests, commits (only your own paths, never `git add -A`) and time limits.
-# gmapbench: `make nightly` is the main job, `make check` the tests.
+# gmapbench: `make nightly` is the main job, `make check` the tests;
+# `make help` lists the rest. docs/CONTRIBUTING.md has the rules.
 #
 # Each component keeps its own rules in a fragment beside its sources
 # (bench/libcbench/libcbench.mk, host/sim/sim.mk, ...), included below. A
@@ -109,4 +107,9 @@ help:
 	@echo "make perf       speed benchmarks, ratios measured side by side"
 	@echo "make fuzz       bounded fuzzing runs"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=... libcbench header, libraries, .pc"
+	@echo "make reference  regenerate results/reference/ after an intended change"
+	@echo "make claims     check every variant's README claims on host/sim"
+	@echo "make kernel-check  apply, checkpatch and cross-build every variant"
+	@echo "make format     clang-format every C file (kernel style)"
+	@echo "NIGHTLY_ARGS='--variants=a,b ...' passes options to scripts/nightly"
 	@echo "variants:       $(VARIANTS)"
