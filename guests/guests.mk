@@ -86,3 +86,19 @@ $(GUESTS_B)/test-sim-scenarios: $(GUESTS_DIR)/tests/test-sim-scenarios.c \
 		$(GUESTS_SIM_LIB) $(SIM_LDLIBS) $(LDFLAGS_TEST)
 
 TESTS += $(GUESTS_B)/test-sim-scenarios
+
+# --- the scenario and l1.elf's sampled translations on host/sim -------------
+# build/guests/sim-translate: host/sim's DAT walker on the same scenario as
+# l1.elf, for guests/baremetal/tests/lra-vs-oracle.sh (docs/baremetal.md).
+GUESTS_SIM_TRANSLATE := $(GUESTS_B)/sim-translate
+
+$(GUESTS_SIM_TRANSLATE): $(GUESTS_DIR)/tests/sim-translate.c \
+		$(GUESTS_DIR)/baremetal/samples.c $(GUESTS_DIR)/baremetal/samples.h \
+		$(GUESTS_SIM_SRCS) $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) \
+		$(GUESTS_HDRS) $(GUESTS_SIM_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(GUESTS_TEST_CFLAGS) -I$(TOP)/$(GUESTS_DIR)/baremetal \
+		$(SIM_CFLAGS) -o $@ $(filter %.c,$^) $(GUESTS_SIM_LIB) \
+		$(SIM_LDLIBS) $(LDFLAGS_TEST)
+
+CHECK_DEPS += $(GUESTS_SIM_TRANSLATE)

@@ -49,4 +49,6 @@ $(GUESTS_L1_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/l1-main.c \
 ALL_TARGETS += $(GUESTS_L1_ELF)
 CHECK_DEPS += $(GUESTS_L1_ELF)
 TESTS += $(BAREMETAL_DIR)/tests/l1elf.sh
+# against host/sim (build/guests/sim-translate, guests/guests.mk)
+TESTS += $(BAREMETAL_DIR)/tests/lra-vs-oracle.sh
 endif
