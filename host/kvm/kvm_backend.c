@@ -262,6 +262,11 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 				? "query-stats vm + vcpu (provider kvm)"
 				: "debugfs <debugfs>/kvm/<qemu pid>-<fd>/ (else query-stats)");
 		log_step(c, "stats: debugfs root %s/kvm", c->debugfs);
+		log_step(
+			c,
+			"stats: gmap_shadow_*_entry left out if %s has "
+			"gaccess_shadow_fault (the new gmap does not count them)",
+			c->kallsyms);
 		if (c->perf)
 			kvm_perf_open(&perf, &pp, true, c->log);
 		kvm_perf_close(&perf);
@@ -410,6 +415,11 @@ kill:
 	free(out.b);
 	if (rc)
 		return rc;
+	if (src != SRC_NONE &&
+	    kvm_perf_kallsyms_has(c->kallsyms, "gaccess_shadow_fault") &&
+	    kvm_map_drop_uncounted(&r->deltas))
+		log_step(c, "stats: new gmap, gmap_shadow_*_entry not counted: "
+			    "left out");
 	kvm_map_counters(&r->deltas, &r->counters);
 	r->timing.l1_ns = l1.l1_ns;
 	r->timing.nr_phases = l1.nr_phases;

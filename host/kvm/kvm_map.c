@@ -166,3 +166,26 @@ void kvm_map_for_each_term(void (*fn)(const char *term, void *arg), void *arg)
 	for (i = 0; kvm_map_extras[i]; i++)
 		fn(kvm_map_extras[i], arg);
 }
+
+unsigned int kvm_map_drop_uncounted(struct kvm_stat_set *d)
+{
+	static const char *const uncounted[] = {
+		"gmap_shadow_r1_entry", "gmap_shadow_r2_entry",
+		"gmap_shadow_r3_entry", "gmap_shadow_sg_entry",
+		"gmap_shadow_pg_entry",
+	};
+	size_t i, k, kept = 0;
+	unsigned int dropped = 0;
+
+	for (i = 0; i < d->nr; i++) {
+		for (k = 0; k < sizeof(uncounted) / sizeof(uncounted[0]); k++)
+			if (!strcmp(d->stats[i].name, uncounted[k]))
+				break;
+		if (k < sizeof(uncounted) / sizeof(uncounted[0]))
+			dropped++;
+		else
+			d->stats[kept++] = d->stats[i];
+	}
+	d->nr = kept;
+	return dropped;
+}

@@ -591,6 +591,26 @@ static void mapping(void)
 				       "tp:kvm-s390:kvm_s390_gmap_notifier"),
 			       "shadow == 1"),
 	       "the notifier tracepoint is filtered on shadow == 1");
+
+	/* a kernel with the new gmap: the entry statistics are not counted */
+	n = (int)d.nr;
+	tap_eq(kvm_map_drop_uncounted(&d), 5,
+	       "new gmap: the five gmap_shadow_*_entry statistics dropped");
+	tap_ok((int)d.nr == n - 5 &&
+		       kvm_stat_get(&d, "gmap_shadow_create", &v) && v == 2 &&
+		       !kvm_stat_get(&d, "gmap_shadow_pg_entry", &v) &&
+		       kvm_stat_get(&d, "cpum_cf:ITLB2_WRITES", &v) && v == 24,
+	       "new gmap: every other delta kept, in place");
+	kvm_map_counters(&d, &c);
+	tap_ok(!gmap_counter_present(&c, GC_shadow_r2t) &&
+		       !gmap_counter_present(&c, GC_shadow_pte) &&
+		       gmap_counter_present(&c, GC_shadow_create) &&
+		       gmap_counter_present(&c, GC_shadow_reuse),
+	       "new gmap: shadow_r2t..pte absent, shadow_create/reuse present");
+	add(&d, "gmap_shadow_sg_entry", 9);
+	tap_ok(kvm_stat_get(&d, "gmap_shadow_sg_entry", &v) && v == 9 &&
+		       kvm_map_drop_uncounted(&d) == 1 && d.nr == (size_t)n - 5,
+	       "the set still grows and shrinks after dropping");
 	kvm_stat_set_free(&d);
 }
 
