@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * png-stats FILE [BANDS]: decodes an 8-bit, non-interlaced PNG (what
+ * png-stats FILE [X,Y,W,H ...]: decodes an 8-bit, non-interlaced PNG (what
  * Chromium's --screenshot writes) and prints
  *	width height distinct_colours non_white_permille
- * then, for BANDS horizontal bands top to bottom, each band's non-white
- * permille. The report test uses it to tell a rendered page from a blank one.
+ * then one line per rectangle (in pixels, clipped to the image):
+ *	distinct_colours non_white_permille coloured_permille
+ * where coloured pixels are saturated ones (not white, grey or black: not
+ * text, axes or grid). The report test uses it to tell a drawn chart from
+ * a blank or text-only area of the page.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+
+struct stats {
+	size_t distinct, nonwhite, coloured, pixels;
+};
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -25,6 +32,43 @@ static int paeth(int a, int b, int c)
 	return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
+/* Statistics of the pixels in [x0, x1) x [y0, y1). */
+static struct stats area_stats(const unsigned char *img, size_t stride, int bpp,
+			       size_t x0, size_t y0, size_t x1, size_t y1)
+{
+	static unsigned char seen[1 << 21]; /* 24-bit colour bitmap */
+	struct stats st = {0};
+	size_t x, y;
+
+	memset(seen, 0, sizeof(seen));
+	for (y = y0; y < y1; y++) {
+		for (x = x0; x < x1; x++) {
+			const unsigned char *p = img + y * stride + x * bpp;
+			uint32_t rgb = (uint32_t)p[0] << 16 | p[1] << 8 | p[2];
+			int hi = p[0], lo = p[0];
+
+			hi = p[1] > hi ? p[1] : hi;
+			hi = p[2] > hi ? p[2] : hi;
+			lo = p[1] < lo ? p[1] : lo;
+			lo = p[2] < lo ? p[2] : lo;
+			if (!(seen[rgb >> 3] & (1 << (rgb & 7)))) {
+				seen[rgb >> 3] |=
+					(unsigned char)(1 << (rgb & 7));
+				st.distinct++;
+			}
+			st.nonwhite += lo < 245;
+			st.coloured += hi - lo > 40;
+			st.pixels++;
+		}
+	}
+	return st;
+}
+
+static size_t permille(size_t n, size_t of)
+{
+	return of ? n * 1000 / of : 0;
+}
+
 static int die(const char *msg, const char *file)
 {
 	fprintf(stderr, "png-stats: %s: %s\n", file, msg);
@@ -34,17 +78,16 @@ static int die(const char *msg, const char *file)
 int main(int argc, char **argv)
 {
 	unsigned char *buf, *idat = NULL, *raw, *img;
-	size_t len, pos = 8, nidat = 0, stride, y, x, bands;
+	size_t len, pos = 8, nidat = 0, stride, y, x;
 	uint32_t w = 0, h = 0;
 	int depth = 0, ctype = 0, interlace = 0, bpp;
 	uLongf rawlen;
 	FILE *f;
-	static unsigned char seen[1 << 21]; /* 24-bit colour bitmap */
-	size_t distinct = 0, nonwhite = 0, *band_nw;
+	struct stats st;
+	int i;
 
 	if (argc < 2)
-		return die("usage: png-stats FILE [BANDS]", "-");
-	bands = argc > 2 ? (size_t)atoi(argv[2]) : 0;
+		return die("usage: png-stats FILE [X,Y,W,H ...]", "-");
 	f = fopen(argv[1], "rb");
 	if (!f)
 		return die("cannot open", argv[1]);
@@ -116,32 +159,32 @@ int main(int argc, char **argv)
 			out[x] = (unsigned char)v;
 		}
 	}
-	band_nw = calloc(bands ? bands : 1, sizeof(*band_nw));
-	for (y = 0; y < h; y++) {
-		for (x = 0; x < w; x++) {
-			const unsigned char *p = img + y * stride + x * bpp;
-			uint32_t rgb = (uint32_t)p[0] << 16 | p[1] << 8 | p[2];
+	st = area_stats(img, stride, bpp, 0, 0, w, h);
+	printf("%u %u %zu %zu\n", w, h, st.distinct,
+	       permille(st.nonwhite, st.pixels));
+	for (i = 2; i < argc; i++) {
+		long rx, ry, rw, rh;
+		size_t x1, y1;
 
-			if (!(seen[rgb >> 3] & (1 << (rgb & 7)))) {
-				seen[rgb >> 3] |=
-					(unsigned char)(1 << (rgb & 7));
-				distinct++;
-			}
-			if (p[0] < 245 || p[1] < 245 || p[2] < 245) {
-				nonwhite++;
-				if (bands)
-					band_nw[y * bands / h]++;
-			}
+		if (sscanf(argv[i], "%ld,%ld,%ld,%ld", &rx, &ry, &rw, &rh) !=
+			    4 ||
+		    rx < 0 || ry < 0 || rw <= 0 || rh <= 0)
+			return die("expected a rectangle X,Y,W,H", argv[i]);
+		x1 = (size_t)(rx + rw) < w ? (size_t)(rx + rw) : w;
+		y1 = (size_t)(ry + rh) < h ? (size_t)(ry + rh) : h;
+		if ((size_t)rx >= x1 || (size_t)ry >= y1) {
+			printf("0 0 0\n");
+			continue;
 		}
+		st = area_stats(img, stride, bpp, (size_t)rx, (size_t)ry, x1,
+				y1);
+		printf("%zu %zu %zu\n", st.distinct,
+		       permille(st.nonwhite, st.pixels),
+		       permille(st.coloured, st.pixels));
 	}
-	printf("%u %u %zu %zu\n", w, h, distinct,
-	       nonwhite * 1000 / ((size_t)w * h));
-	for (x = 0; x < bands; x++)
-		printf("%zu\n", band_nw[x] * 1000 / ((size_t)w * (h / bands)));
 	free(buf);
 	free(idat);
 	free(raw);
 	free(img);
-	free(band_nw);
 	return 0;
 }

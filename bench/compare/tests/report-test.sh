@@ -9,7 +9,7 @@ cd "$top" || exit 1
 
 get=build/tests/json-get
 tmp=$(mktemp -d "$top/build/tests/report-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+[ -n "${KEEP_TMP:-}" ] || trap 'rm -rf "$tmp"' EXIT
 cp -r bench/compare/tests/fixtures/results "$tmp/"
 night=$tmp/results/2026-11-24/zsim1
 
@@ -57,34 +57,96 @@ dup=$(grep -oE "id=['\"][^'\"]*['\"]" "$night/report.html" | sort | uniq -d | he
 [ -z "$dup" ] && ok "report.html: the inlined charts' ids are unique" || { not_ok "duplicate ids"; diag "$dup"; }
 
 # ---- Chromium ----
-chrome() {
-	local ud
+# report.html itself: the DOM. Then a copy with a probe script that writes
+# where each chart's <svg> was laid out, screenshotted whole (a window as
+# tall as the page): every chart's own area of the screenshot must be drawn
+# (coloured pixels: bars, lines, points), not blank or text only.
+chrome() { # chrome URL-FILE ARGS...: the DOM on stdout
+	local ud file=$1
+	shift
 	ud=$(mktemp -d "$tmp/chrome.XXXXXX")
-	timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 		--disable-background-networking --disable-component-update --disable-sync \
-		--user-data-dir="$ud" "$@" "file://$night/report.html" 2> "$tmp/chrome.err"
+		--hide-scrollbars --user-data-dir="$ud" "$@" "file://$file" 2>> "$tmp/chrome.err"
 }
+probe='<script>
+(function () {
+	var out = ["page " + document.documentElement.scrollWidth + " " +
+		document.documentElement.scrollHeight];
+	var figs = document.querySelectorAll("figure.chart");
+	for (var i = 0; i < figs.length; i++) {
+		var s = figs[i].querySelector("svg"), r;
+		if (!s) { out.push("chart " + i + " 0 0 0 0"); continue; }
+		r = s.getBoundingClientRect();
+		out.push(["chart", i, Math.round(r.left + window.scrollX),
+			Math.round(r.top + window.scrollY), Math.floor(r.width),
+			Math.floor(r.height)].join(" "));
+	}
+	var pre = document.createElement("pre");
+	pre.id = "layout-probe";
+	pre.textContent = "\n" + out.join("\n") + "\n";
+	document.body.appendChild(pre);
+})();
+</script>'
 if ! command -v chromium > /dev/null; then
-	not_ok "chromium is not installed (scripts/deps installs it)"
+	skip "report.html in headless Chromium: chromium is not installed (scripts/deps installs it)"
 else
-	chrome --dump-dom --screenshot="$tmp/shot.png" --window-size=1280,2400 > "$tmp/dom.html"
+	chrome "$night/report.html" --dump-dom --window-size=1280,1000 > "$tmp/dom.html"
 	nfig=$(grep -c '<figure class="chart"' "$tmp/dom.html")
-	[ "$nfig" -eq "$nsvg" ] && ok "DOM: one figure per chart ($nfig)" || not_ok "DOM: $nfig figures for $nsvg charts"
+	[ "$nfig" -eq "$nsvg" ] && ok "DOM: one figure per chart ($nfig)" ||
+		{ not_ok "DOM: $nfig figures for $nsvg charts"; tail -n 5 "$tmp/chrome.err" | sed 's/^/#   /'; }
 	# every figure holds an <svg> with drawn paths in it
 	bad=$(awk 'BEGIN { RS = "<figure class=\"chart\"" } NR > 1 {
 			fig = $0; sub(/<\/figure>.*/, "", fig)
 			n = gsub(/<path/, "", fig)
 			if (fig !~ /<svg/ || n < 5) print "figure " NR - 1 ": " n " paths"
 		}' "$tmp/dom.html")
-	[ -z "$bad" ] && ok "DOM: every chart is a non-empty <svg>" || { not_ok "DOM: empty charts"; diag "$bad"; }
-	if [ -s "$tmp/shot.png" ]; then
-		read -r w h colours permille < <(build/tests/png-stats "$tmp/shot.png")
-		[ "${w:-0}" -eq 1280 ] && [ "${colours:-0}" -gt 100 ] && [ "${permille:-0}" -gt 50 ] &&
-			ok "screenshot ${w}x$h is not blank ($colours colours, $permille permille not white)" ||
-			not_ok "screenshot blank? ($w x $h, $colours colours, $permille permille)"
-	else
-		not_ok "chromium wrote no screenshot"
+	[ "$nfig" -gt 0 ] && [ -z "$bad" ] && ok "DOM: every chart is a non-empty <svg>" ||
+		{ not_ok "DOM: empty charts"; diag "$bad"; }
+
+	PROBE=$probe awk '/<\/body>/ { print ENVIRON["PROBE"] } { print }' "$night/report.html" > "$tmp/probe.html"
+	layout() { sed -n '/<pre id="layout-probe">/,/<\/pre>/p' "$1" | grep -E '^(page|chart) '; }
+	chrome "$tmp/probe.html" --dump-dom --window-size=1280,1000 > "$tmp/probe1.html"
+	ph=$(layout "$tmp/probe1.html" | awk '$1 == "page" { print $3 }')
+	if [ "${ph:-0}" -lt 1000 ]; then
+		not_ok "the probe measured no page height (${ph:-none})"
 		tail -n 5 "$tmp/chrome.err" | sed 's/^/#   /'
+	else
+		chrome "$tmp/probe.html" --dump-dom --screenshot="$tmp/shot.png" \
+			--window-size=1280,$((ph + 50)) > "$tmp/probe2.html"
+		layout "$tmp/probe2.html" | awk '$1 == "chart"' > "$tmp/rects"
+		nrect=$(wc -l < "$tmp/rects")
+		sized=$(awk '$5 >= 300 && $6 >= 150' "$tmp/rects" | wc -l)
+		[ "$nrect" -eq "$nsvg" ] && [ "$sized" -eq "$nrect" ] &&
+			ok "layout: all $nrect charts laid out at a readable size" ||
+			{ not_ok "layout: $sized of $nrect charts readable, $nsvg wanted"; sed 's/^/#   /' "$tmp/rects"; }
+		if [ -s "$tmp/shot.png" ]; then
+			# a control beside the first chart (the page is wider than
+			# one chart) shows the measure tells blank from drawn
+			ctl=$(awk 'NR == 1 && $3 + $5 + 40 < 1240 { printf "%d,%d,%d,%d", $3 + $5 + 20, $4, 1240 - ($3 + $5 + 20), $6 }' "$tmp/rects")
+			rects=$(awk '{ printf "%d,%d,%d,%d ", $3, $4, $5, $6 }' "$tmp/rects")
+			# shellcheck disable=SC2086
+			build/tests/png-stats "$tmp/shot.png" $rects $ctl > "$tmp/pixels"
+			read -r w h _ < "$tmp/pixels"
+			[ "${w:-0}" -eq 1280 ] && [ "${h:-0}" -ge "$ph" ] &&
+				ok "screenshot of the whole page (${w}x$h)" || not_ok "screenshot ${w}x$h, page $ph high"
+			# per chart: distinct_colours non_white_permille coloured_permille
+			blank=$(sed -n "2,$((nrect + 1))p" "$tmp/pixels" | awk '
+				!($1 >= 50 && $2 >= 20 && $3 >= 3) { print "chart " NR - 1 ": " $0 }')
+			drawn=$(sed -n "2,$((nrect + 1))p" "$tmp/pixels" | wc -l)
+			[ "$drawn" -eq "$nsvg" ] && [ -z "$blank" ] &&
+				ok "screenshot: every one of the $drawn charts is drawn" ||
+				{ not_ok "screenshot: charts not drawn"; diag "$blank"; }
+			if [ -n "$ctl" ]; then
+				c=$(sed -n "$((nrect + 2))p" "$tmp/pixels")
+				[ "$(echo "$c" | awk '{ print $3 }')" -eq 0 ] &&
+					ok "control: the blank area beside a chart measures blank ($c)" ||
+					not_ok "control: the area beside a chart is not blank ($c)"
+			fi
+		else
+			not_ok "chromium wrote no screenshot"
+			tail -n 5 "$tmp/chrome.err" | sed 's/^/#   /'
+		fi
 	fi
 fi
 
