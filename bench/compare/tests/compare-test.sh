@@ -198,5 +198,26 @@ for b in table_creation/span_gib:64 table_creation/span_gib:512 pte_churn/interv
 	echo "$py" | grep -q "${b}_pvalue" && n=$((n + 1))
 done
 [ $n -eq 4 ] && ok "compare.py lists all 4 benchmarks with a U test p-value" || not_ok "compare.py lists the benchmarks ($n of 4)"
+# ... and agrees with us: its U test p-values (scipy) and its change of the
+# means, per benchmark, real and CPU time, to 1e-9
+for v in pgt-prefill lazy-unshadow; do
+	/usr/bin/python3 /usr/share/benchmark/compare.py --no-color -d "$tmp/cpy-$v.json" \
+		benchmarks "$night/baseline.json" "$night/$v.json" > /dev/null 2>&1
+	run "our-$v" --format=json "$night/baseline.json" "$night/$v.json"
+	{
+		"$get" "$tmp/cpy-$v.json" '[*].name [*].utest.time_pvalue [*].utest.cpu_pvalue' |
+			awk 'NF == 3 { print "p", $1, "real_time", $2; print "p", $1, "cpu_time", $3 }'
+		"$get" "$tmp/cpy-$v.json" '[*].name [*].measurements[0].time [*].measurements[0].cpu' |
+			awk '$1 ~ /_mean$/ { sub(/_mean$/, "", $1); printf "c %s real_time %.17g\nc %s cpu_time %.17g\n", $1, $2 * 100, $1, $3 * 100 }'
+	} | sort > "$tmp/cpy-$v.tsv"
+	"$get" "$tmp/our-$v.out" '.comparisons[0].timings[*].benchmark .comparisons[0].timings[*].metric .comparisons[0].timings[*].p .comparisons[0].timings[*].change_pct' |
+		awk '{ print "p", $1, $2, $3; print "c", $1, $2, $4 }' | sort > "$tmp/our-$v.tsv"
+	diffs=$(join -j1 <(awk '{ print $1 "/" $2 "/" $3, $4 }' "$tmp/cpy-$v.tsv") \
+		<(awk '{ print $1 "/" $2 "/" $3, $4 }' "$tmp/our-$v.tsv") |
+		awk '{ d = $2 - $3; if (d < 0) d = -d; if (d > 1e-9) print; n++ } END { print "rows", n + 0 }')
+	[ "$diffs" = "rows 16" ] &&
+		ok "compare.py and we agree on $v: 8 p-values and 8 changes of the mean to 1e-9" ||
+		{ not_ok "compare.py and we disagree on $v"; diag "$diffs"; }
+done
 
 done_testing
