@@ -175,6 +175,19 @@ __attribute__((constructor)) static void register_wu_again(void)
 	cbench_set_min_time(f, 0.02);
 }
 
+/* ThreadRange and a Range whose limit is no power of the multiplier */
+static void BM_tr(cbench_state *st)
+{
+	CBENCH_FOR(st)
+	cbench_do_not_optimize(cbench_range(st, 0));
+}
+CBENCH(BM_tr)
+{
+	cbench_add_range(f, 3, 100);
+	cbench_set_thread_range(f, 1, 3);
+	cbench_set_iterations(f, 10);
+}
+
 /* Each call numbered: random interleaving shows in the order of the numbers. */
 static int seq_calls;
 static void BM_seq(cbench_state *st)

@@ -113,6 +113,14 @@ static void BM_wu(benchmark::State &st)
 BENCHMARK(BM_wu)->UseManualTime()->MinWarmUpTime(0.01);
 BENCHMARK(BM_wu)->UseManualTime()->MinWarmUpTime(0.01)->MinTime(0.02);
 
+// ThreadRange and a Range whose limit is no power of the multiplier
+static void BM_tr(benchmark::State &st)
+{
+	for (auto _ : st)
+		benchmark::DoNotOptimize(st.range(0));
+}
+BENCHMARK(BM_tr)->Range(3, 100)->ThreadRange(1, 3)->Iterations(10);
+
 // Each call numbered: random interleaving shows in the order of the numbers.
 static int seq_calls;
 static void BM_seq(benchmark::State &st)
