@@ -80,9 +80,16 @@ $(LIBCBENCH_T)/fixture-gb: $(LIBCBENCH_DIR)/tests/fixture.cc
 	@mkdir -p $(@D)
 	g++ -O2 -std=c++17 $< -o $@ -lbenchmark -lpthread
 
+# The example again, sanitized, for robustness.sh.
+$(LIBCBENCH_T)/example-san: bench/examples/example.c $(LIBCBENCH_SAN_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+
 TESTS += $(LIBCBENCH_T)/unit $(LIBCBENCH_DIR)/tests/compat.sh \
 	$(LIBCBENCH_DIR)/tests/robustness.sh $(LIBCBENCH_DIR)/tests/install.sh
 CHECK_DEPS += $(LIBCBENCH_T)/fixture-cb $(LIBCBENCH_T)/fixture-gb \
+	$(LIBCBENCH_T)/example-san \
 	$(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC) $(LIBCBENCH_EXAMPLE)
 
 # ---- speed: side by side with Google Benchmark, same flags ----

@@ -9,7 +9,7 @@ set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 cb=$top/build/libcbench/tests/fixture-cb
-ex=$top/build/bin/cbench-example
+ex=$top/build/libcbench/tests/example-san
 work=$(mktemp -d "$top/build/libcbench/tests/robust.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -139,7 +139,7 @@ rc=$?
 	ok "--cbench_pin=0 binds and is recorded in the context" || not_ok "--cbench_pin=0 (rc $rc)"
 expect_fail "--cbench_pin to a CPU that does not exist" 'cbench_pin=4096: no such CPU' --cbench_pin=4096
 
-# threads and counters on the example suite, briefly
+# threads and counters on the example suite (sanitized), briefly
 "$ex" --benchmark_min_time=0.002 --benchmark_format=json > ex.json 2> err.txt
 rc=$?
 n=$(grep -c '"run_type": "iteration"' ex.json)
