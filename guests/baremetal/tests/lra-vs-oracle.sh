@@ -9,7 +9,7 @@
 # addresses compare as they are. docs/baremetal.md, "Compared with host/sim".
 . "$(dirname "$0")/../../../tests/lib/tap.sh"
 . "$(dirname "$0")/lib.sh"
-elf=$top/build/guests/l1.elf
+elf=${L1_ELF:-$top/build/guests/l1.elf}
 sim=${SIM_TRANSLATE:-$top/build/guests/sim-translate}
 
 # argument sets per scenario, "|" between sets
@@ -31,7 +31,7 @@ l1_counts() { # L1's counts but l1_stores (the invalidate hook saves stores)
 }
 
 compare() { # scenario "args"
-	local scn=$1 args=$2 what="$1 $2" sjson st bt
+	local scn=$1 args=$2 what="$1 $2" sjson st bt lines
 	bm_boot "$elf" "$scn $args"
 	if grep -q '"error":"[^"]*EDAT' <<<"$BM_JSON"; then
 		skip "$what: needs EDAT, which QEMU 7.2 TCG does not offer"
@@ -49,9 +49,23 @@ compare() { # scenario "args"
 		diag "$sjson"
 		return
 	fi
-	check "$what: same heap" test "$(json_str heap_start) $(json_str heap_end)" = \
-		"$(field "$sjson" heap_start | tr -d '"') $(field "$sjson" heap_end | tr -d '"')"
-	check "$what: same L1 counts" test "$(l1_counts "$BM_JSON")" = "$(l1_counts "$sjson")"
+	bt="$(json_str heap_start)-$(json_str heap_end)"
+	st="$(field "$sjson" heap_start)-$(field "$sjson" heap_end)"
+	st=${st//\"/}
+	if [ "$bt" = "$st" ]; then
+		ok "$what: same L1 heap $bt"
+	else
+		not_ok "$what: same L1 heap"
+		diag "l1.elf: $bt, sim-translate: $st"
+	fi
+	bt=$(l1_counts "$BM_JSON")
+	st=$(l1_counts "$sjson")
+	if [ -n "$bt" ] && [ "$bt" = "$st" ]; then
+		ok "$what: same L1 counts (SIEs, faults, maps, tables)"
+	else
+		not_ok "$what: same L1 counts (SIEs, faults, maps, tables)"
+		diag "l1.elf: $bt" "sim-translate: $st"
+	fi
 	bt=$(translations "$BM_JSON")
 	st=$(translations "$sjson")
 	if [ -n "$bt" ] && grep -q '"cc":0,' <<<"$bt" && [ "$bt" = "$st" ]; then
@@ -59,7 +73,8 @@ compare() { # scenario "args"
 	else
 		not_ok "$what: translations agree (QEMU LRAG/TPROT = host/sim DAT)"
 		diag "< l1.elf under QEMU TCG, > sim-translate on host/sim:"
-		diag "$(diff <(printf '%s\n' "$bt") <(printf '%s\n' "$st"))"
+		mapfile -t lines < <(diff <(printf '%s\n' "$bt") <(printf '%s\n' "$st"))
+		diag "${lines[@]}"
 		[ -n "$bt" ] || diag "l1.elf: $BM_OUT"
 	fi
 }
