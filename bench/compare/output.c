@@ -68,13 +68,21 @@ static const char *fmt_pct1(char *buf, size_t len, double old_v, double new_v)
 }
 
 /* How much a row matters when ordering a summary: |%change|, 0 -> x as 100. */
+/*
+ * How big a change is, for picking a headline: |ln(new/old)|, so that a
+ * 16-fold drop weighs what a 16-fold rise does (percentages would rank
+ * -94% below +100%). To or from zero counts as a change by the factor of
+ * the other value; present on one side only as a doubling.
+ */
 static double magnitude(double old_v, double new_v)
 {
+	old_v = fabs(old_v);
+	new_v = fabs(new_v);
 	if (isnan(old_v) || isnan(new_v))
-		return 100;
-	if (old_v == 0)
-		return new_v == 0 ? 0 : 100;
-	return fabs((new_v - old_v) / old_v * 100);
+		return log(2);
+	if (old_v == 0 || new_v == 0)
+		return log1p(old_v + new_v);
+	return fabs(log(new_v / old_v));
 }
 
 static const char *change_name(enum change c)
@@ -594,8 +602,8 @@ static double headline(const struct diff *d, char *buf, size_t len)
 			rm = fabs(t->change_pct);
 			reg = t;
 		}
-		if (fabs(t->change_pct) > tm) {
-			tm = fabs(t->change_pct);
+		if (magnitude(t->old_mean, t->new_mean) > tm) {
+			tm = magnitude(t->old_mean, t->new_mean);
 			bt = t;
 		}
 	}
@@ -610,14 +618,14 @@ static double headline(const struct diff *d, char *buf, size_t len)
 		snprintf(buf, len, "%s: %s %s on %s vs %s", new_name(d),
 			 fmt_pct1(p, sizeof(p), bc->old_v, bc->new_v),
 			 bc->counter, bc->bench, d->old_label);
-		return 100 + bm / 10;
+		return 100 + fmin(bm, 39);
 	}
 	if (bt) {
 		snprintf(buf, len, "%s: %s %s on %s vs %s (%s)", new_name(d),
 			 fmt_pct1(p, sizeof(p), bt->old_mean, bt->new_mean),
 			 bt->metric, bt->bench, d->old_label,
 			 change_name(bt->verdict));
-		return 100 + tm / 10;
+		return 100 + fmin(tm, 39);
 	}
 	snprintf(buf, len, "%s: no significant change vs %s%s", new_name(d),
 		 d->old_label, d->nfailed ? " (but a suite FAILED)" : "");

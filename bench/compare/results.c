@@ -327,7 +327,12 @@ double bench_counter(const struct bench *b, const char *counter, bool *found)
 
 const char *context_str(const struct result_file *rf, const char *key)
 {
-	return json_str(json_get(rf->context, key));
+	const char *s = json_str(json_get(rf->context, key));
+
+	/* libcbench records the CPU it pinned to as cbench_pin */
+	if (!s && !strcmp(key, "pinning"))
+		s = json_str(json_get(rf->context, "cbench_pin"));
+	return s;
 }
 
 size_t result_warnings(const struct result_file *rf, char warn[][160],
@@ -354,7 +359,18 @@ size_t result_warnings(const struct result_file *rf, char warn[][160],
 	if (cpus > 0 && load > cpus / 2)
 		WARN("load average %.2f on %.0f CPUs: other work competed with the run",
 		     load, cpus);
-	s = json_str(json_get(c, "pinning"));
+	s = json_str(json_get(c, "sanitizers"));
+	if (s && *s && strcmp(s, "none"))
+		WARN("built with sanitizers (%s): timings are not representative",
+		     s);
+	s = json_str(json_get(c, "gmap_check"));
+	if (s && !strcmp(s, "true"))
+		WARN("the oracle was on (--gmap_check): timings include its checks");
+	s = context_str(rf, "gmapbench_commit");
+	if (s && strstr(s, "-dirty"))
+		WARN("built from a tree with uncommitted changes (%s): the commit does not name the code",
+		     s);
+	s = context_str(rf, "pinning");
 	if (!s || !*s || !strcmp(s, "none"))
 		WARN("no CPU pinning recorded: the benchmark may have migrated between CPUs");
 	for (i = 0; i < rf->nb; i++)

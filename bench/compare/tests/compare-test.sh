@@ -145,6 +145,29 @@ has "$tmp/lost.out" '^only in ab: b/1' "... and it is named"
 run gained "$tmp/aerr.json" "$tmp/ab.json"
 expect_rc 0 gained "a benchmark that works again: exit 0"
 
+# ---- the headline weighs a drop like a rise; warnings from the context ----
+wfile() { # wfile CONTEXT EXITS_L0 SHADOW_PTE: five repetitions of a/1
+	printf '{"context": {"num_cpus": 2, "load_avg": [0.1, 0.1, 0.1], "library_build_type": "release", %s},\n "benchmarks": [\n' "$1"
+	for r in 0 1 2 3 4; do
+		printf '  {"name": "a/1", "run_type": "iteration", "repetition_index": %d, "real_time": %d, "cpu_time": %d, "time_unit": "ns", "exits_l0": %s, "shadow_pte": %s}%s\n' \
+			$r $((1000 + r)) $((1000 + r)) "$2" "$3" "$([ $r = 4 ] || echo ,)"
+	done
+	echo ']}'
+}
+wfile '"variant": "old", "cbench_pin": "PU L#1 (OS CPU 1)", "gmapbench_commit": "abc1234"' 100 100 > "$tmp/w-old.json"
+wfile '"variant": "new", "cbench_pin": "PU L#1 (OS CPU 1)", "gmapbench_commit": "abc1234-dirty", "sanitizers": "address,undefined", "gmap_check": "true"' 1 250 > "$tmp/w-new.json"
+run headline --format=summary "$tmp/w-old.json" "$tmp/w-new.json"
+head -n 1 "$tmp/headline.out" | grep -qx 'new: -99.0% exits_l0 on a/1 vs old' &&
+	ok "headline: a 100-fold drop outweighs a 2.5-fold rise" ||
+	{ not_ok "headline: a 100-fold drop outweighs a 2.5-fold rise"; head -n 1 "$tmp/headline.out" | sed 's/^/#   /'; }
+run warnings --format=markdown "$tmp/w-old.json" "$tmp/w-new.json"
+has "$tmp/warnings.out" '^> \*\*Warning\*\* \(new\): built with sanitizers \(address,undefined\)' "warning: a sanitizer build"
+has "$tmp/warnings.out" '^> \*\*Warning\*\* \(new\): the oracle was on' "warning: the oracle on during the timed run"
+has "$tmp/warnings.out" '^> \*\*Warning\*\* \(new\): built from a tree with uncommitted changes \(abc1234-dirty\)' "warning: a -dirty commit"
+grep -q 'Warning\*\* (old)' "$tmp/warnings.out" && { not_ok "no warning for a clean, pinned run"; grep 'Warning' "$tmp/warnings.out" | sed 's/^/#   /'; } ||
+	ok "no warning for a clean, pinned run"
+has "$tmp/warnings.out" '^\| old \|.*\| PU L#1 \(OS CPU 1\) \|' "libcbench's cbench_pin is the pinning"
+
 # ---- bad input: exit 2 and a message naming the file and the problem ----
 printf '{"context": {}, "benchmarks": [\n  {"name": "a", "run_type": "iteration", "real_time": 1,\n   "time_unit": "ns"}\n]}\n' > "$tmp/nocpu.json"
 printf '{"context": {},\n "benchmarks": [1, 2,]}\n' > "$tmp/broken.json"
