@@ -213,18 +213,22 @@ static void defaults(void)
 	}
 }
 
+/* k=v,k2=v2: as 1.7.1, no empty element and one '=' in each. */
 static void parse_context(const char *s)
 {
-	char *copy = cb_xstrdup(s), *save = NULL, *tok;
+	char *copy = cb_xstrdup(s), *tok = copy, *next;
 
-	for (tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(tok, '=');
+	for (; tok; tok = next) {
+		char *eq;
 
-		if (!eq || eq == tok)
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = 0;
+		eq = strchr(tok, '=');
+		if (!eq || eq == tok || strchr(eq + 1, '='))
 			cb_fatal("--benchmark_context: expected key=value, got "
-				 "\"%s\"",
-				 tok);
+				 "\"%s\" in \"%s\"",
+				 tok, s);
 		*eq = 0;
 		cb_custom_context_add(tok, eq + 1);
 	}

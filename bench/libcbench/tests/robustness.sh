@@ -38,6 +38,10 @@ expect_fail "bad --benchmark_format" 'benchmark_format: expected console, json o
 expect_fail "bad --benchmark_out_format" 'benchmark_out_format' --benchmark_out_format=yaml
 expect_fail "bad --benchmark_time_unit" 'benchmark_time_unit: expected ns, us, ms or s' --benchmark_time_unit=ps
 expect_fail "malformed --benchmark_context" 'benchmark_context: expected key=value' --benchmark_context=novalue
+expect_fail "--benchmark_context with two '=' (1.7.1 rejects it too)" 'benchmark_context: expected key=value, got "a=b=c"' \
+	--benchmark_context=x=1,a=b=c
+expect_fail "--benchmark_context with an empty element" 'benchmark_context: expected key=value, got ""' \
+	--benchmark_context=a=1,,b=2
 BENCHMARK_MIN_TIME=fast "$cb" > out.txt 2> err.txt
 rc=$?
 [ $rc -eq 1 ] && grep -q 'BENCHMARK_MIN_TIME: expected a number' err.txt &&
