@@ -69,6 +69,8 @@ static void usage(FILE *f)
 		"  --gmap_kvm_elf=PATH       host/kvm: the bare-metal L1 (build/guests/l1.elf)\n"
 		"  --gmap_kvm_cpuset=LOC     host/kvm: hwloc-bind location of QEMU\n"
 		"  --gmap_kvm_accel=kvm|tcg  host/kvm: accelerator (tcg only for tests)\n"
+		"  --gmap_kvm_cpu=MODEL      host/kvm: QEMU -cpu (default host; \"\" for\n"
+		"                            QEMU's default, as under tcg)\n"
 		"  --gmap_kvm_dry_run        host/kvm: print the commands, run nothing\n"
 		"\n"
 		"Families: <scenario> (nightly sizes) and <scenario>_large.\n"
@@ -142,6 +144,8 @@ static void parse_gmap_flags(int *argc, char **argv)
 			opt.kvm.cpuset = v;
 		} else if ((v = flag_value(a, "--gmap_kvm_accel"))) {
 			opt.kvm.accel = v;
+		} else if ((v = flag_value(a, "--gmap_kvm_cpu"))) {
+			opt.kvm.cpu = v;
 		} else if ((v = flag_value(a, "--gmap_kvm_dry_run"))) {
 			opt.kvm.dry_run = true;
 			opt.kvm.log = stdout;
@@ -166,8 +170,12 @@ static void export_counters(cbench_state *st, const struct gmap_counters *sum)
 				       CBENCH_COUNTER_AVG_ITERATIONS);
 }
 
+/*
+ * A counter is exported only if every iteration observed it: an average
+ * over the runs that had it, divided by all of them, would be wrong.
+ */
 static void add_counters(struct gmap_counters *sum,
-			 const struct gmap_counters *c)
+			 const struct gmap_counters *c, bool first)
 {
 	int id;
 
@@ -176,7 +184,7 @@ static void add_counters(struct gmap_counters *sum,
 		 * and the per-iteration average is the level of one run */
 		sum->v[id] += c->v[id];
 	}
-	sum->present |= c->present;
+	sum->present = first ? c->present : sum->present & c->present;
 }
 
 static void args_of(cbench_state *st, const struct scenario *s, int64_t *args)
@@ -231,6 +239,7 @@ static void bm_sim(cbench_state *st)
 	struct gsim_config cfg;
 	uint64_t accesses = 0;
 	char err[256];
+	bool first = true;
 	struct gsim *g;
 
 	args_of(st, s, args);
@@ -263,7 +272,8 @@ static void bm_sim(cbench_state *st)
 		if (c.v[GC_oracle_mismatches])
 			fprintf(stderr, "gmapbench-%s: %s: WRONG: %s\n",
 				GMAPBENCH_VARIANT, s->name, gsim_error(g));
-		add_counters(&sum, &c);
+		add_counters(&sum, &c, first);
+		first = false;
 		accesses += res.l1.accesses;
 		gsim_destroy(g);
 		cbench_resume_timing(st);
@@ -296,6 +306,7 @@ static void bm_kvm(cbench_state *st)
 	struct gmap_counters sum = { 0 }, c;
 	struct kvm_run_timing t;
 	char kv[512], err[256];
+	bool first = true;
 
 	args_of(st, s, args);
 	args_kv(s, args, kv, sizeof(kv));
@@ -305,7 +316,8 @@ static void bm_kvm(cbench_state *st)
 			cbench_skip_with_error(st, err);
 			return;
 		}
-		add_counters(&sum, &c);
+		add_counters(&sum, &c, first);
+		first = false;
 		/* the L1's own STCKF time of its phases is the iteration */
 		cbench_set_iteration_time(st, t.l1_ns ? t.l1_ns * 1e-9 :
 							 t.wall_ns * 1e-9);
