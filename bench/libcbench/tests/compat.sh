@@ -214,6 +214,14 @@ envcase BENCHMARK_TIME_UNIT=us p_unit --benchmark_format=json $mt --benchmark_fi
 envcase BENCHMARK_PERF_COUNTERS=task-clock,page-faults p_perf --benchmark_format=json $mt \
 	--benchmark_filter='BM_sum/8$'
 envcase CBENCH_PIN=0 p_pin --benchmark_format=json $mt --benchmark_filter='BM_sum/8$'
+BENCHMARK_FORMAT=json BENCHMARK_REPETITIONS=3 "$cb" --benchmark_format=console --benchmark_repetitions=1 \
+	--benchmark_filter='BM_man|BM_pred' > envcl.cb 2> /dev/null
+BENCHMARK_FORMAT=json BENCHMARK_REPETITIONS=3 "$gb" --benchmark_format=console --benchmark_repetitions=1 \
+	--benchmark_filter='BM_man|BM_pred' > envcl.gb 2> /dev/null
+p_rows envcl.cb > envclr.cb
+p_rows envcl.gb > envclr.gb
+[ -s envclr.cb ] && ! grep -q '^BM_pred.*_mean' envclr.cb && same "the command line wins over BENCHMARK_FORMAT and BENCHMARK_REPETITIONS" envclr.cb envclr.gb ||
+	not_ok "command line over environment"
 for side in cb gb; do
 	bin=$cb
 	[ $side = gb ] && bin=$gb
