@@ -201,9 +201,71 @@ double series_segment_mean(const struct series *s, size_t from, size_t to)
 	return stats_mean(s->v + from, to - from);
 }
 
+/*
+ * The noise of a series around its segment means, in percent of its mean:
+ * what is left once the change points are accounted for.
+ */
+static double residual_cv_pct(const struct series *s)
+{
+	double ss = 0, sum = 0;
+	size_t k, seg, from = 0;
+
+	for (seg = 0; seg <= s->ncp; seg++) {
+		size_t to = seg < s->ncp ? s->cp[seg].index : s->n;
+		double m = series_segment_mean(s, from, to);
+
+		for (k = from; k < to; k++) {
+			ss += (s->v[k] - m) * (s->v[k] - m);
+			sum += s->v[k];
+		}
+		from = to;
+	}
+	if (s->n <= s->ncp + 1 || sum == 0)
+		return 0;
+	return sqrt(ss / (double)(s->n - s->ncp - 1)) /
+	       fabs(sum / (double)s->n) * 100;
+}
+
+/* The step at change point k between the means of its two segments, in %. */
+static double step_pct(const struct series *s, size_t k)
+{
+	size_t from = k ? s->cp[k - 1].index : 0;
+	size_t to = k + 1 < s->ncp ? s->cp[k + 1].index : s->n;
+	double before = series_segment_mean(s, from, s->cp[k].index);
+	double after = series_segment_mean(s, s->cp[k].index, to);
+
+	return before ? fabs(after - before) / fabs(before) * 100 : 0;
+}
+
+/*
+ * Drops the weakest change point while its step is below the floor,
+ * merging its two segments, then looks again: a slow drift that E-divisive
+ * cut into several small steps stays as fewer, bigger ones instead of
+ * vanishing.
+ */
+static void drop_weak_steps(struct series *s, double floor)
+{
+	while (s->ncp) {
+		size_t k, weakest = 0;
+		double w = step_pct(s, 0);
+
+		for (k = 1; k < s->ncp; k++) {
+			if (step_pct(s, k) < w) {
+				w = step_pct(s, k);
+				weakest = k;
+			}
+		}
+		if (w >= floor)
+			break;
+		memmove(&s->cp[weakest], &s->cp[weakest + 1],
+			(s->ncp - weakest - 1) * sizeof(*s->cp));
+		s->ncp--;
+	}
+}
+
 void history_detect(struct history *h, const struct history_opts *o)
 {
-	size_t i, k, kept;
+	size_t i, k;
 
 	for (i = 0; i < h->ns; i++) {
 		struct series *s = &h->s[i];
@@ -211,6 +273,7 @@ void history_detect(struct history *h, const struct history_opts *o)
 					    .permutations = o->permutations};
 		char key[1024];
 		bool flat = true;
+		double floor;
 
 		for (k = 1; k < s->n; k++)
 			if (s->v[k] != s->v[0])
@@ -224,24 +287,15 @@ void history_detect(struct history *h, const struct history_opts *o)
 		if (!s->cp)
 			continue;
 		s->ncp = edivisive(s->v, s->n, &eo, s->cp, s->n);
-		if (strcmp(s->metric, "real_time") &&
-		    strcmp(s->metric, "cpu_time"))
+		if (counter_is_deterministic(s->metric))
 			continue;
-		/* a timing step smaller than the noise floor is not news */
-		for (k = 0, kept = 0; k < s->ncp; k++) {
-			size_t from = k ? s->cp[k - 1].index : 0;
-			size_t to = k + 1 < s->ncp ? s->cp[k + 1].index : s->n;
-			double before =
-				series_segment_mean(s, from, s->cp[k].index);
-			double after =
-				series_segment_mean(s, s->cp[k].index, to);
-
-			if (before != 0 &&
-			    fabs(after - before) / fabs(before) * 100 >=
-				    o->noise_floor)
-				s->cp[kept++] = s->cp[k];
-		}
-		s->ncp = kept;
+		/*
+		 * A step of a timing (or perf count) smaller than the noise
+		 * floor is not news: max(--noise-floor, 2 x the noise around
+		 * the segments), as for two nights.
+		 */
+		floor = fmax(o->noise_floor, 2 * residual_cv_pct(s));
+		drop_weak_steps(s, floor);
 	}
 }
 

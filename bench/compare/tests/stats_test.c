@@ -14,6 +14,7 @@
 
 #include "diff.h"
 #include "edivisive.h"
+#include "history.h"
 #include "results.h"
 #include "stats.h"
 #include "tap.h"
@@ -268,6 +269,98 @@ static void test_edivisive(void)
 	tap_eq(run(v, 3, cp), 0, "too short a series has none");
 }
 
+static double gauss(void)
+{
+	return sqrt(-2 * log(1 - uniform())) *
+	       cos(6.283185307179586 * uniform());
+}
+
+/* One series of nights per call, through history_detect (noise floor 5%). */
+static size_t nightly(const char *metric, const double *v, size_t n,
+		      struct change_point *cp, size_t max, double *before,
+		      double *after)
+{
+	struct history h = {0};
+	struct series s = {.host = "h", .variant = "v", .bench = "b/1"};
+	struct history_opts o = {
+		.alpha = 0.05, .permutations = 199, .noise_floor = 5};
+	size_t ncp;
+
+	s.metric = (char *)metric;
+	s.n = n;
+	s.v = (double *)v;
+	h.s = &s;
+	h.ns = 1;
+	history_detect(&h, &o);
+	ncp = s.ncp < max ? s.ncp : max;
+	if (ncp) {
+		size_t to = s.ncp > 1 ? s.cp[1].index : n;
+
+		memcpy(cp, s.cp, ncp * sizeof(*cp));
+		*before = series_segment_mean(&s, 0, s.cp[0].index);
+		*after = series_segment_mean(&s, s.cp[0].index, to);
+	}
+	free(s.cp);
+	return ncp;
+}
+
+static void test_history(void)
+{
+	static const double noise_pct[] = {1, 3, 6};
+	struct change_point cp[8];
+	double v[60], before = 0, after = 0;
+	size_t i, k, n, false_series = 0, series = 0;
+
+	/* a slow drift: +0.5% a night over 30 nights, 1% noise a night */
+	for (i = 0; i < 30; i++)
+		v[i] = 1e6 * (1 + 0.005 * (double)i) * (1 + 0.01 * gauss());
+	n = nightly("real_time", v, 30, cp, 8, &before, &after);
+	tap_ok(n >= 1 && after > before * 1.05,
+	       "history: a drift of +0.5%%/night over 30 nights (1%% noise) is found (%zu change points, first at night %zu, %+.1f%%)",
+	       n, n ? cp[0].index : 0, n ? (after / before - 1) * 100 : 0.0);
+
+	/* a drift in heavier noise: +1% a night, 3% noise */
+	for (i = 0; i < 30; i++)
+		v[i] = 1e6 * (1 + 0.01 * (double)i) * (1 + 0.03 * gauss());
+	n = nightly("real_time", v, 30, cp, 8, &before, &after);
+	tap_ok(n >= 1 && after > before,
+	       "history: a drift of +1%%/night in 3%% noise is found (%zu)", n);
+
+	/* a +10% step after night 20 of 40 in 3% noise */
+	for (i = 0; i < 40; i++)
+		v[i] = 1e6 * (i < 20 ? 1 : 1.1) * (1 + 0.03 * gauss());
+	n = nightly("cpu_time", v, 40, cp, 8, &before, &after);
+	tap_ok(n == 1 && cp[0].index >= 19 && cp[0].index <= 21,
+	       "history: a +10%% step at night 20 in 3%% noise is one change point (%zu, at %zu)",
+	       n, n ? cp[0].index : 0);
+
+	/* a deterministic counter: any step is news, however small */
+	for (i = 0; i < 12; i++)
+		v[i] = i < 6 ? 1024 : 1025;
+	n = nightly("exits_l0", v, 12, cp, 8, &before, &after);
+	tap_ok(n == 1 && cp[0].index == 6,
+	       "history: exits_l0 1024 -> 1025 is a change point (%zu)", n);
+
+	/*
+	 * noise alone: 100 series of 60 nights at each noise level; the floor
+	 * of max(5%, 2 x the noise) keeps false change points rare even in
+	 * 6% noise, where a fixed 5% floor would let about 3% through
+	 */
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < 100; i++, series++) {
+			size_t j;
+
+			for (j = 0; j < 60; j++)
+				v[j] = 1e6 * (1 + noise_pct[k] / 100 * gauss());
+			false_series += nightly("real_time", v, 60, cp, 8,
+						&before, &after) > 0;
+		}
+	}
+	tap_ok(false_series * 100 <= series,
+	       "history: noise alone (1%%, 3%%, 6%%) gives a change point in at most 1%% of %zu series (%zu)",
+	       series, false_series);
+}
+
 static void test_counters(void)
 {
 	tap_ok(counter_is_deterministic("exits_l0") &&
@@ -283,6 +376,7 @@ int main(void)
 	test_stats();
 	test_mann_whitney();
 	test_edivisive();
+	test_history();
 	test_counters();
 	return tap_done();
 }
