@@ -31,13 +31,14 @@ l1_counts() { # L1's counts but l1_stores (the invalidate hook saves stores)
 }
 
 compare() { # scenario "args"
-	local scn=$1 args=$2 what="$1 $2" sjson st bt lines
+	local scn=$1 args=$2 what="$1 $2" sjson st bt lines argv
 	bm_boot "$elf" "$scn $args"
 	if grep -q '"error":"[^"]*EDAT' <<<"$BM_JSON"; then
 		skip "$what: needs EDAT, which QEMU 7.2 TCG does not offer"
 		return
 	fi
-	sjson=$("$sim" -m "$BM_MEM" "$scn" $args 2>&1)
+	read -ra argv <<<"$args"
+	sjson=$("$sim" -m "$BM_MEM" "$scn" "${argv[@]}" 2>&1)
 	if [ "$BM_RC" -ne 0 ] || [ "$(field "$BM_JSON" rc)" != 0 ]; then
 		not_ok "$what: l1.elf runs it (rc 0)"
 		diag "$BM_OUT"
