@@ -83,9 +83,12 @@ struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
 		return NULL;
 	}
 	arena = cfg->arena_bytes;
-	if (!arena)
+	if (!arena) {
+		/* l1_mem / 8 is whole MiB only if l1_mem is whole 8 MiB */
 		arena = cfg->l1_mem_bytes + cfg->l1_mem_bytes / 8 +
 			(64UL << 20);
+		arena = (arena + (1UL << 20) - 1) & ~((1UL << 20) - 1);
+	}
 	if (arena % (1UL << 20) || arena < cfg->l1_mem_bytes + (8UL << 20)) {
 		snprintf(err, errlen,
 			 "arena_bytes=%llu: must be a multiple of 1 MiB and "

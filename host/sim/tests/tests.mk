@@ -40,3 +40,10 @@ TESTS += $(SIM_DIR)/tests/test-kgen.sh $(SIM_T)/test-layout \
 	$(SIM_T)/test-oracle-$(SIM_TEST_BROKEN) $(SIM_DIR)/tests/s390x.sh
 CHECK_DEPS += $(SIM_KGEN_SAN) $(SIM_T)/s390x/test-layout \
 	$(SIM_T)/s390x/test-smoke
+
+# the config checks
+$(SIM_T)/test-config: $(SIM_DIR)/tests/test-config.c \
+		$(call SIM_LIB_SAN,baseline)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS) $(LDFLAGS_TEST)
+TESTS += $(SIM_T)/test-config
