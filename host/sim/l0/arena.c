@@ -9,9 +9,6 @@
 
 #include "sim.h"
 
-/* 32 TiB: clear of the heap, the stacks, libraries and ASan's shadow */
-#define SIM_ARENA_ADDR 0x200000000000UL
-
 __thread struct gsim *sim_cur;
 /* The kernel code's globals, per thread: one machine per thread. */
 __thread struct page *mem_map;
@@ -47,24 +44,11 @@ int sim_arena_init(struct gsim *g, uint64_t bytes)
 	pthread_once(&once, sim_check_zero_mutex);
 	g->map_len = bytes + align;
 	/*
-	 * Real addresses are host pointers, and the TLB's set index hashes
-	 * the shadow ASCE's origin: for the counters to be the same run
-	 * after run, the arena must be at the same address in every
-	 * process. Only if that range is taken (a second machine in the
-	 * process) does it go where the kernel puts it.
+	 * Anywhere: the TLB hashes origins relative to the arena's base
+	 * (tlb.origin_base), so no count depends on this address.
 	 */
-	g->map =
-		mmap((void *)SIM_ARENA_ADDR, g->map_len, PROT_READ | PROT_WRITE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
-			     MAP_FIXED_NOREPLACE,
-		     -1, 0);
-	if (g->map == MAP_FAILED || g->map != (void *)SIM_ARENA_ADDR) {
-		if (g->map != MAP_FAILED)
-			munmap(g->map, g->map_len);
-		g->map = mmap(NULL, g->map_len, PROT_READ | PROT_WRITE,
-			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
-			      0);
-	}
+	g->map = mmap(NULL, g->map_len, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (g->map == MAP_FAILED)
 		return -ENOMEM;
 	g->base = ((unsigned long)g->map + align - 1) & ~(align - 1);

@@ -11,10 +11,19 @@ void radix_tree_init(void);
 
 static pthread_once_t sim_once = PTHREAD_ONCE_INIT;
 static __thread bool sim_rcu_registered;
+/* unregisters a thread from RCU when it ends: liburcu's grace periods
+ * would wait forever for a registered thread that is gone */
+static pthread_key_t sim_rcu_key;
+
+static void sim_rcu_thread_exit(void *unused)
+{
+	rcu_unregister_thread();
+}
 
 static void sim_global_init(void)
 {
 	radix_tree_init();
+	pthread_key_create(&sim_rcu_key, sim_rcu_thread_exit);
 }
 
 void sim_error(struct gsim *g, const char *fmt, ...)
@@ -103,11 +112,13 @@ struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
 	}
 	g->cfg = *cfg;
 	g->cfg.arena_bytes = arena;
+	pthread_once(&sim_once, sim_global_init);
 	if (!sim_rcu_registered) {
 		rcu_register_thread();
+		/* any non-NULL value: the key's destructor runs at exit */
+		pthread_setspecific(sim_rcu_key, &sim_rcu_key);
 		sim_rcu_registered = true;
 	}
-	pthread_once(&sim_once, sim_global_init);
 	rc = tlb_init(&g->tlb, cfg->tlb_sets, cfg->tlb_ways, cfg->seed);
 	if (rc) {
 		snprintf(err, errlen, "tlb_sets=%u tlb_ways=%u: %s",
@@ -122,6 +133,8 @@ struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
 		free(g);
 		return NULL;
 	}
+	/* the TLB's sets: by the origin within the arena, not the pointer */
+	g->tlb.origin_base = g->base;
 	g->mm = sim_mm_create(g);
 	g->vma = (struct vm_area_struct){
 		.vm_start = SIM_L1_VMADDR,

@@ -76,6 +76,13 @@ struct tlb {
 	struct tlb_stats st;
 	uint64_t ncrste; /* CRSTE entries valid */
 	bool crste; /* cache CRSTEs (default on) */
+	/*
+	 * Where real storage starts (0 after tlb_init): the set hash takes
+	 * the ASCE's origin relative to it, so the sets, and every count,
+	 * do not depend on where the memory was mapped (host/sim: the
+	 * arena's base, a host pointer).
+	 */
+	uint64_t origin_base;
 };
 
 /*
@@ -91,7 +98,8 @@ static inline unsigned int tlb_set_of(const struct tlb *t, uint64_t tag,
 {
 	/* multiplicative hash: every page-number bit picks the set, so
 	 * strided accesses (one page per segment) spread over the sets */
-	uint64_t h = (vpage ^ (tag >> 12) * 0xff51afd7ed558ccdULL) *
+	uint64_t h = (vpage ^
+		      ((tag - t->origin_base) >> 12) * 0xff51afd7ed558ccdULL) *
 		     0x9e3779b97f4a7c15ULL;
 
 	return (unsigned int)(h >> 40) & (t->sets - 1);

@@ -41,9 +41,9 @@ TESTS += $(SIM_DIR)/tests/test-kgen.sh $(SIM_T)/test-layout \
 CHECK_DEPS += $(SIM_KGEN_SAN) $(SIM_T)/s390x/test-layout \
 	$(SIM_T)/s390x/test-smoke
 
-# the config checks
-$(SIM_T)/test-config: $(SIM_DIR)/tests/test-config.c \
-		$(call SIM_LIB_SAN,baseline)
+# the config checks, and counters independent of the arena's address
+$(SIM_T)/test-config $(SIM_T)/test-determinism: $(SIM_T)/test-%: \
+		$(SIM_DIR)/tests/test-%.c $(call SIM_LIB_SAN,baseline)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS) $(LDFLAGS_TEST)
-TESTS += $(SIM_T)/test-config
+TESTS += $(SIM_T)/test-config $(SIM_T)/test-determinism
