@@ -12,6 +12,8 @@ tmp=$(mktemp -d "$top/build/tests/report-test.XXXXXX")
 [ -n "${KEEP_TMP:-}" ] || trap 'rm -rf "$tmp"' EXIT
 cp -r bench/compare/tests/fixtures/results "$tmp/"
 night=$tmp/results/2026-11-24/zsim1
+# a chart of an earlier report of this night that this one does not draw
+mkdir -p "$night/charts" && echo '<svg/>' > "$night/charts/history-9999.svg"
 
 # ---- the report ----
 scripts/report "$night" > "$tmp/report.out" 2>&1
@@ -22,6 +24,8 @@ for f in report.md report.html summary.txt verdict.json compare.txt compare.json
 	[ -s "$night/$f" ] && ok "wrote $f" || not_ok "wrote $f"
 done
 ls -a "$night" | grep -q '^\.report' && not_ok "left its work directory behind" || ok "no work directory left behind"
+[ ! -e "$night/charts/history-9999.svg" ] && ok "charts of an earlier report are gone" ||
+	not_ok "a stale chart of an earlier report is left in charts/"
 [ "$("$get" "$night/verdict.json" .variants.lazy-unshadow.status)" = regressed ] &&
 	[ "$("$get" "$night/verdict.json" .variants.edat-shadow.status)" = failed ] &&
 	[ "$("$get" "$night/verdict.json" .exit_status)" = 1 ] &&
@@ -49,9 +53,17 @@ grep -q "^lazy-unshadow: +11.8% real_time" "$night/report.md" && grep -q "Hunk #
 	ok "the failed variant's log tail is in the report" || not_ok "failed variant's log tail"
 grep -q 'load average 3.90 on 2 CPUs' "$night/report.html" && ok "the high load average is warned about" ||
 	not_ok "load average warning"
-grep -q 'linux-source-6.1 6.1.192' "$night/report.html" && grep -q 'IBM z16' "$night/report.html" &&
-	ok "the context (kernel base, CPU) is in the report" || not_ok "context in the report"
-ext=$(grep -oiE "(src|href)=[\"'][^#]|url\\([^#]|<link|<script|<img|<iframe|@import" "$night/report.html" | sort -u)
+# the Runs table: variant, kernel base, commit, backend, host, CPU, topology,
+# pinning, build, run at, load
+row=$(grep -o '<tr><td>lazy-unshadow</td><td>linux-source.*</tr>' "$night/report.html" | head -n 1)
+miss=
+for want in 'linux-source-6.1 6.1.192' 012a45d '>sim<' '>zsim1<' 'IBM z16 3931' \
+	'1 package, 2 cores, 1 thread per core' '>cpu 1<' '>release<' '2026-11-24T02:' '3.90 / 2 CPUs, 9 reps'; do
+	case $row in *"$want"*) ;; *) miss="$miss [$want]" ;; esac
+done
+[ -n "$row" ] && [ -z "$miss" ] && ok "the context of each run is in the report (kernel base, commit, host, CPU, topology, pinning, build, load)" ||
+	{ not_ok "context in the report: missing$miss"; diag "${row:0:600}"; }
+ext=$(grep -oiE "(src|href)=[\"'][^#]|url\\([^#]|<link|<script|<img|<image|<iframe|<object|<embed|<video|<audio|@import" "$night/report.html" | sort -u)
 [ -z "$ext" ] && ok "report.html needs no external resource" || { not_ok "report.html references outside"; diag "$ext"; }
 dup=$(grep -oE "id=['\"][^'\"]*['\"]" "$night/report.html" | sort | uniq -d | head -n 3)
 [ -z "$dup" ] && ok "report.html: the inlined charts' ids are unique" || { not_ok "duplicate ids"; diag "$dup"; }
