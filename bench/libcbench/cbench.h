@@ -36,6 +36,8 @@ extern "C" {
 typedef struct cbench_family cbench_family; /* a registered benchmark */
 typedef struct cbench_state cbench_state; /* one running thread of it */
 typedef void (*cbench_fn)(cbench_state *st);
+/* ->Setup(fn), ->Teardown(fn): around each run, in one thread */
+typedef void (*cbench_setup_fn)(const cbench_state *st);
 
 enum cbench_time_unit {
 	CBENCH_NANOSECOND,
@@ -109,6 +111,17 @@ void cbench_set_report_aggregates_only(cbench_family *f, bool v);
 void cbench_set_display_aggregates_only(cbench_family *f, bool v);
 /* A pointer the benchmark gets back through cbench_user(st). */
 void cbench_set_user(cbench_family *f, void *user);
+void cbench_set_name(cbench_family *f, const char *name); /* ->Name() */
+void cbench_set_arg_name(cbench_family *f, const char *name); /* ->ArgName() */
+void cbench_set_thread_per_cpu(cbench_family *f); /* ->ThreadPerCpu() */
+/*
+ * ->Setup(fn) / ->Teardown(fn): called before and after every run of the
+ * benchmark function (each try of the iteration count, the warm-up, each
+ * repetition), once for all its threads; st has the arguments, the thread
+ * count, thread index 0 and cbench_max_iterations() 1.
+ */
+void cbench_set_setup(cbench_family *f, cbench_setup_fn fn);
+void cbench_set_teardown(cbench_family *f, cbench_setup_fn fn);
 
 #define CBENCH(fn)                                                      \
 	static void cbench_setup_##fn(cbench_family *f);                \

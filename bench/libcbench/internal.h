@@ -41,6 +41,7 @@ struct cbench_family {
 	double min_time, min_warmup_time;
 	bool use_real_time, use_manual_time;
 	int aggregation_mode; /* 0 unset, bit0 display, bit1 file */
+	cbench_setup_fn setup, teardown;
 };
 
 struct cb_instance {

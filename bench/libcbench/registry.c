@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "internal.h"
 
 static struct cbench_family **families;
@@ -260,6 +262,34 @@ void cbench_set_display_aggregates_only(cbench_family *f, bool v)
 void cbench_set_user(cbench_family *f, void *user)
 {
 	f->user = user;
+}
+
+void cbench_set_name(cbench_family *f, const char *name)
+{
+	if (!name || !*name)
+		cb_fatal("%s: cbench_set_name needs a name", f->name);
+	free(f->name);
+	f->name = cb_xstrdup(name);
+}
+
+void cbench_set_arg_name(cbench_family *f, const char *name)
+{
+	cbench_set_arg_names_n(f, &name, 1);
+}
+
+void cbench_set_thread_per_cpu(cbench_family *f)
+{
+	cbench_set_threads(f, (int)sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+void cbench_set_setup(cbench_family *f, cbench_setup_fn fn)
+{
+	f->setup = fn;
+}
+
+void cbench_set_teardown(cbench_family *f, cbench_setup_fn fn)
+{
+	f->teardown = fn;
 }
 
 static char *instance_name(const struct cbench_family *f, const int64_t *args,

@@ -393,6 +393,21 @@ struct iter_result {
 	double seconds;
 };
 
+/* Benchmark::Setup/Teardown get a state of one iteration, thread 0. */
+static void setup_or_teardown(const struct cb_instance *in, cbench_setup_fn fn)
+{
+	struct priv p = {0};
+
+	p.pub.cb_max_iterations = 1;
+	p.pub.cb_remaining = 1;
+	p.pub.cb_args = in->args;
+	p.pub.cb_nargs = in->nargs;
+	p.pub.cb_threads = in->threads;
+	p.pub.cb_user = in->fam->user;
+	p.in = in;
+	fn(&p.pub);
+}
+
 static void do_n_iterations(const struct cb_instance *in, int64_t iters,
 			    struct iter_result *r)
 {
@@ -405,6 +420,8 @@ static void do_n_iterations(const struct cb_instance *in, int64_t iters,
 	pthread_mutex_init(&m->lock, NULL);
 	pthread_cond_init(&m->cond, NULL);
 	m->running = n;
+	if (in->fam->setup)
+		setup_or_teardown(in, in->fam->setup);
 	if (n > 1) {
 		tids = cb_xmalloc((n - 1) * sizeof(*tids));
 		args = cb_xmalloc((n - 1) * sizeof(*args));
@@ -421,6 +438,8 @@ static void do_n_iterations(const struct cb_instance *in, int64_t iters,
 		pthread_join(tids[i], NULL);
 	free(tids);
 	free(args);
+	if (in->fam->teardown)
+		setup_or_teardown(in, in->fam->teardown);
 	pthread_mutex_destroy(&m->lock);
 	pthread_cond_destroy(&m->cond);
 	m->real /= n;

@@ -98,6 +98,12 @@ tman json.cb > tman.cb
 tman json.gb > tman.gb
 [ -s tman.gb ] && same "threads 1 and 3 with manual time: iterations, times, AVG_THREADS counters digit for digit" tman.cb tman.gb ||
 	not_ok "BM_tman entries missing"
+su_entries() { awk '/"name": "(BM_su\/|su_renamed)/ { p = 1 } p && !/cpu_time/ { print } /^    }/ { p = 0 }' "$1"; }
+su_entries json.cb > su.cb
+su_entries json.gb > su.gb
+[ "$(grep -c '"name"' su.gb)" -eq 7 ] &&
+	same "Setup/Teardown calls (warm-up, prediction, threads), Name, ArgName, ThreadPerCpu digit for digit" su.cb su.gb ||
+	not_ok "BM_su / su_renamed entries missing"
 grep -q '"error_message": "boom \\"quoted\\""' json.cb &&
 	ok "error_message escaped in JSON" || not_ok "error_message escaped in JSON"
 

@@ -188,6 +188,50 @@ CBENCH(BM_tr)
 	cbench_set_iterations(f, 10);
 }
 
+/* Setup/Teardown around every run (warm-up and prediction included), Name, ArgName, ThreadPerCpu */
+static int su_setups, su_teardowns, su_runs;
+static void su_setup(const cbench_state *st)
+{
+	su_setups += 1 + 10 * (int)cbench_range(st, 0) * cbench_threads(st);
+}
+static void su_teardown(const cbench_state *st)
+{
+	su_teardowns++;
+}
+static void BM_su(cbench_state *st)
+{
+	su_runs++;
+	CBENCH_FOR(st)
+	cbench_set_iteration_time(st, 1e-3);
+	cbench_counter(st, "runs", su_runs, CBENCH_COUNTER_DEFAULTS);
+	cbench_counter(st, "setups", su_setups, CBENCH_COUNTER_DEFAULTS);
+	cbench_counter(st, "teardowns", su_teardowns, CBENCH_COUNTER_DEFAULTS);
+}
+CBENCH(BM_su)
+{
+	cbench_use_manual_time(f);
+	cbench_add_arg(f, 5);
+	cbench_set_setup(f, su_setup);
+	cbench_set_teardown(f, su_teardown);
+	cbench_set_threads(f, 2);
+	cbench_set_min_warmup_time(f, 0.005);
+	cbench_set_min_time(f, 0.01);
+	cbench_set_repetitions(f, 2);
+}
+
+__attribute__((constructor)) static void register_su_renamed(void)
+{
+	cbench_family *f = cbench_register("BM_su", BM_su);
+
+	cbench_set_name(f, "su_renamed");
+	cbench_set_arg_name(f, "x");
+	cbench_add_arg(f, 7);
+	cbench_set_thread_per_cpu(f);
+	cbench_set_iterations(f, 3);
+	cbench_use_manual_time(f);
+	cbench_set_setup(f, su_setup);
+}
+
 /* Each call numbered: random interleaving shows in the order of the numbers. */
 static int seq_calls;
 static void BM_seq(cbench_state *st)

@@ -121,6 +121,28 @@ static void BM_tr(benchmark::State &st)
 }
 BENCHMARK(BM_tr)->Range(3, 100)->ThreadRange(1, 3)->Iterations(10);
 
+// Setup/Teardown around every run (warm-up and prediction included), Name, ArgName, ThreadPerCpu
+static int su_setups, su_teardowns, su_runs;
+static void su_setup(const benchmark::State &st)
+{
+	su_setups += 1 + 10 * (int)st.range(0) * st.threads();
+}
+static void su_teardown(const benchmark::State &)
+{
+	su_teardowns++;
+}
+static void BM_su(benchmark::State &st)
+{
+	su_runs++;
+	for (auto _ : st)
+		st.SetIterationTime(1e-3);
+	st.counters["runs"] = su_runs;
+	st.counters["setups"] = su_setups;
+	st.counters["teardowns"] = su_teardowns;
+}
+BENCHMARK(BM_su)->UseManualTime()->Arg(5)->Setup(su_setup)->Teardown(su_teardown)->Threads(2)->MinWarmUpTime(0.005)->MinTime(0.01)->Repetitions(2);
+BENCHMARK(BM_su)->Name("su_renamed")->ArgName("x")->Arg(7)->ThreadPerCpu()->Iterations(3)->UseManualTime()->Setup(su_setup);
+
 // Each call numbered: random interleaving shows in the order of the numbers.
 static int seq_calls;
 static void BM_seq(benchmark::State &st)
