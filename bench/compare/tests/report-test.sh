@@ -24,6 +24,11 @@ for f in report.md report.html summary.txt verdict.json compare.txt compare.json
 	[ -s "$night/$f" ] && ok "wrote $f" || not_ok "wrote $f"
 done
 ls -a "$night" | grep -q '^\.report' && not_ok "left its work directory behind" || ok "no work directory left behind"
+leak=$(grep -l "$tmp" "$night"/report.md "$night"/report.html "$night"/summary.txt "$night"/verdict.json \
+	"$night"/compare.txt "$night"/compare.json)
+[ -z "$leak" ] && [ "$("$get" "$night/verdict.json" .variants.pgt-prefill.new_file)" = 2026-11-24/zsim1/pgt-prefill.json ] &&
+	ok "the report names files relative to the results root, no path of this machine" ||
+	{ not_ok "the report names paths of this machine"; diag "$leak"; }
 [ ! -e "$night/charts/history-9999.svg" ] && ok "charts of an earlier report are gone" ||
 	not_ok "a stale chart of an earlier report is left in charts/"
 [ "$("$get" "$night/verdict.json" .variants.lazy-unshadow.status)" = regressed ] &&
