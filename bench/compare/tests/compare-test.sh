@@ -145,6 +145,26 @@ has "$tmp/lost.out" '^only in ab: b/1' "... and it is named"
 run gained "$tmp/aerr.json" "$tmp/ab.json"
 expect_rc 0 gained "a benchmark that works again: exit 0"
 
+# ---- the noise floor is max(5%, 2 x CV of the old sample) ----
+cvfile() { # cvfile FACTOR: 20 repetitions alternating 960/1040 (CV 4.1%) x FACTOR
+	printf '{"context": {}, "benchmarks": [\n'
+	for r in $(seq 0 19); do
+		v=$(awk -v r="$r" -v f="$1" 'BEGIN { printf "%.6f", (r % 2 ? 1040 : 960) * f }')
+		printf '  {"name": "a/1", "run_type": "iteration", "repetition_index": %d, "real_time": %s, "cpu_time": %s, "time_unit": "ns"}%s\n' \
+			"$r" "$v" "$v" "$([ "$r" = 19 ] || echo ,)"
+	done
+	echo ']}'
+}
+cvfile 1 > "$tmp/cv-old.json"
+cvfile 1.06 > "$tmp/cv-six.json"
+cvfile 1.10 > "$tmp/cv-ten.json"
+run cvsix "$tmp/cv-old.json" "$tmp/cv-six.json"
+expect_rc 0 cvsix "+6% at p < 0.05 in a sample with CV 4.1%: below 2 x CV, not significant"
+has "$tmp/cvsix.out" '^a/1 +real_time .*\+6\.00%   +0\.00[0-9]+$' "... the row has p < 0.05 and no *"
+run cvten "$tmp/cv-old.json" "$tmp/cv-ten.json"
+expect_rc 1 cvten "+10% in the same noise: above 2 x CV, a regression"
+has "$tmp/cvten.out" '^a/1 +real_time .*\+10\.00% \* ' "... marked *"
+
 # ---- the headline weighs a drop like a rise; warnings from the context ----
 wfile() { # wfile CONTEXT EXITS_L0 SHADOW_PTE: five repetitions of a/1
 	printf '{"context": {"num_cpus": 2, "load_avg": [0.1, 0.1, 0.1], "library_build_type": "release", %s},\n "benchmarks": [\n' "$1"
