@@ -221,8 +221,8 @@ static int open_event(const struct cb_perf_event *ev)
 	a.config1 = ev->config1;
 	a.config2 = ev->config2;
 	a.exclude_hv = 1;
-	a.read_format = PERF_FORMAT_TOTAL_TIME_ENABLED |
-			PERF_FORMAT_TOTAL_TIME_RUNNING;
+	a.read_format =
+		PERF_FORMAT_TOTAL_TIME_ENABLED | PERF_FORMAT_TOTAL_TIME_RUNNING;
 	fd = (int)syscall(SYS_perf_event_open, &a, 0, -1, -1,
 			  PERF_FLAG_FD_CLOEXEC);
 	if (fd < 0 && (errno == EACCES || errno == EPERM)) {
@@ -313,7 +313,7 @@ struct cb_perf *cb_perf_open(void)
 /* The count, scaled up when the kernel multiplexed the counter. */
 static double value(int fd)
 {
-	unsigned long long v[3] = { 0 }; /* value, time enabled, running */
+	unsigned long long v[3] = {0}; /* value, time enabled, running */
 
 	if (fd < 0 || read(fd, v, sizeof(v)) != sizeof(v))
 		return 0;
