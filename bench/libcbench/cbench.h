@@ -107,6 +107,8 @@ void cbench_set_min_time(cbench_family *f, double seconds); /* ->MinTime */
 void cbench_set_min_warmup_time(cbench_family *f, double seconds);
 void cbench_use_real_time(cbench_family *f); /* ->UseRealTime() */
 void cbench_use_manual_time(cbench_family *f); /* ->UseManualTime() */
+/* ->MeasureProcessCPUTime(): CPU time of the whole process, not the threads' */
+void cbench_measure_process_cpu_time(cbench_family *f);
 void cbench_set_report_aggregates_only(cbench_family *f, bool v);
 void cbench_set_display_aggregates_only(cbench_family *f, bool v);
 /* A pointer the benchmark gets back through cbench_user(st). */

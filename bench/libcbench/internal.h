@@ -39,7 +39,7 @@ struct cbench_family {
 	bool unit_set;
 	int64_t iterations;
 	double min_time, min_warmup_time;
-	bool use_real_time, use_manual_time;
+	bool use_real_time, use_manual_time, process_cpu_time;
 	int aggregation_mode; /* 0 unset, bit0 display, bit1 file */
 	cbench_setup_fn setup, teardown;
 };

@@ -249,6 +249,11 @@ void cbench_use_manual_time(cbench_family *f)
 	f->use_manual_time = true;
 }
 
+void cbench_measure_process_cpu_time(cbench_family *f)
+{
+	f->process_cpu_time = true;
+}
+
 void cbench_set_report_aggregates_only(cbench_family *f, bool v)
 {
 	f->aggregation_mode = 4 | (v ? 3 : 0);
@@ -314,6 +319,8 @@ static char *instance_name(const struct cbench_family *f, const int64_t *args,
 		fprintf(m, "/iterations:%lld", (long long)f->iterations);
 	if (f->repetitions)
 		fprintf(m, "/repeats:%d", f->repetitions);
+	if (f->process_cpu_time)
+		fputs("/process_time", m);
 	if (f->use_manual_time)
 		fputs("/manual_time", m);
 	else if (f->use_real_time)

@@ -112,11 +112,13 @@ static double now_real(void)
 	return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static double now_cpu(void)
+static double now_cpu(const struct priv *p)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	clock_gettime(p->in->fam->process_cpu_time ? CLOCK_PROCESS_CPUTIME_ID
+						   : CLOCK_THREAD_CPUTIME_ID,
+		      &ts);
 	return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
@@ -152,13 +154,13 @@ static void timer_start(struct priv *p)
 	if (p->perf)
 		cb_perf_start(p->perf);
 	p->real_start = now_real();
-	p->cpu_start = now_cpu();
+	p->cpu_start = now_cpu(p);
 	p->running = true;
 }
 
 static void timer_stop(struct priv *p)
 {
-	double cpu = now_cpu(), real = now_real();
+	double cpu = now_cpu(p), real = now_real();
 
 	p->real += real - p->real_start;
 	p->cpu += cpu - p->cpu_start;
@@ -444,6 +446,8 @@ static void do_n_iterations(const struct cb_instance *in, int64_t iters,
 	pthread_cond_destroy(&m->cond);
 	m->real /= n;
 	m->manual /= n;
+	if (in->fam->process_cpu_time) /* every thread measured all of them */
+		m->cpu /= n;
 	r->iters = iters;
 	r->seconds = m->cpu;
 	if (in->fam->use_manual_time)

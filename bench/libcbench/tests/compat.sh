@@ -104,6 +104,19 @@ su_entries json.gb > su.gb
 [ "$(grep -c '"name"' su.gb)" -eq 7 ] &&
 	same "Setup/Teardown calls (warm-up, prediction, threads), Name, ArgName, ThreadPerCpu digit for digit" su.cb su.gb ||
 	not_ok "BM_su / su_renamed entries missing"
+# BM_proc: a helper thread burns 20 ms of CPU in the loop; the main thread waits
+proc_cpu() { # file variant -> "thread_cpu_ns process_cpu_ns"
+	awk -F'"' '/"name":/ { n = $4 } /"cpu_time":/ && n ~ /^BM_proc/ { split($0, a, ": "); v[n ~ /process_time/] = a[2] + 0 }
+		END { printf "%d %d\n", v[0], v[1] }' "$1"
+}
+for side in cb gb; do
+	read -r thr proc < <(proc_cpu json.$side)
+	if [ "$thr" -lt 10000000 ] && [ "$proc" -ge 19900000 ]; then
+		ok "$side: MeasureProcessCPUTime counts the helper thread ($proc ns), thread CPU time does not ($thr ns)"
+	else
+		not_ok "$side: process CPU time $proc ns (want >= 2e7), thread CPU time $thr ns (want < 1e7)"
+	fi
+done
 grep -q '"error_message": "boom \\"quoted\\""' json.cb &&
 	ok "error_message escaped in JSON" || not_ok "error_message escaped in JSON"
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The benchmarks of fixture.cc, written against libcbench. */
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <cbench.h>
 
@@ -230,6 +232,43 @@ __attribute__((constructor)) static void register_su_renamed(void)
 	cbench_set_iterations(f, 3);
 	cbench_use_manual_time(f);
 	cbench_set_setup(f, su_setup);
+}
+
+/* A helper thread burns 20 ms of CPU inside the timed loop: only process CPU time sees it. */
+static void *burn(void *arg)
+{
+	struct timespec ts;
+	volatile unsigned long spin = 0;
+
+	do {
+		for (int i = 0; i < 10000; i++)
+			spin++;
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	} while (ts.tv_sec == 0 && ts.tv_nsec < 20000000);
+	return arg;
+}
+static void BM_proc(cbench_state *st)
+{
+	CBENCH_FOR(st)
+	{
+		pthread_t t;
+
+		pthread_create(&t, NULL, burn, NULL);
+		pthread_join(t, NULL);
+	}
+}
+CBENCH(BM_proc)
+{
+	cbench_set_iterations(f, 1);
+}
+
+__attribute__((constructor)) static void register_proc_process(void)
+{
+	cbench_family *f = cbench_register("BM_proc", BM_proc);
+
+	cbench_set_iterations(f, 1);
+	cbench_measure_process_cpu_time(f);
+	cbench_use_real_time(f);
 }
 
 /* Each call numbered: random interleaving shows in the order of the numbers. */

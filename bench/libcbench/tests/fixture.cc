@@ -3,6 +3,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <ctime>
+#include <pthread.h>
 
 static void BM_sum(benchmark::State &st)
 {
@@ -142,6 +144,29 @@ static void BM_su(benchmark::State &st)
 }
 BENCHMARK(BM_su)->UseManualTime()->Arg(5)->Setup(su_setup)->Teardown(su_teardown)->Threads(2)->MinWarmUpTime(0.005)->MinTime(0.01)->Repetitions(2);
 BENCHMARK(BM_su)->Name("su_renamed")->ArgName("x")->Arg(7)->ThreadPerCpu()->Iterations(3)->UseManualTime()->Setup(su_setup);
+
+// A helper thread burns 20 ms of CPU inside the timed loop: only process CPU time sees it.
+static void *burn(void *arg)
+{
+	struct timespec ts;
+	volatile unsigned long spin = 0;
+	do {
+		for (int i = 0; i < 10000; i++)
+			spin++;
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	} while (ts.tv_sec == 0 && ts.tv_nsec < 20000000);
+	return arg;
+}
+static void BM_proc(benchmark::State &st)
+{
+	for (auto _ : st) {
+		pthread_t t;
+		pthread_create(&t, NULL, burn, NULL);
+		pthread_join(t, NULL);
+	}
+}
+BENCHMARK(BM_proc)->Iterations(1);
+BENCHMARK(BM_proc)->Iterations(1)->MeasureProcessCPUTime()->UseRealTime();
 
 // Each call numbered: random interleaving shows in the order of the numbers.
 static int seq_calls;
