@@ -48,6 +48,24 @@ npng=$(ls "$night"/charts/*.png 2>/dev/null | wc -l)
 for k in time counters history; do
 	[ -n "$(ls "$night"/charts/$k-*.svg 2>/dev/null)" ] && ok "a $k chart" || not_ok "a $k chart"
 done
+# what each kind of chart shows
+grep -q 'real time' "$night/charts/time-0.svg" && grep -q 'CPU time' "$night/charts/time-0.svg" &&
+	ok "time chart: real and CPU time side by side" || not_ok "time chart legend"
+grep -q 'log scale' "$night/charts/counters-0.svg" && grep -q 'pgt-prefill' "$night/charts/counters-0.svg" &&
+	ok "counter chart: log scale, a bar per variant" || not_ok "counter chart"
+# a change point is a red circle (#e15759) beyond the one in the key
+marks=
+for f in "$night"/charts/history-*.svg; do
+	n=$(grep -c 'rgb(225,  87,  89)' "$f")
+	t=$(grep -o '[a-z-]* [a-z_]*/[a-z_]*:[0-9]* [a-z_]* over 8 nights[^<]*' "$f" | head -n 1)
+	marks="$marks$t: $n
+"
+done
+echo "$marks" | grep -qx 'baseline table_creation/span_gib:512 real_time over 8 nights (change points marked): 2' &&
+	echo "$marks" | grep -qx 'baseline table_creation/span_gib:64 real_time over 8 nights: 1' &&
+	! echo "$marks" | grep -q 'marked): 1$' && ! echo "$marks" | grep -q 'nights: 2$' &&
+	ok "history charts: change points marked where found, none elsewhere" ||
+	{ not_ok "history charts' change point marks"; diag "$marks"; }
 missing=0
 for png in $(grep -o 'charts/[^)]*\.png' "$night/report.md"); do
 	[ -s "$night/$png" ] || missing=$((missing + 1))
