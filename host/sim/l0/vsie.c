@@ -149,8 +149,12 @@ static void oracle_compare(struct gsim *g, const struct gsim_sie *sie,
 	struct oracle_observed got = {.pgm = 0, .raddr = raddr, .prot = prot};
 	char msg[256];
 
+	/* the translation, then the origin protection of the L1 tables it
+	 * comes from (an L1 store there must unshadow it) */
 	if (oracle_check(&g->oracle, sie->asce, l2_edat(g, sie), addr, write,
-			 &got, msg, sizeof(msg))) {
+			 &got, msg, sizeof(msg)) ||
+	    oracle_check_protected(&g->oracle, sie->asce, l2_edat(g, sie), addr,
+				   msg, sizeof(msg))) {
 		g->c[SC_oracle_mismatches]++;
 		sim_error(g, "oracle: L2 %s at 0x%llx: %s",
 			  write ? "store" : "fetch", (unsigned long long)addr,
