@@ -212,5 +212,12 @@ files=$(git -C "$repo" ls-tree -r --name-only gh-reports 2>/dev/null)
 (cd "$repo" && "$top/scripts/publish" "$night" gh-reports) > /dev/null 2>&1
 [ "$(git -C "$repo" rev-list --count gh-reports)" -eq 2 ] &&
 	ok "publishing again adds a commit on top" || not_ok "publishing again"
+cur=$(git -C "$repo" symbolic-ref --short HEAD)
+head_before=$(git -C "$repo" rev-parse HEAD)
+(cd "$repo" && "$top/scripts/publish" "$night" "branch:$cur") > "$tmp/publish3.out" 2>&1
+prc=$?
+[ $prc -eq 2 ] && grep -q 'checked-out branch' "$tmp/publish3.out" && [ "$(git -C "$repo" rev-parse HEAD)" = "$head_before" ] &&
+	ok "publish refuses the checked-out branch (exit 2), HEAD unchanged" ||
+	{ not_ok "publish onto the checked-out branch (exit $prc)"; sed 's/^/#   /' "$tmp/publish3.out"; }
 
 done_testing
