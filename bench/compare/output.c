@@ -1017,8 +1017,13 @@ static void run_cell(char *buf, size_t len, const struct result_file *rf,
 		     size_t k)
 {
 	const char *s = context_str(rf, context_keys[k][0]);
+	const char *running = context_str(rf, "kernel_release");
 
-	snprintf(buf, len, "%s", s ? s : "-");
+	/* host/kvm: the kernel that ran, beside the base the variant is on */
+	if (!strcmp(context_keys[k][0], "kernel_base") && running)
+		snprintf(buf, len, "%s (running %s)", s ? s : "-", running);
+	else
+		snprintf(buf, len, "%s", s ? s : "-");
 }
 
 static void load_cell(char *buf, size_t len, const struct result_file *rf)

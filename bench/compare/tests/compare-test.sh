@@ -175,7 +175,7 @@ wfile() { # wfile CONTEXT EXITS_L0 SHADOW_PTE: five repetitions of a/1
 	echo ']}'
 }
 wfile '"variant": "old", "cbench_pin": "PU L#1 (OS CPU 1)", "gmapbench_commit": "abc1234"' 100 100 > "$tmp/w-old.json"
-wfile '"variant": "new", "cbench_pin": "PU L#1 (OS CPU 1)", "gmapbench_commit": "abc1234-dirty", "sanitizers": "address,undefined", "gmap_check": "true"' 1 250 > "$tmp/w-new.json"
+wfile '"variant": "new", "kernel_base": "linux-source-6.1 6.1.192", "kernel_release": "6.8.0-kvm", "cbench_pin": "PU L#1 (OS CPU 1)", "gmapbench_commit": "abc1234-dirty", "sanitizers": "address,undefined", "gmap_check": "true"' 1 250 > "$tmp/w-new.json"
 run headline --format=summary "$tmp/w-old.json" "$tmp/w-new.json"
 head -n 1 "$tmp/headline.out" | grep -qx 'new: -99.0% exits_l0 on a/1 vs old' &&
 	ok "headline: a 100-fold drop outweighs a 2.5-fold rise" ||
@@ -187,6 +187,7 @@ has "$tmp/warnings.out" '^> \*\*Warning\*\* \(new\): built from a tree with unco
 grep -q 'Warning\*\* (old)' "$tmp/warnings.out" && { not_ok "no warning for a clean, pinned run"; grep 'Warning' "$tmp/warnings.out" | sed 's/^/#   /'; } ||
 	ok "no warning for a clean, pinned run"
 has "$tmp/warnings.out" '^\| old \|.*\| PU L#1 \(OS CPU 1\) \|' "libcbench's cbench_pin is the pinning"
+has "$tmp/warnings.out" '^\| new \| linux-source-6\.1 6\.1\.192 \(running 6\.8\.0-kvm\) \| abc1234-dirty \|' "the running kernel (host/kvm) beside the kernel base"
 
 # ---- bad input: exit 2 and a message naming the file and the problem ----
 printf '{"context": {}, "benchmarks": [\n  {"name": "a", "run_type": "iteration", "real_time": 1,\n   "time_unit": "ns"}\n]}\n' > "$tmp/nocpu.json"
