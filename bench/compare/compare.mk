@@ -26,6 +26,8 @@ ALL_TARGETS += $(B)/bin/gmapbench-compare
 TESTS += $(B)/tests/compare-stats-test bench/compare/tests/compare-test.sh \
 	bench/compare/tests/report-test.sh
 CHECK_DEPS += $(B)/bin/gmapbench-compare $(B)/tests/gmapbench-compare-san
+# compare-test.sh also reads the JSON these write (built by bench/suites)
+CHECK_DEPS += $(B)/bin/gmapbench-baseline $(B)/bin/gmapbench-pgt-prefill
 
 # png-stats: tells a rendered screenshot from a blank one (report test)
 $(B)/tests/png-stats: bench/compare/tests/png_stats.c
