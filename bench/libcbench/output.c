@@ -118,20 +118,25 @@ static struct sigaction old_actions[NSIG];
 
 static void on_crash(int sig, siginfo_t *si, void *uc)
 {
+	/* SIGINT, SIGTERM: stopped from outside, not a crash of the benchmark */
+	const char *what =
+		sig == SIGINT || sig == SIGTERM ? "stopped (" : "crashed (";
+
 	/* async-signal-safe only */
 	put("\n");
 	put(cb_executable);
 	put(": ");
 	if (cb_current_instance) {
 		put(cb_current_instance->name);
-		put(" crashed (");
+		put(" ");
+		put(what);
 		put(strsignal(sig));
 		put(") in repetition ");
 		put_int(cb_current_repetition + 1);
 		put(" of ");
 		put_int(cb_current_repeats);
 	} else {
-		put("crashed (");
+		put(what);
 		put(strsignal(sig));
 		put(")");
 	}

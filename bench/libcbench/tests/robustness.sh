@@ -83,6 +83,34 @@ cmp -s crash.json before.json && ok "crash: the old --benchmark_out file is unto
 ls crash.json.tmp.* > /dev/null 2>&1 && not_ok "crash: temporary file left behind" ||
 	ok "crash: no temporary file left behind"
 
+# SIGTERM and SIGINT in the middle of a run: named, old file kept, no temporary
+for sig in TERM INT; do
+	cp before.json crash.json
+	set -m # a background job of a script ignores SIGINT otherwise
+	"$cb" --benchmark_filter='BM_sum/512$' --benchmark_min_time=30 --benchmark_repetitions=2 \
+		--benchmark_out=crash.json > out.txt 2> err.txt &
+	pid=$!
+	set +m
+	for _ in $(seq 100); do # until it runs the benchmark (its context is out)
+		grep -q '^Load Average' err.txt 2> /dev/null && break
+		sleep 0.1
+	done
+	sleep 0.3
+	kill -$sig $pid
+	wait $pid
+	rc=$?
+	name=Terminated
+	[ $sig = INT ] && name=Interrupt
+	if [ $rc -eq $((128 + $(kill -l $sig))) ] &&
+		grep -q "BM_sum/512 stopped ($name) in repetition 1 of 2; --benchmark_out file not written" err.txt &&
+		cmp -s crash.json before.json && ! ls crash.json.tmp.* > /dev/null 2>&1; then
+		ok "SIG$sig during a run: named, exit status of the signal, old out file kept, no temporary file"
+	else
+		not_ok "SIG$sig during a run (rc $rc)"
+		tail -n 2 err.txt | sed 's/^/#   /'
+	fi
+done
+
 # a fatal misuse in a benchmark: named, and still no half file
 cp before.json crash.json
 FIXTURE_BAD_RANGE=1 "$cb" $mt --benchmark_filter=BM_neg/8/ --benchmark_out=crash.json > out.txt 2> err.txt
