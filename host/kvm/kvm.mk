@@ -6,7 +6,7 @@
 
 KVM_DIR := host/kvm
 KVM_OBJDIR := $(B)/host-kvm
-KVM_LIB_SRCS := $(addprefix $(KVM_DIR)/,kvm_stats.c kvm_map.c kvm_cpumcf.c \
+KVM_LIB_SRCS := $(addprefix $(KVM_DIR)/,kvm_error.c kvm_stats.c kvm_map.c kvm_cpumcf.c \
 	kvm_qmp.c kvm_exec.c kvm_perf.c kvm_config.c kvm_console.c \
 	kvm_backend.c kvm_nightly.c)
 # lib/json's fragment is read after this one: its files by name in
@@ -70,10 +70,10 @@ CHECK_DEPS += $(GUESTS_L1_ELF)
 endif
 endif
 
-$(B)/fuzz/kvm-stats-fuzz: $(KVM_DIR)/fuzz/stats_fuzz.c $(KVM_DIR)/kvm_stats.c $(KVM_DIR)/kvm_stats.h
+$(B)/fuzz/kvm-stats-fuzz: $(KVM_DIR)/fuzz/stats_fuzz.c $(KVM_DIR)/kvm_stats.c $(KVM_DIR)/kvm_error.c $(KVM_HDRS)
 	@mkdir -p $(@D)
 	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all $(KVM_CFLAGS) -o $@ $< $(KVM_DIR)/kvm_stats.c
+		-fno-sanitize-recover=all $(KVM_CFLAGS) -o $@ $< $(KVM_DIR)/kvm_stats.c $(KVM_DIR)/kvm_error.c
 
 # bounded: KVM_FUZZ_SECONDS (60 s by default); the log is kept, and the
 # summary says how long it ran and how many inputs it tried

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* One scenario run of the L1 under qemu-system-s390x with KVM. */
+#include "kvm_error.h"
 #include "kvm_backend.h"
 
 #include <errno.h>
@@ -18,18 +19,6 @@
 #include "kvm_map.h"
 #include "kvm_perf.h"
 #include "kvm_qmp.h"
-
-static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 void kvm_backend_config_builtin(struct kvm_backend_config *c)
 {
@@ -237,12 +226,12 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	kvm_backend_kernel_release(r->kernel_release,
 				   sizeof(r->kernel_release));
 	if (c->config_error)
-		return fail(err, errlen, -EINVAL, "kvm backend: %s",
-			    c->config_error);
+		return kvm_fail(err, errlen, -EINVAL, "kvm backend: %s",
+				c->config_error);
 	if (!scenario || !*scenario || strpbrk(scenario, " \t\n"))
-		return fail(err, errlen, -EINVAL,
-			    "kvm backend: bad scenario name '%s'",
-			    scenario ?: "");
+		return kvm_fail(err, errlen, -EINVAL,
+				"kvm backend: bad scenario name '%s'",
+				scenario ?: "");
 	snprintf(append, sizeof(append), "%s%s%s", scenario,
 		 args_kv && *args_kv ? " " : "", args_kv ?: "");
 	snprintf(sock, sizeof(sock), "%s/qmp-%d-%u.sock", c->work_dir,
@@ -281,15 +270,16 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	}
 
 	if (access(c->l1_elf, R_OK))
-		return fail(err, errlen, -ENOENT, "kvm backend: the L1 %s: %s",
-			    c->l1_elf, strerror(errno));
+		return kvm_fail(err, errlen, -ENOENT,
+				"kvm backend: the L1 %s: %s", c->l1_elf,
+				strerror(errno));
 	mkdir(c->work_dir, 0755);
 	unlink(sock);
 	pid = kvm_exec_spawn(&x, argv, &outfd);
 	if (pid < 0)
-		return fail(err, errlen, pid,
-			    "kvm backend: cannot start %s: %s", argv[0],
-			    strerror(-pid));
+		return kvm_fail(err, errlen, pid,
+				"kvm backend: cannot start %s: %s", argv[0],
+				strerror(-pid));
 	fcntl(outfd, F_SETFL, O_NONBLOCK);
 	rc = qmp_connect(&q, sock, 30000, err, errlen);
 	if (rc)
@@ -303,7 +293,8 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 					 sizeof(e2)))
 			src = SRC_DEBUGFS;
 		else if (c->stats == KVM_STATS_DEBUGFS) {
-			rc = fail(err, errlen, -ENOENT, "kvm backend: %s", e2);
+			rc = kvm_fail(err, errlen, -ENOENT, "kvm backend: %s",
+				      e2);
 			goto quit;
 		}
 	}
@@ -314,7 +305,8 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		if (!read_stats(SRC_QMP, NULL, &q, &before, e2, sizeof(e2)))
 			src = SRC_QMP;
 		else if (c->stats == KVM_STATS_QMP) {
-			rc = fail(err, errlen, -ENODATA, "kvm backend: %s", e2);
+			rc = kvm_fail(err, errlen, -ENODATA, "kvm backend: %s",
+				      e2);
 			goto quit;
 		}
 		kvm_stat_set_free(&before);
@@ -352,14 +344,16 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 			break;
 		drain(outfd, &out);
 		if (now_ns() - t0 > (uint64_t)c->timeout_ms * 1000000) {
-			rc = fail(err, errlen, -ETIMEDOUT,
-				  "kvm backend: %s %s: no shutdown in %d ms",
-				  scenario, args_kv ?: "", c->timeout_ms);
+			rc = kvm_fail(
+				err, errlen, -ETIMEDOUT,
+				"kvm backend: %s %s: no shutdown in %d ms",
+				scenario, args_kv ?: "", c->timeout_ms);
 			goto quit;
 		}
 		if (strstr(e2, "closed")) {
-			rc = fail(err, errlen, -EPIPE,
-				  "kvm backend: QEMU went away during the run");
+			rc = kvm_fail(
+				err, errlen, -EPIPE,
+				"kvm backend: QEMU went away during the run");
 			goto quit;
 		}
 	}
@@ -430,10 +424,10 @@ kill:
 	r->console = l1.line;
 	l1.line = NULL;
 	if (l1.error[0] || l1.rc < 0 || strcmp(l1.scenario, scenario)) {
-		rc = fail(err, errlen, -EIO, "L1: %s %s: %s (rc %lld)",
-			  scenario, args_kv ?: "",
-			  l1.error[0] ? l1.error : "wrong scenario ran",
-			  (long long)l1.rc);
+		rc = kvm_fail(err, errlen, -EIO, "L1: %s %s: %s (rc %lld)",
+			      scenario, args_kv ?: "",
+			      l1.error[0] ? l1.error : "wrong scenario ran",
+			      (long long)l1.rc);
 		kvm_l1_report_free(&l1);
 		return rc;
 	}

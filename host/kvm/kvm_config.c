@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The runner's configuration file. */
+#include "kvm_error.h"
 #include "kvm_config.h"
 
 #include <ctype.h>
@@ -8,18 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 enum kind { STR, UINT, CHOICE, BOOL };
 
@@ -131,8 +120,8 @@ int kvm_config_set(struct kvm_config *c, const char *key, const char *value,
 		if (!strcmp(k->name, key))
 			break;
 	if (k == keys + sizeof(keys) / sizeof(keys[0]))
-		return fail(err, errlen, -EINVAL, "%s: unknown key '%s'", where,
-			    key);
+		return kvm_fail(err, errlen, -EINVAL, "%s: unknown key '%s'",
+				where, key);
 	switch (k->kind) {
 	case CHOICE: {
 		const char *p = strstr(k->choices, value);
@@ -140,16 +129,16 @@ int kvm_config_set(struct kvm_config *c, const char *key, const char *value,
 
 		if (!n || !p || (p > k->choices && p[-1] != ' ') ||
 		    (p[n] && p[n] != ' '))
-			return fail(err, errlen, -EINVAL,
-				    "%s: %s must be one of: %s (not '%s')",
-				    where, key, k->choices, value);
+			return kvm_fail(err, errlen, -EINVAL,
+					"%s: %s must be one of: %s (not '%s')",
+					where, key, k->choices, value);
 	}
 		/* fallthrough */
 	case STR:
 		if (strlen(value) >= k->size)
-			return fail(err, errlen, -EINVAL,
-				    "%s: %s: value longer than %zu bytes",
-				    where, key, k->size - 1);
+			return kvm_fail(err, errlen, -EINVAL,
+					"%s: %s: value longer than %zu bytes",
+					where, key, k->size - 1);
 		strcpy((char *)c + k->off, value);
 		return 0;
 	case UINT:
@@ -157,9 +146,10 @@ int kvm_config_set(struct kvm_config *c, const char *key, const char *value,
 		v = strtoul(value, &end, 10);
 		if (!isdigit((unsigned char)*value) || *end || errno ||
 		    v < k->min || v > k->max)
-			return fail(err, errlen, -EINVAL,
-				    "%s: %s: '%s' is not a number in %u..%u",
-				    where, key, value, k->min, k->max);
+			return kvm_fail(
+				err, errlen, -EINVAL,
+				"%s: %s: '%s' is not a number in %u..%u", where,
+				key, value, k->min, k->max);
 		*(unsigned int *)((char *)c + k->off) = v;
 		return 0;
 	case BOOL:
@@ -170,9 +160,9 @@ int kvm_config_set(struct kvm_config *c, const char *key, const char *value,
 			 !strcmp(value, "false"))
 			*(bool *)((char *)c + k->off) = false;
 		else
-			return fail(err, errlen, -EINVAL,
-				    "%s: %s: '%s' is not yes or no", where, key,
-				    value);
+			return kvm_fail(err, errlen, -EINVAL,
+					"%s: %s: '%s' is not yes or no", where,
+					key, value);
 		return 0;
 	}
 	return -EINVAL;
@@ -198,14 +188,14 @@ int kvm_config_load(struct kvm_config *c, const char *path, char *err,
 	FILE *f = fopen(path, "r");
 
 	if (!f)
-		return fail(err, errlen, -errno, "%s: %s", path,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", path,
+				strerror(errno));
 	while (!rc && fgets(buf, sizeof(buf), f)) {
 		line++;
 		if (!strchr(buf, '\n') && !feof(f)) {
-			rc = fail(err, errlen, -EINVAL,
-				  "%s:%d: line longer than %zu bytes", path,
-				  line, sizeof(buf) - 2);
+			rc = kvm_fail(err, errlen, -EINVAL,
+				      "%s:%d: line longer than %zu bytes", path,
+				      line, sizeof(buf) - 2);
 			break;
 		}
 		hash = strchr(buf, '#');
@@ -216,9 +206,9 @@ int kvm_config_load(struct kvm_config *c, const char *path, char *err,
 			continue;
 		eq = strchr(l, '=');
 		if (!eq) {
-			rc = fail(err, errlen, -EINVAL,
-				  "%s:%d: expected 'key = value', got '%s'",
-				  path, line, l);
+			rc = kvm_fail(err, errlen, -EINVAL,
+				      "%s:%d: expected 'key = value', got '%s'",
+				      path, line, l);
 			break;
 		}
 		*eq = 0;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Reading the L1's JSON line from its console output. */
+#include "kvm_error.h"
 #include "kvm_console.h"
 
 #include <errno.h>
@@ -9,18 +10,6 @@
 #include <string.h>
 
 #include "json.h"
-
-static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 void kvm_l1_report_free(struct kvm_l1_report *r)
 {
@@ -71,16 +60,17 @@ int kvm_console_parse(const char *text, size_t len, struct kvm_l1_report *r,
 		}
 	}
 	if (!best)
-		return fail(err, errlen, -ENOENT,
-			    "L1 console: no JSON line in %zu bytes of output",
-			    len);
+		return kvm_fail(
+			err, errlen, -ENOENT,
+			"L1 console: no JSON line in %zu bytes of output", len);
 	snprintf(name, sizeof(name), "console line %d", best_line);
 	doc = json_parse(best, best_len, name, &jerr);
 	if (!doc)
-		return fail(err, errlen, -EINVAL, "L1 %s", jerr.msg);
+		return kvm_fail(err, errlen, -EINVAL, "L1 %s", jerr.msg);
 	if (doc->type != JSON_OBJECT) {
 		json_free(doc);
-		return fail(err, errlen, -EINVAL, "L1 %s: not an object", name);
+		return kvm_fail(err, errlen, -EINVAL, "L1 %s: not an object",
+				name);
 	}
 	r->line = strndup(best, best_len);
 	v = json_get(doc, "error");
@@ -95,8 +85,9 @@ int kvm_console_parse(const char *text, size_t len, struct kvm_l1_report *r,
 	if (!json_str(json_get(doc, "scenario")) && !r->error[0]) {
 		json_free(doc);
 		kvm_l1_report_free(r);
-		return fail(err, errlen, -EINVAL,
-			    "L1 %s: no \"scenario\" and no \"error\"", name);
+		return kvm_fail(err, errlen, -EINVAL,
+				"L1 %s: no \"scenario\" and no \"error\"",
+				name);
 	}
 	snprintf(r->scenario, sizeof(r->scenario), "%s",
 		 json_str(json_get(doc, "scenario")) ?: "");
@@ -110,9 +101,10 @@ int kvm_console_parse(const char *text, size_t len, struct kvm_l1_report *r,
 		if (!json_uint64(json_get(e, "stckf_ns"), &ns)) {
 			json_free(doc);
 			kvm_l1_report_free(r);
-			return fail(err, errlen, -EINVAL,
-				    "L1 %s: phase %zu has no stckf_ns count",
-				    name, i);
+			return kvm_fail(
+				err, errlen, -EINVAL,
+				"L1 %s: phase %zu has no stckf_ns count", name,
+				i);
 		}
 		snprintf(r->phase[r->nr_phases].name, sizeof(r->phase[0].name),
 			 "%s", json_str(json_get(e, "name")) ?: "?");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The nightly state machine: build -> boot -> measure per variant. */
+#include "kvm_error.h"
 #include "kvm_nightly.h"
 
 #include <dirent.h>
@@ -16,18 +17,6 @@
 
 #define MAX_VARIANTS 64
 #define MAX_ARGS 64
-
-static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 static void say(const struct kvm_nightly_opts *o, const char *fmt, ...)
 {
@@ -68,8 +57,8 @@ static int state_load(const struct kvm_config *c, struct state *s, char *err,
 	state_path(c, path, sizeof(path));
 	f = fopen(path, "r");
 	if (!f)
-		return fail(err, errlen, -errno, "%s: %s", path,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", path,
+				strerror(errno));
 	while (fgets(line, sizeof(line), f)) {
 		n++;
 		nl = strchr(line, '\n');
@@ -78,8 +67,8 @@ static int state_load(const struct kvm_config *c, struct state *s, char *err,
 		eq = strchr(line, '=');
 		if (!eq) {
 			fclose(f);
-			return fail(err, errlen, -EINVAL,
-				    "%s:%d: expected key=value", path, n);
+			return kvm_fail(err, errlen, -EINVAL,
+					"%s:%d: expected key=value", path, n);
 		}
 		*eq++ = 0;
 		if (!strcmp(line, "date"))
@@ -96,8 +85,9 @@ static int state_load(const struct kvm_config *c, struct state *s, char *err,
 			snprintf(s->failed, sizeof(s->failed), "%s", eq);
 		else {
 			fclose(f);
-			return fail(err, errlen, -EINVAL,
-				    "%s:%d: unknown key '%s'", path, n, line);
+			return kvm_fail(err, errlen, -EINVAL,
+					"%s:%d: unknown key '%s'", path, n,
+					line);
 		}
 	}
 	fclose(f);
@@ -122,15 +112,15 @@ static int state_save(const struct kvm_config *c,
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	f = fopen(tmp, "w");
 	if (!f)
-		return fail(err, errlen, -errno, "%s: %s", tmp,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", tmp,
+				strerror(errno));
 	fprintf(f,
 		"date=%s\nvariants=%s\nindex=%u\nphase=%s\nrelease=%s\nfailed=%s\n",
 		s->date, s->variants, s->index, s->phase, s->release,
 		s->failed);
 	if (fclose(f) || rename(tmp, path))
-		return fail(err, errlen, -errno, "%s: %s", path,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", path,
+				strerror(errno));
 	return 0;
 }
 
@@ -156,8 +146,8 @@ static int list_variants(const struct kvm_config *c, char *out, size_t n,
 	snprintf(dir, sizeof(dir), "%s/kernel-patches", c->repo);
 	k = scandir(dir, &names, NULL, alphasort);
 	if (k < 0)
-		return fail(err, errlen, -errno, "%s: %s", dir,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", dir,
+				strerror(errno));
 	out[0] = 0;
 	for (i = 0; i < k; i++) {
 		snprintf(p, sizeof(p), "%s/%s/series", dir, names[i]->d_name);
@@ -171,8 +161,8 @@ static int list_variants(const struct kvm_config *c, char *out, size_t n,
 	}
 	free(names);
 	return out[0] ? 0
-		      : fail(err, errlen, -ENOENT,
-			     "%s: no variant has a series file", dir);
+		      : kvm_fail(err, errlen, -ENOENT,
+				 "%s: no variant has a series file", dir);
 }
 
 int kvm_nightly_release(const char *ksrc, const char *variant, char *out,
@@ -267,8 +257,8 @@ static int build(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		 variant);
 	f = fopen(series, "r");
 	if (!f)
-		return fail(err, errlen, -errno, "%s: %s", series,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", series,
+				strerror(errno));
 	rc = RUN("git", "-C", (char *)c->ksrc, "checkout", "--detach",
 		 "--force", (char *)c->kernel_base);
 	while (!rc && fgets(line, sizeof(line), f)) {
@@ -284,9 +274,9 @@ static int build(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	}
 	fclose(f);
 	if (rc)
-		return fail(err, errlen, -EIO,
-			    "%s: the series does not apply to %s", variant,
-			    c->kernel_base);
+		return kvm_fail(err, errlen, -EIO,
+				"%s: the series does not apply to %s", variant,
+				c->kernel_base);
 	snprintf(cfg, sizeof(cfg), "%s/.config", c->ksrc);
 	snprintf(jobs, sizeof(jobs), "-j%u", c->make_jobs);
 	snprintf(lv, sizeof(lv), "-gmapbench-%s", variant);
@@ -310,9 +300,9 @@ static int build(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	rc = rc ?: RUN("make", "-C", (char *)c->ksrc, "modules_install");
 	rc = rc ?: RUN("make", "-C", (char *)c->ksrc, "install");
 	if (rc)
-		return fail(err, errlen, -EIO,
-			    "%s: kernel build or install failed (%d)", variant,
-			    rc);
+		return kvm_fail(err, errlen, -EIO,
+				"%s: kernel build or install failed (%d)",
+				variant, rc);
 	return 0;
 }
 
@@ -326,7 +316,7 @@ static int boot(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	if (gethostname(host, sizeof(host)))
 		snprintf(host, sizeof(host), "?");
 	if (!kvm_config_host_allowed(c, host))
-		return fail(
+		return kvm_fail(
 			err, errlen, -EPERM,
 			"REFUSING TO REBOOT: this host is '%s', not one of the configuration's hosts '%s'",
 			host, c->hosts);
@@ -346,18 +336,18 @@ static int boot(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 
 		snprintf(append, sizeof(append), "--append=%s", params);
 		if (RUN("kexec", "-l", image, initrd_arg, append))
-			return fail(err, errlen, -EIO, "kexec -l %s failed",
-				    image);
+			return kvm_fail(err, errlen, -EIO, "kexec -l %s failed",
+					image);
 		return RUN("systemctl", "kexec")
-			       ? fail(err, errlen, -EIO,
-				      "systemctl kexec failed")
+			       ? kvm_fail(err, errlen, -EIO,
+					  "systemctl kexec failed")
 			       : 0;
 	}
 	if (RUN("zipl", "--target", "/boot", "--image", image, "--ramdisk",
 		initrd, "--parameters", params))
-		return fail(err, errlen, -EIO, "zipl for %s failed", image);
+		return kvm_fail(err, errlen, -EIO, "zipl for %s failed", image);
 	return RUN("systemctl", "reboot")
-		       ? fail(err, errlen, -EIO, "systemctl reboot failed")
+		       ? kvm_fail(err, errlen, -EIO, "systemctl reboot failed")
 		       : 0;
 }
 
@@ -408,7 +398,7 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	if (!o->dry_run) {
 		kvm_backend_kernel_release(rel, sizeof(rel));
 		if (strcmp(rel, s->release))
-			return fail(
+			return kvm_fail(
 				err, errlen, -ESRCH,
 				"%s: running %s, expected %s: the variant's kernel did not boot",
 				variant, rel, s->release);
@@ -419,7 +409,7 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 			fclose(f);
 		}
 		if (nested[0] != 'Y' && nested[0] != '1')
-			return fail(
+			return kvm_fail(
 				err, errlen, -ENODEV,
 				"%s: %s is '%.1s', not Y: kvm.nested=1 did not take",
 				variant, o->nested_param, nested);
@@ -434,19 +424,20 @@ static int measure(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	RUN("mkdir", "-p", outdir);
 	/* the suite's runs read this configuration (kvm_backend_config_default) */
 	if (!o->config_path || !realpath(o->config_path, cfg))
-		return fail(err, errlen, -ENOENT, "suite: cannot resolve %s",
-			    o->config_path ?: "the configuration");
+		return kvm_fail(err, errlen, -ENOENT,
+				"suite: cannot resolve %s",
+				o->config_path ?: "the configuration");
 	snprintf(env, sizeof(env), "GMAPBENCH_KVM_CONFIG=%s", cfg);
 	argv[0] = "env";
 	argv[1] = env;
 	n = split(cmd, argv + 2, MAX_ARGS);
 	argv[n + 2] = NULL;
 	if (!n)
-		return fail(err, errlen, -EINVAL, "suite: empty command");
+		return kvm_fail(err, errlen, -EINVAL, "suite: empty command");
 	rc = run(o, argv, NULL);
 	if (rc)
-		return fail(err, errlen, -EIO, "%s: the suite exited with %d",
-			    variant, rc);
+		return kvm_fail(err, errlen, -EIO,
+				"%s: the suite exited with %d", variant, rc);
 	return 0;
 }
 
@@ -460,7 +451,7 @@ int kvm_nightly_install_resume(const struct kvm_config *c,
 
 	if (!realpath(c->repo, repo) || !realpath(o->self, self) ||
 	    !realpath(o->config_path, cfg))
-		return fail(
+		return kvm_fail(
 			err, errlen, -ENOENT,
 			"install-resume: cannot resolve the repository, %s or %s",
 			o->self, o->config_path);
@@ -471,8 +462,8 @@ int kvm_nightly_install_resume(const struct kvm_config *c,
 	    o->dry_run ? " (dry run: not written)" : "");
 	f = o->dry_run ? o->log : fopen(tmp, "w");
 	if (!f)
-		return fail(err, errlen, -errno, "%s: %s", tmp,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", tmp,
+				strerror(errno));
 	fprintf(f,
 		"[Unit]\n"
 		"Description=gmapbench IBM Z nightly: continue after a reboot\n"
@@ -486,11 +477,11 @@ int kvm_nightly_install_resume(const struct kvm_config *c,
 		"WantedBy=multi-user.target\n",
 		c->state_dir, repo, self, cfg);
 	if (!o->dry_run && (fclose(f) || rename(tmp, unit)))
-		return fail(err, errlen, -errno, "%s: %s", unit,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", unit,
+				strerror(errno));
 	if (RUN("systemctl", "daemon-reload") ||
 	    RUN("systemctl", "enable", "gmapbench-kvm-resume.service"))
-		return fail(err, errlen, -EIO, "systemctl enable failed");
+		return kvm_fail(err, errlen, -EIO, "systemctl enable failed");
 	return 0;
 }
 
@@ -517,12 +508,12 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		snprintf(host, sizeof(host), "?");
 	/* refuse before anything else: this night ends in reboots */
 	if (!kvm_config_host_allowed(c, host))
-		return fail(
+		return kvm_fail(
 			err, errlen, -EPERM,
 			"REFUSING TO RUN: this host is '%s', not one of the configuration's hosts '%s' (key 'hosts')",
 			host, c->hosts);
 	if (!*c->ksrc)
-		return fail(
+		return kvm_fail(
 			err, errlen, -EINVAL,
 			"configuration: 'ksrc' (a kernel git tree) is not set");
 	if (o->resume) {
@@ -608,7 +599,7 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		RUN("zipl");
 	if (!strcmp(c->restore, "reboot"))
 		RUN("systemctl", "reboot");
-	return s.failed[0] ? fail(err, errlen, -EIO, "variants failed: %s",
-				  s.failed)
+	return s.failed[0] ? kvm_fail(err, errlen, -EIO, "variants failed: %s",
+				      s.failed)
 			   : 0;
 }

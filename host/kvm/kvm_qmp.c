@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The QMP client: one line of JSON per message, in both directions. */
+#include "kvm_error.h"
 #include "kvm_qmp.h"
 
 #include <errno.h>
@@ -14,18 +15,6 @@
 #include <unistd.h>
 
 #define QMP_LINE_MAX (16u << 20)
-
-static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 static long long now_ms(void)
 {
@@ -53,22 +42,22 @@ static struct json *recv_msg(struct qmp *q, long long deadline, char *err,
 			memmove(q->buf, q->buf + n, q->len - n);
 			q->len -= n;
 			if (!doc)
-				fail(err, errlen, -EPROTO, "%s", jerr.msg);
+				kvm_fail(err, errlen, -EPROTO, "%s", jerr.msg);
 			return doc;
 		}
 		if (q->len == q->cap) {
 			char *b;
 
 			if (q->cap >= QMP_LINE_MAX) {
-				fail(err, errlen, -E2BIG,
-				     "qmp: message longer than %u bytes",
-				     QMP_LINE_MAX);
+				kvm_fail(err, errlen, -E2BIG,
+					 "qmp: message longer than %u bytes",
+					 QMP_LINE_MAX);
 				return NULL;
 			}
 			b = realloc(q->buf, q->cap ? 2 * q->cap : 4096);
 			if (!b) {
-				fail(err, errlen, -ENOMEM,
-				     "qmp: out of memory");
+				kvm_fail(err, errlen, -ENOMEM,
+					 "qmp: out of memory");
 				return NULL;
 			}
 			q->buf = b;
@@ -79,16 +68,16 @@ static struct json *recv_msg(struct qmp *q, long long deadline, char *err,
 			long long left = deadline - now_ms();
 
 			if (left <= 0 || poll(&p, 1, (int)left) <= 0) {
-				fail(err, errlen, -ETIMEDOUT,
-				     "qmp: no answer from QEMU in time");
+				kvm_fail(err, errlen, -ETIMEDOUT,
+					 "qmp: no answer from QEMU in time");
 				return NULL;
 			}
 		}
 		r = read(q->fd, q->buf + q->len, q->cap - q->len);
 		if (r <= 0) {
-			fail(err, errlen, -EPIPE,
-			     "qmp: QEMU closed the socket%s",
-			     r < 0 ? " (read error)" : "");
+			kvm_fail(err, errlen, -EPIPE,
+				 "qmp: QEMU closed the socket%s",
+				 r < 0 ? " (read error)" : "");
 			return NULL;
 		}
 		q->len += r;
@@ -113,8 +102,8 @@ static int send_all(struct qmp *q, const char *s, char *err, size_t errlen)
 	while (off < len) {
 		w = send(q->fd, s + off, len - off, MSG_NOSIGNAL);
 		if (w <= 0)
-			return fail(err, errlen, -EPIPE,
-				    "qmp: cannot send to QEMU");
+			return kvm_fail(err, errlen, -EPIPE,
+					"qmp: cannot send to QEMU");
 		off += w;
 	}
 	return 0;
@@ -135,7 +124,7 @@ const struct json *qmp_execute(struct qmp *q, const char *cmd, int timeout_ms,
 		int rc;
 
 		if (!line) {
-			fail(err, errlen, -ENOMEM, "qmp: out of memory");
+			kvm_fail(err, errlen, -ENOMEM, "qmp: out of memory");
 			return NULL;
 		}
 		memcpy(line, cmd, n);
@@ -161,9 +150,9 @@ const struct json *qmp_execute(struct qmp *q, const char *cmd, int timeout_ms,
 			return r;
 		}
 		r = json_get(d, "error");
-		fail(err, errlen, -EIO, "qmp: %s: %s",
-		     json_str(json_get(r, "class")) ?: "no class",
-		     json_str(json_get(r, "desc")) ?: "unexpected reply");
+		kvm_fail(err, errlen, -EIO, "qmp: %s: %s",
+			 json_str(json_get(r, "class")) ?: "no class",
+			 json_str(json_get(r, "desc")) ?: "unexpected reply");
 		json_free(d);
 		return NULL;
 	}
@@ -203,29 +192,29 @@ int qmp_connect(struct qmp *q, const char *path, int timeout_ms, char *err,
 	memset(q, 0, sizeof(*q));
 	q->fd = -1;
 	if (strlen(path) >= sizeof(sa.sun_path))
-		return fail(err, errlen, -ENAMETOOLONG,
-			    "qmp: socket path too long: %s", path);
+		return kvm_fail(err, errlen, -ENAMETOOLONG,
+				"qmp: socket path too long: %s", path);
 	strcpy(sa.sun_path, path);
 	for (;;) {
 		q->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 		if (q->fd < 0)
-			return fail(err, errlen, -errno, "qmp: socket: %s",
-				    strerror(errno));
+			return kvm_fail(err, errlen, -errno, "qmp: socket: %s",
+					strerror(errno));
 		if (!connect(q->fd, (struct sockaddr *)&sa, sizeof(sa)))
 			break;
 		close(q->fd);
 		q->fd = -1;
 		if (now_ms() >= deadline)
-			return fail(err, errlen, -ETIMEDOUT,
-				    "qmp: cannot connect to %s", path);
+			return kvm_fail(err, errlen, -ETIMEDOUT,
+					"qmp: cannot connect to %s", path);
 		usleep(20000);
 	}
 	doc = recv_msg(q, deadline, err, errlen);
 	v = json_get(json_get(doc, "QMP"), "version");
 	if (!v) {
 		if (doc)
-			fail(err, errlen, -EPROTO, "qmp: %s: no QMP greeting",
-			     path);
+			kvm_fail(err, errlen, -EPROTO,
+				 "qmp: %s: no QMP greeting", path);
 		json_free(doc);
 		qmp_close(q);
 		return -EPROTO;
@@ -289,15 +278,16 @@ int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out, char *err,
 	int n = 0;
 
 	if (!ret || ret->type != JSON_ARRAY)
-		return fail(err, errlen, -EINVAL,
-			    "query-stats: the return value is not an array");
+		return kvm_fail(
+			err, errlen, -EINVAL,
+			"query-stats: the return value is not an array");
 	for (i = 0; i < json_len(ret); i++) {
 		const struct json *r = json_at(ret, i);
 		const char *prov = json_str(json_get(r, "provider"));
 		const struct json *stats = json_get(r, "stats");
 
 		if (!prov || !stats || stats->type != JSON_ARRAY)
-			return fail(
+			return kvm_fail(
 				err, errlen, -EINVAL,
 				"query-stats: result %zu lacks provider or stats (line %d)",
 				i, r ? r->line : 0);
@@ -312,14 +302,14 @@ int qmp_parse_stats(const struct json *ret, struct kvm_stat_set *out, char *err,
 			if (!name || !*name ||
 			    strlen(name) >= KVM_STAT_NAME_MAX ||
 			    !stat_value(json_get(s, "value"), &v))
-				return fail(
+				return kvm_fail(
 					err, errlen, -EINVAL,
 					"query-stats: result %zu stat %zu: bad name or value (line %d)",
 					i, j, s ? s->line : 0);
 			kvm_stat_get(out, name, &old);
 			if (kvm_stat_put(out, name, old + v))
-				return fail(err, errlen, -ENOMEM,
-					    "out of memory");
+				return kvm_fail(err, errlen, -ENOMEM,
+						"out of memory");
 		}
 	}
 	return n;
@@ -345,7 +335,7 @@ int qmp_query_stats(struct qmp *q, const char *target, int timeout_ms,
 	json_free(doc);
 	if (n == 0) {
 		kvm_stat_set_free(out);
-		return fail(
+		return kvm_fail(
 			err, errlen, -ENODATA,
 			"query-stats %s: no statistics from provider kvm (QEMU without KVM?)",
 			target);

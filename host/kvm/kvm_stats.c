@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* KVM statistics: the binary stats format and the debugfs directory. */
+#include "kvm_error.h"
 #include "kvm_stats.h"
 
 #include <dirent.h>
@@ -18,18 +19,6 @@
 #define NAME_SIZE_MAX 4096
 #define NUM_DESC_MAX 65536
 #define STATS_FILE_MAX (64u << 20)
-
-static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 void kvm_stat_set_free(struct kvm_stat_set *s)
 {
@@ -116,42 +105,46 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 
 	memset(out, 0, sizeof(*out));
 	if (len < HDR_SIZE)
-		return fail(err, errlen, -EINVAL,
-			    "stats: %zu bytes, shorter than the %d-byte header",
-			    len, HDR_SIZE);
+		return kvm_fail(
+			err, errlen, -EINVAL,
+			"stats: %zu bytes, shorter than the %d-byte header",
+			len, HDR_SIZE);
 	name_size = get32(b + 4);
 	num_desc = get32(b + 8);
 	id_off = get32(b + 12);
 	desc_off = get32(b + 16);
 	data_off = get32(b + 20);
 	if (name_size < 1 || name_size > NAME_SIZE_MAX)
-		return fail(err, errlen, -EINVAL,
-			    "stats header: name_size %u out of range 1..%d",
-			    name_size, NAME_SIZE_MAX);
+		return kvm_fail(err, errlen, -EINVAL,
+				"stats header: name_size %u out of range 1..%d",
+				name_size, NAME_SIZE_MAX);
 	if (num_desc > NUM_DESC_MAX)
-		return fail(err, errlen, -EINVAL,
-			    "stats header: num_desc %u > %d", num_desc,
-			    NUM_DESC_MAX);
+		return kvm_fail(err, errlen, -EINVAL,
+				"stats header: num_desc %u > %d", num_desc,
+				NUM_DESC_MAX);
 	if ((uint64_t)id_off + name_size > len)
-		return fail(err, errlen, -EINVAL,
-			    "stats header: id at %u + %u beyond the %zu bytes",
-			    id_off, name_size, len);
+		return kvm_fail(
+			err, errlen, -EINVAL,
+			"stats header: id at %u + %u beyond the %zu bytes",
+			id_off, name_size, len);
 	l = bounded_strlen(b + id_off, name_size);
 	if (l < 0)
-		return fail(err, errlen, -EINVAL,
-			    "stats id at offset %u: no NUL within name_size %u",
-			    id_off, name_size);
+		return kvm_fail(
+			err, errlen, -EINVAL,
+			"stats id at offset %u: no NUL within name_size %u",
+			id_off, name_size);
 	snprintf(out->id, sizeof(out->id), "%.*s", (int)l, b + id_off);
 	desc_size = DESC_FIXED + (uint64_t)name_size;
 	if (desc_off + desc_size * num_desc > len)
-		return fail(
+		return kvm_fail(
 			err, errlen, -EINVAL,
 			"stats: %u descriptors of %llu bytes at %u end beyond the %zu bytes",
 			num_desc, (unsigned long long)desc_size, desc_off, len);
 	if (data_off > len)
-		return fail(err, errlen, -EINVAL,
-			    "stats header: data_offset %u beyond the %zu bytes",
-			    data_off, len);
+		return kvm_fail(
+			err, errlen, -EINVAL,
+			"stats header: data_offset %u beyond the %zu bytes",
+			data_off, len);
 
 	for (i = 0; i < num_desc; i++) {
 		const unsigned char *d = b + desc_off + i * desc_size;
@@ -166,7 +159,7 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 		l = bounded_strlen(d + DESC_FIXED, name_size);
 		if (l <= 0 || l >= KVM_STAT_NAME_MAX) {
 			kvm_stat_set_free(out);
-			return fail(
+			return kvm_fail(
 				err, errlen, -EINVAL,
 				"stats descriptor %llu at offset %llu: name %s",
 				(unsigned long long)i,
@@ -179,7 +172,7 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 		    KVM_STAT_UNIT(flags) > KVM_STAT_UNIT_BOOLEAN ||
 		    KVM_STAT_BASE(flags) > 1 || size == 0) {
 			kvm_stat_set_free(out);
-			return fail(
+			return kvm_fail(
 				err, errlen, -EINVAL,
 				"stats descriptor \"%.*s\": flags 0x%x size %u invalid",
 				(int)l, d + DESC_FIXED, flags, size);
@@ -187,7 +180,7 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 		end = (uint64_t)data_off + offset + 8ull * size;
 		if (end > len) {
 			kvm_stat_set_free(out);
-			return fail(
+			return kvm_fail(
 				err, errlen, -EINVAL,
 				"stats \"%.*s\": data at %u+%u (%u items) beyond the %zu bytes",
 				(int)l, d + DESC_FIXED, data_off, offset, size,
@@ -200,8 +193,8 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 		st = append(out);
 		if (!st) {
 			kvm_stat_set_free(out);
-			return fail(err, errlen, -ENOMEM,
-				    "stats: out of memory");
+			return kvm_fail(err, errlen, -ENOMEM,
+					"stats: out of memory");
 		}
 		memcpy(st->name, d + DESC_FIXED, l);
 		st->name[l] = 0;
@@ -228,15 +221,15 @@ int kvm_stats_read_fd(int fd, struct kvm_stat_set *out, char *err,
 				cap *= 2;
 			if (cap > STATS_FILE_MAX) {
 				free(buf);
-				return fail(err, errlen, -EFBIG,
-					    "stats fd: more than %u bytes",
-					    STATS_FILE_MAX);
+				return kvm_fail(err, errlen, -EFBIG,
+						"stats fd: more than %u bytes",
+						STATS_FILE_MAX);
 			}
 			n = realloc(buf, cap);
 			if (!n) {
 				free(buf);
-				return fail(err, errlen, -ENOMEM,
-					    "stats fd: out of memory");
+				return kvm_fail(err, errlen, -ENOMEM,
+						"stats fd: out of memory");
 			}
 			buf = n;
 		}
@@ -244,8 +237,8 @@ int kvm_stats_read_fd(int fd, struct kvm_stat_set *out, char *err,
 		if (r < 0) {
 			rc = -errno;
 			free(buf);
-			return fail(err, errlen, rc, "stats fd: %s",
-				    strerror(-rc));
+			return kvm_fail(err, errlen, rc, "stats fd: %s",
+					strerror(-rc));
 		}
 		if (!r)
 			break;
@@ -266,8 +259,8 @@ int kvm_debugfs_find_vm(const char *kvm_debugfs, pid_t pid, char *dir,
 
 	d = opendir(kvm_debugfs);
 	if (!d)
-		return fail(err, errlen, -errno, "%s: %s", kvm_debugfs,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", kvm_debugfs,
+				strerror(errno));
 	snprintf(prefix, sizeof(prefix), "%d-", (int)pid);
 	while ((e = readdir(d))) {
 		if (strncmp(e->d_name, prefix, strlen(prefix)))
@@ -277,13 +270,13 @@ int kvm_debugfs_find_vm(const char *kvm_debugfs, pid_t pid, char *dir,
 	}
 	closedir(d);
 	if (!found)
-		return fail(err, errlen, -ENOENT,
-			    "%s: no VM of process %d (no %s* entry)",
-			    kvm_debugfs, (int)pid, prefix);
+		return kvm_fail(err, errlen, -ENOENT,
+				"%s: no VM of process %d (no %s* entry)",
+				kvm_debugfs, (int)pid, prefix);
 	if (found > 1)
-		return fail(err, errlen, -EEXIST,
-			    "%s: process %d has %d VMs; expected one",
-			    kvm_debugfs, (int)pid, found);
+		return kvm_fail(err, errlen, -EEXIST,
+				"%s: process %d has %d VMs; expected one",
+				kvm_debugfs, (int)pid, found);
 	return 0;
 }
 
@@ -319,8 +312,8 @@ int kvm_debugfs_read(const char *dir, struct kvm_stat_set *out, char *err,
 	memset(out, 0, sizeof(*out));
 	d = opendir(dir);
 	if (!d)
-		return fail(err, errlen, -errno, "%s: %s", dir,
-			    strerror(errno));
+		return kvm_fail(err, errlen, -errno, "%s: %s", dir,
+				strerror(errno));
 	dfd = dirfd(d);
 	snprintf(out->id, sizeof(out->id), "%s",
 		 strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir);
@@ -337,12 +330,12 @@ int kvm_debugfs_read(const char *dir, struct kvm_stat_set *out, char *err,
 		if (kvm_stat_put(out, e->d_name, v)) {
 			closedir(d);
 			kvm_stat_set_free(out);
-			return fail(err, errlen, -ENOMEM, "out of memory");
+			return kvm_fail(err, errlen, -ENOMEM, "out of memory");
 		}
 	}
 	closedir(d);
 	if (!out->nr)
-		return fail(err, errlen, -ENOENT,
-			    "%s: no statistics files in it", dir);
+		return kvm_fail(err, errlen, -ENOENT,
+				"%s: no statistics files in it", dir);
 	return 0;
 }
