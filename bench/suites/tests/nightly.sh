@@ -18,6 +18,8 @@ n --variants=baseline,pgt-prefill --suites=multi_guest,large_pages --list-jobs -
 [ "$(wc -l < "$tmp/jobs1")" -eq 4 ] && cmp -s "$tmp/jobs1" "$tmp/jobs2" &&
 	grep -qx 'pgt-prefill large_pages' "$tmp/jobs1" &&
 	ok "--list-jobs: 4 jobs, variant x suite, deterministic" || { not_ok "--list-jobs"; diag "$(cat "$tmp/jobs1")"; }
+n --variants baseline,pgt-prefill --suites multi_guest,large_pages --list-jobs --date 2026-01-01 > "$tmp/jobs3"
+cmp -s "$tmp/jobs1" "$tmp/jobs3" && ok "--opt VALUE is --opt=VALUE" || not_ok "--opt VALUE is --opt=VALUE"
 all=$(n --list-jobs --date=2026-01-01 | wc -l)
 [ "$all" -ge 35 ] && ok "--list-jobs by default: every variant x every suite ($all)" || not_ok "default jobs: $all"
 
