@@ -286,21 +286,32 @@ int l1_gmap_protect(struct l1_gmap *g, uint64_t l2addr, bool prot)
 	return g->l1->err;
 }
 
+/* The valid region or segment entry for l2addr at level, and its value */
+static int find_crste(struct l1_gmap *g, uint64_t l2addr, enum l1_level level,
+		      uint64_t *entry, uint64_t *val)
+{
+	int rc;
+
+	if (level < g->top || level >= L1_LVL_PT)
+		return -22;
+	rc = entry_at(g, l2addr, level, false, entry);
+	if (rc)
+		return rc;
+	*val = l1_load(g->l1, *entry);
+	if (*val & L1_RTE_INVALID)
+		return -2;
+	return 0;
+}
+
 int l1_gmap_rewrite_entry(struct l1_gmap *g, uint64_t l2addr,
 			  enum l1_level level)
 {
 	struct l1 *l1 = g->l1;
 	uint64_t entry, val;
-	int rc;
+	int rc = find_crste(g, l2addr, level, &entry, &val);
 
-	if (level < g->top || level >= L1_LVL_PT)
-		return -22;
-	rc = entry_at(g, l2addr, level, false, &entry);
 	if (rc)
 		return rc;
-	val = l1_load(l1, entry);
-	if (val & L1_RTE_INVALID)
-		return -2;
 	invalidate(g, level, entry, val, l2addr);
 	l1_store(l1, entry, val);
 	l1->stats.rewrites++;
@@ -331,16 +342,10 @@ int l1_gmap_unmap_table(struct l1_gmap *g, uint64_t l2addr, enum l1_level level)
 {
 	struct l1 *l1 = g->l1;
 	uint64_t entry, val;
-	int rc;
+	int rc = find_crste(g, l2addr, level, &entry, &val);
 
-	if (level < g->top || level >= L1_LVL_PT)
-		return -22;
-	rc = entry_at(g, l2addr, level, false, &entry);
 	if (rc)
 		return rc;
-	val = l1_load(l1, entry);
-	if (val & L1_RTE_INVALID)
-		return -2;
 	invalidate(g, level, entry, val, l2addr);
 	if (!is_frame(level, val))
 		free_tables(g, table_origin(level, val), level + 1);
