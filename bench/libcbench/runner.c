@@ -169,33 +169,6 @@ static void timer_stop(struct priv *p)
 	p->running = false;
 }
 
-bool cbench_keep_running_slow(cbench_state *st)
-{
-	struct priv *p = (struct priv *)st;
-
-	if (!st->cb_started) {
-		st->cb_started = true;
-		st->cb_remaining = st->cb_error ? 0 : st->cb_max_iterations;
-		if (st->cb_threads > 1)
-			barrier_wait(p->mgr);
-		if (!st->cb_error)
-			timer_start(p);
-		if (st->cb_remaining) {
-			st->cb_remaining--;
-			return true;
-		}
-	}
-	if (!st->cb_finished) {
-		if (!st->cb_error && p->running)
-			timer_stop(p);
-		st->cb_remaining = 0;
-		st->cb_finished = true;
-		if (st->cb_threads > 1)
-			barrier_wait(p->mgr);
-	}
-	return false;
-}
-
 int64_t cbench_loop_start(cbench_state *st)
 {
 	struct priv *p = (struct priv *)st;
@@ -224,6 +197,16 @@ bool cbench_loop_finish(cbench_state *st)
 			barrier_wait(p->mgr);
 	}
 	return false;
+}
+
+/* Starts the timed loop on the first call, ends it after the last iteration */
+bool cbench_keep_running_slow(cbench_state *st)
+{
+	if (!st->cb_started && cbench_loop_start(st)) {
+		st->cb_remaining--;
+		return true;
+	}
+	return cbench_loop_finish(st);
 }
 
 int64_t cbench_range_checked(const cbench_state *st, int i)
