@@ -77,6 +77,24 @@ bool bm_sie_probe(void)
  * returns the address untranslated.
  */
 #define CR0_SEC_SPACE 0x0000000004000000UL
+
+/*
+ * The asm around insn: DAT on, secondary space, cc into %[cc]; a program
+ * interruption resumes at 0: (bm_pgm_resume) with %[cc] untouched.
+ * Operands: [cc] "+&d", [res] "=Q"(bm_pgm_resume), [m] "=Q"(a byte).
+ */
+#define IN_SECONDARY_SPACE(insn) \
+	"\tlarl\t%%r1,0f\n"      \
+	"\tstg\t%%r1,%[res]\n"   \
+	"\tstosm\t%[m],0x04\n"   \
+	"\tsacf\t256\n"          \
+	"\t" insn "\n"           \
+	"\tipm\t%[cc]\n"         \
+	"\tsrl\t%[cc],28\n"      \
+	"0:\tsacf\t0\n"          \
+	"\tstnsm\t%[m],0xfb\n"   \
+	"\tmvghi\t%[res],0\n"
+
 static void lrag(uint64_t l2, struct bm_lra *t)
 {
 	uint64_t r = 0;
@@ -84,16 +102,7 @@ static void lrag(uint64_t l2, struct bm_lra *t)
 	uint8_t mask;
 
 	bm_pgm_code = 0;
-	asm volatile("	larl	%%r1,0f\n"
-		     "	stg	%%r1,%[res]\n"
-		     "	stosm	%[m],0x04\n"
-		     "	sacf	256\n"
-		     "	lrag	%[r],0(%[a])\n"
-		     "	ipm	%[cc]\n"
-		     "	srl	%[cc],28\n"
-		     "0:	sacf	0\n"
-		     "	stnsm	%[m],0xfb\n"
-		     "	mvghi	%[res],0\n"
+	asm volatile(IN_SECONDARY_SPACE("lrag\t%[r],0(%[a])")
 		     : [r] "+&d"(r), [cc] "+&d"(cc), [res] "=Q"(bm_pgm_resume),
 		       [m] "=Q"(mask)
 		     : [a] "a"(l2)
@@ -113,16 +122,7 @@ static int tprot(uint64_t l2)
 	uint8_t mask;
 
 	bm_pgm_code = 0;
-	asm volatile("	larl	%%r1,0f\n"
-		     "	stg	%%r1,%[res]\n"
-		     "	stosm	%[m],0x04\n"
-		     "	sacf	256\n"
-		     "	tprot	0(%[a]),0\n"
-		     "	ipm	%[cc]\n"
-		     "	srl	%[cc],28\n"
-		     "0:	sacf	0\n"
-		     "	stnsm	%[m],0xfb\n"
-		     "	mvghi	%[res],0\n"
+	asm volatile(IN_SECONDARY_SPACE("tprot\t0(%[a]),0")
 		     : [cc] "+&d"(cc), [res] "=Q"(bm_pgm_resume), [m] "=Q"(mask)
 		     : [a] "a"(l2)
 		     : "r1", "cc", "memory");
