@@ -56,24 +56,30 @@ void __ptep_ipte_range(unsigned long address, int nr, pte_t *ptep, int local)
 	      "ipte");
 }
 
+/* IDTE of a region or segment entry (8 bytes), index in a table of type dt */
+static void idte_entry(void *entry, unsigned long index, unsigned long dt,
+		       unsigned long addr, unsigned long opt,
+		       unsigned long asce, int local)
+{
+	unsigned long origin = __pa(entry) - index * sizeof(unsigned long);
+
+	check(tlb_idte(&sim_cur->tlb, NULL, origin | dt, addr, 0, asce,
+		       idte_opts(opt, local)),
+	      "idte");
+}
+
 void __pmdp_idte(unsigned long addr, pmd_t *pmdp, unsigned long opt,
 		 unsigned long asce, int local)
 {
-	unsigned long sto = __pa(pmdp) - pmd_index(addr) * sizeof(pmd_t);
-
-	check(tlb_idte(&sim_cur->tlb, NULL, sto | DAT_DT_SEGMENT,
-		       addr & HPAGE_MASK, 0, asce, idte_opts(opt, local)),
-	      "idte");
+	idte_entry(pmdp, pmd_index(addr), DAT_DT_SEGMENT, addr & HPAGE_MASK,
+		   opt, asce, local);
 }
 
 void __pudp_idte(unsigned long addr, pud_t *pudp, unsigned long opt,
 		 unsigned long asce, int local)
 {
-	unsigned long r3o = __pa(pudp) - pud_index(addr) * sizeof(pud_t);
-
-	check(tlb_idte(&sim_cur->tlb, NULL, r3o | DAT_DT_REGION3,
-		       addr & PUD_MASK, 0, asce, idte_opts(opt, local)),
-	      "idte");
+	idte_entry(pudp, pud_index(addr), DAT_DT_REGION3, addr & PUD_MASK, opt,
+		   asce, local);
 }
 
 /* gmap.c: idte of one region or segment entry, asce = origin | type */
