@@ -171,10 +171,11 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 {
 	size_t i;
 
-	if (d->new) {
-		for (i = 0; i < d->old->nb; i++) {
-			const struct bench *ob = &d->old->b[i];
-			const struct bench *nb = result_bench(d->new, ob->name);
+	if (d->new_file) {
+		for (i = 0; i < d->old_file->nb; i++) {
+			const struct bench *ob = &d->old_file->b[i];
+			const struct bench *nb =
+				result_bench(d->new_file, ob->name);
 
 			check_file_counters(d, ob, "old");
 			/* nothing to compare against: the new side counts it */
@@ -194,10 +195,11 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 			compare_measured(d, o, ob, nb);
 			compare_counters(d, ob, nb);
 		}
-		for (i = 0; i < d->new->nb; i++) {
-			const struct bench *nb = &d->new->b[i];
+		for (i = 0; i < d->new_file->nb; i++) {
+			const struct bench *nb = &d->new_file->b[i];
 
-			const struct bench *ob = result_bench(d->old, nb->name);
+			const struct bench *ob =
+				result_bench(d->old_file, nb->name);
 
 			check_file_counters(d, nb, "new");
 			if (nb->error || !nb->nrep)
@@ -210,14 +212,14 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 		}
 	}
 	/* a WRONG row found in one file shows the other file's value too */
-	for (i = 0; d->new && i < d->nc; i++) {
+	for (i = 0; d->new_file && i < d->nc; i++) {
 		struct counter_row *c = &d->c[i];
 		bool nw = c->kind == CK_WRONG && c->side[0] == 'n';
 		const struct bench *b;
 
 		if (c->kind != CK_WRONG)
 			continue;
-		b = result_bench(nw ? d->old : d->new, c->bench);
+		b = result_bench(nw ? d->old_file : d->new_file, c->bench);
 		if (!b)
 			continue;
 		if (nw)
@@ -238,7 +240,7 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 		d->wrong += d->c[i].kind == CK_WRONG &&
 			    !strcmp(d->c[i].side, "new");
 	}
-	if (!d->new || d->nfailed)
+	if (!d->new_file || d->nfailed)
 		d->status = ST_FAILED;
 	else if (d->wrong)
 		d->status = ST_WRONG;

@@ -60,7 +60,8 @@ enum diff_status {
 struct diff {
 	const char *kind; /* "baseline", "previous", "files" */
 	const char *old_label, *new_label;
-	struct result_file *old, *new; /* new may be NULL: the variant failed */
+	/* new_file is NULL when the variant failed without results */
+	struct result_file *old_file, *new_file;
 	struct timing_row *t;
 	size_t nt;
 	struct counter_row *c;

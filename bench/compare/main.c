@@ -162,8 +162,8 @@ static void diffs_against(struct diff **d, size_t *nd, struct night *night,
 			continue;
 		x = add_diff(d, nd);
 		x->kind = kind;
-		x->old = of;
-		x->new = nf;
+		x->old_file = of;
+		x->new_file = nf;
 		x->old_label = strcmp(kind, "previous") ? of->variant
 							: old_night->date;
 		x->new_label = nf->variant;
@@ -186,8 +186,8 @@ static void diffs_against(struct diff **d, size_t *nd, struct night *night,
 				continue;
 			x = add_diff(d, nd);
 			x->kind = kind;
-			x->old = base;
-			x->new = NULL;
+			x->old_file = base;
+			x->new_file = NULL;
 			x->old_label = base ? base->variant : "-";
 			x->new_label = v;
 			set_failure(x, night, v);
@@ -308,8 +308,8 @@ int main(int argc, char **argv)
 		nfiles = 2;
 		d = add_diff(&d, &nd);
 		d->kind = "files";
-		d->old = &files[0];
-		d->new = &files[1];
+		d->old_file = &files[0];
+		d->new_file = &files[1];
 		d->old_label = files[0].variant;
 		d->new_label = files[1].variant;
 		if (!strcmp(d->old_label, d->new_label)) {

@@ -146,11 +146,12 @@ static void text_diff(FILE *f, const struct diff *d, const struct diff_opts *o)
 	size_t i;
 
 	fprintf(f, "%s -> %s (vs %s)\n", d->old_label, d->new_label, d->kind);
-	fprintf(f, "  old: %s\n", d->old ? d->old->path : "-");
-	fprintf(f, "  new: %s\n", d->new ? d->new->path : "(no results)");
+	fprintf(f, "  old: %s\n", d->old_file ? d->old_file->path : "-");
+	fprintf(f, "  new: %s\n",
+		d->new_file ? d->new_file->path : "(no results)");
 	if (d->nfailed)
 		fprintf(f, "  FAILED: %s\n", d->failed->what);
-	if (!d->new) {
+	if (!d->new_file) {
 		fprintf(f, "status: %s\n\n", diff_status_name(d->status));
 		return;
 	}
@@ -366,8 +367,10 @@ static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 	json_kv_str(f, "kind", d->kind, true);
 	json_kv_str(f, "old", d->old_label, true);
 	json_kv_str(f, "new", d->new_label, true);
-	json_kv_str(f, "old_file", d->old ? d->old->path : NULL, true);
-	json_kv_str(f, "new_file", d->new ? d->new->path : NULL, true);
+	json_kv_str(f, "old_file", d->old_file ? d->old_file->path : NULL,
+		    true);
+	json_kv_str(f, "new_file", d->new_file ? d->new_file->path : NULL,
+		    true);
 	json_kv_str(f, "status", diff_status_name(d->status), true);
 	json_kv_num(f, "regressions", (double)d->regressions, true);
 	json_kv_num(f, "improvements", (double)d->improvements, true);
@@ -380,10 +383,10 @@ static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 		json_kv_str(f, "log_tail", d->failed->tail, false);
 		fputs("},", f);
 	}
-	if (!only_significant && d->new) {
+	if (!only_significant && d->new_file) {
 		json_put_string(f, "context");
 		fputc(':', f);
-		json_context(f, d->new);
+		json_context(f, d->new_file);
 		fputc(',', f);
 	}
 	json_put_string(f,
@@ -573,7 +576,7 @@ static double headline(const struct diff *d, char *buf, size_t len)
 	char p[32];
 	size_t i;
 
-	if (d->status == ST_FAILED && !d->new) {
+	if (d->status == ST_FAILED && !d->new_file) {
 		snprintf(buf, len, "%s: FAILED (%s)", new_name(d),
 			 d->nfailed ? d->failed->what : "no results");
 		return 900;
@@ -759,13 +762,13 @@ static size_t night_files(const struct report *r, struct result_file **v,
 
 		if (!strcmp(d->kind, "previous"))
 			continue;
-		if (!n && d->old) {
+		if (!n && d->old_file) {
 			label[n] = d->old_label;
-			v[n++] = d->old;
+			v[n++] = d->old_file;
 		}
-		if (d->new &&n < max) {
+		if (d->new_file && n < max) {
 			label[n] = d->new_label;
-			v[n++] = d->new;
+			v[n++] = d->new_file;
 		}
 	}
 	return n;
@@ -1112,7 +1115,7 @@ void out_markdown(FILE *f, const struct report *r)
 	for (i = 0; i < r->nd; i++) {
 		const struct diff *d = &r->d[i];
 
-		if (!d->new)
+		if (!d->new_file)
 			continue;
 		fprintf(f, "\n## ");
 		md_esc(f, d->new_label);
@@ -1307,7 +1310,7 @@ void out_html(FILE *f, const struct report *r)
 	for (i = 0; i < r->nd; i++) {
 		const struct diff *d = &r->d[i];
 
-		if (!d->new)
+		if (!d->new_file)
 			continue;
 		fprintf(f, "<h2>");
 		html_esc(f, d->new_label);
