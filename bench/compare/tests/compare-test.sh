@@ -25,13 +25,6 @@ expect_rc() { # expect_rc WANT NAME DESCRIPTION
 		sed 's/^/#   /' "$tmp/$2.err" | head -n 20
 	fi
 }
-has() { # has FILE REGEX DESCRIPTION
-	if grep -Eq -- "$2" "$1"; then ok "$3"; else
-		not_ok "$3"
-		diag "no /$2/ in $1:"
-		head -n 30 "$1" | sed 's/^/#   /'
-	fi
-}
 
 # ---- two files ----
 run files "$night/baseline.json" "$night/pgt-prefill.json"
@@ -210,7 +203,7 @@ expect_rc 2 nobase "--baseline of a variant that is not there"
 has "$tmp/nobase.err" "no results of the baseline variant 'nosuch'" "... says which"
 run badopt --alpha=2 "$night"
 expect_rc 2 badopt "--alpha=2"
-has "$tmp/badopt.err" -- '--alpha=2: expected a number' "... names the flag"
+has "$tmp/badopt.err" '--alpha=2: expected a number' "... names the flag"
 run badfmt --format=xml "$night"
 expect_rc 2 badfmt "--format=xml"
 
