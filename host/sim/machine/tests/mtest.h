@@ -2,7 +2,8 @@
 /*
  * Synthetic real storage for the machine tests: a zeroed buffer that holds
  * real addresses 0 .. size-1, a bump allocator for DAT tables in it, and a
- * helper that builds the tables down to a 4 KiB mapping.
+ * helper that builds the tables down to a 4 KiB mapping; the same in a
+ * view of it (a guest's memory, mapped to real storage as the test likes).
  */
 #ifndef GMAPBENCH_MACHINE_MTEST_H
 #define GMAPBENCH_MACHINE_MTEST_H
@@ -17,6 +18,9 @@ struct mtest_mem {
 	uint8_t *buf;
 	uint64_t size, next;
 	struct dat_mem mem;
+	/* a view (mtest_view()): its addresses live in real's storage */
+	struct mtest_mem *real;
+	uint64_t (*to_real)(uint64_t addr);
 };
 
 static void *mtest_ptr(void *ctx, uint64_t raddr, unsigned int len)
@@ -40,27 +44,47 @@ static inline void mtest_init(struct mtest_mem *m, uint64_t size)
 	m->mem.ctx = m;
 }
 
+/*
+ * Storage of size bytes whose addresses to_real() maps into real's storage
+ * (e.g. a guest's memory): the helpers below build tables in it too, from
+ * address next on.
+ */
+static inline void mtest_view(struct mtest_mem *v, struct mtest_mem *real,
+			      uint64_t size, uint64_t next,
+			      uint64_t (*to_real)(uint64_t addr))
+{
+	memset(v, 0, sizeof(*v));
+	v->size = size;
+	v->next = next;
+	v->real = real;
+	v->to_real = to_real;
+}
+
 static inline void mtest_fini(struct mtest_mem *m)
 {
 	free(m->buf);
 }
 
-static inline uint64_t mtest_get(struct mtest_mem *m, uint64_t raddr)
+static inline uint64_t *mtest_word(struct mtest_mem *m, uint64_t addr)
 {
-	uint64_t *p = mtest_ptr(m, raddr, 8);
+	uint64_t *p;
 
+	if (m->real)
+		return mtest_word(m->real, m->to_real(addr));
+	p = mtest_ptr(m, addr, 8);
 	if (!p)
 		abort();
-	return *p;
+	return p;
 }
 
-static inline void mtest_set(struct mtest_mem *m, uint64_t raddr, uint64_t v)
+static inline uint64_t mtest_get(struct mtest_mem *m, uint64_t addr)
 {
-	uint64_t *p = mtest_ptr(m, raddr, 8);
+	return *mtest_word(m, addr);
+}
 
-	if (!p)
-		abort();
-	*p = v;
+static inline void mtest_set(struct mtest_mem *m, uint64_t addr, uint64_t v)
+{
+	*mtest_word(m, addr) = v;
 }
 
 /* The table type bits that the entries of a table at level carry */
@@ -104,7 +128,7 @@ static inline uint64_t mtest_asce(struct mtest_mem *m, unsigned int top)
 }
 
 /*
- * Real address of the entry for va at level, creating the tables above it
+ * Address (in m) of the entry for va at level, creating the tables above it
  * (valid, TF 0, TL 3) as needed. Stops with 0 if an entry on the way is a
  * large frame.
  */

@@ -16,63 +16,11 @@
 
 static struct mtest_mem M; /* L0 real storage */
 static struct oracle_l1 L1;
-static uint64_t l1_next = 0x100000; /* L1 bump allocator (L1 absolute) */
+static struct mtest_mem L1mem; /* L1 absolute, a view of M */
 
 static uint64_t l1_to_l0(uint64_t l1abs)
 {
 	return L1_BASE + ((((l1abs >> 12) ^ 5)) << 12) + (l1abs & 0xfff);
-}
-
-static uint64_t l1_get(uint64_t a)
-{
-	return mtest_get(&M, l1_to_l0(a));
-}
-static void l1_set(uint64_t a, uint64_t v)
-{
-	mtest_set(&M, l1_to_l0(a), v);
-}
-
-static uint64_t l1_table(unsigned int level)
-{
-	uint64_t n = level == DAT_LVL_PT ? 256 : 2048, t, i;
-
-	l1_next = (l1_next + 4095) & ~4095ULL;
-	t = l1_next;
-	l1_next += n * 8;
-	for (i = 0; i < n; i++)
-		l1_set(t + i * 8, level == DAT_LVL_PT
-					  ? DAT_PTE_INVALID
-					  : DAT_RTE_INVALID | mtest_tt(level));
-	return t;
-}
-
-/* L1 absolute address of the entry for va at level in L1's tables */
-static uint64_t l1_entry(uint64_t asce, uint64_t va, unsigned int level)
-{
-	unsigned int l = 3 - (unsigned int)((asce & DAT_ASCE_DT_MASK) >> 2);
-	uint64_t origin = asce & DAT_ASCE_ORIGIN, ea, e, t;
-
-	for (;; l++) {
-		ea = origin + mtest_idx(va, l) * 8ULL;
-		if (l == level)
-			return ea;
-		e = l1_get(ea);
-		if (e & DAT_RTE_INVALID) {
-			t = l1_table(l + 1);
-			e = l == DAT_LVL_SG ? t : t | mtest_tt(l) | 3;
-			l1_set(ea, e);
-		}
-		origin = e & (l == DAT_LVL_SG ? DAT_STE_PTO : DAT_RTE_ORIGIN);
-	}
-}
-
-static uint64_t l1_map(uint64_t asce, uint64_t va, uint64_t l1frame,
-		       uint64_t bits)
-{
-	uint64_t ea = l1_entry(asce, va, DAT_LVL_PT);
-
-	l1_set(ea, l1frame | bits);
-	return ea;
 }
 
 static void setup(void)
@@ -80,6 +28,8 @@ static void setup(void)
 	uint64_t a;
 
 	mtest_init(&M, 32ULL << 20);
+	/* L1's tables from L1 absolute 1 MiB on */
+	mtest_view(&L1mem, &M, L1_SIZE, 0x100000, l1_to_l0);
 	/* L0's gmap for L1: region-third table on top, 4 KiB pages */
 	L1.gmap_asce = mtest_asce(&M, DAT_LVL_R3);
 	L1.gmap_edat = DAT_EDAT1;
@@ -91,10 +41,10 @@ static void setup(void)
 static void test_compose(void)
 {
 	struct oracle_result r;
-	uint64_t asce = l1_table(DAT_LVL_R2) | DAT_DT_REGION2 | 3;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_R2);
 	uint64_t l2 = 0x0000012345678abcULL;
 
-	l1_map(asce, l2, 0x00345000, 0);
+	mtest_map(&L1mem, asce, l2, 0x00345000, 0);
 	tap_ok(oracle_translate(&L1, asce, 0, l2, &r) == ORACLE_OK &&
 		       r.l1abs == 0x00345abc &&
 		       r.l0real == l1_to_l0(0x00345abc) && !r.prot &&
@@ -102,7 +52,8 @@ static void test_compose(void)
 	       "L2 -> L1 absolute by L1's 4-level tables -> L0 real by the "
 	       "gmap (L1 page 0x345 at L0 %#llx)",
 	       (unsigned long long)l1_to_l0(0x00345000));
-	tap_ok(r.l1_entry[DAT_LVL_PT] == l1_entry(asce, l2, DAT_LVL_PT) &&
+	tap_ok(r.l1_entry[DAT_LVL_PT] ==
+			       mtest_entry(&L1mem, asce, l2, DAT_LVL_PT) &&
 		       r.l1_value[DAT_LVL_PT] == 0x00345000,
 	       "the result names L1's entries by L1 absolute address");
 }
@@ -110,10 +61,10 @@ static void test_compose(void)
 static void test_l1_fault(void)
 {
 	struct oracle_result r;
-	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, ea;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG), ea;
 
-	ea = l1_map(asce, 0x00700000, 0x00200000, 0);
-	l1_set(ea, l1_get(ea) | DAT_PTE_INVALID);
+	ea = mtest_map(&L1mem, asce, 0x00700000, 0x00200000, 0);
+	mtest_set(&L1mem, ea, mtest_get(&L1mem, ea) | DAT_PTE_INVALID);
 	tap_ok(oracle_translate(&L1, asce, 0, 0x00700000, &r) ==
 			       ORACLE_L1_FAULT &&
 		       r.pgm == DAT_PGM_PAGE && r.level == DAT_LVL_PT,
@@ -127,9 +78,9 @@ static void test_l1_fault(void)
 static void test_l0_fault(void)
 {
 	struct oracle_result r;
-	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, gpte, ste;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG), gpte, ste;
 
-	l1_map(asce, 0x00123000, 0x00456000, 0);
+	mtest_map(&L1mem, asce, 0x00123000, 0x00456000, 0);
 	gpte = mtest_entry(&M, L1.gmap_asce, 0x00456000, DAT_LVL_PT);
 	mtest_set(&M, gpte, mtest_get(&M, gpte) | DAT_PTE_INVALID);
 	tap_ok(oracle_translate(&L1, asce, 0, 0x00123000, &r) ==
@@ -138,10 +89,12 @@ static void test_l0_fault(void)
 		       r.l1abs == 0x00456000,
 	       "L0's gmap does not map the L1 frame: L0 fault on the frame");
 	mtest_set(&M, gpte, mtest_get(&M, gpte) & ~DAT_PTE_INVALID);
-	ste = l1_entry(asce, 0x00123000, DAT_LVL_SG);
-	l1_set(ste, l1_get(ste)); /* the page table's L1 page: */
+	ste = mtest_entry(&L1mem, asce, 0x00123000, DAT_LVL_SG);
+	/* the page table's L1 page: */
+	mtest_set(&L1mem, ste, mtest_get(&L1mem, ste));
 	gpte = mtest_entry(&M, L1.gmap_asce,
-			   l1_entry(asce, 0x00123000, DAT_LVL_PT), DAT_LVL_PT);
+			   mtest_entry(&L1mem, asce, 0x00123000, DAT_LVL_PT),
+			   DAT_LVL_PT);
 	mtest_set(&M, gpte, mtest_get(&M, gpte) | DAT_PTE_INVALID);
 	tap_ok(oracle_translate(&L1, asce, 0, 0x00123000, &r) ==
 			       ORACLE_L0_FAULT &&
@@ -154,10 +107,10 @@ static void test_l0_fault(void)
 static void test_protection(void)
 {
 	struct oracle_result r;
-	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, gpte;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG), gpte;
 
-	l1_map(asce, 0x00010000, 0x00011000, DAT_PTE_PROT);
-	l1_map(asce, 0x00020000, 0x00021000, 0);
+	mtest_map(&L1mem, asce, 0x00010000, 0x00011000, DAT_PTE_PROT);
+	mtest_map(&L1mem, asce, 0x00020000, 0x00021000, 0);
 	gpte = mtest_entry(&M, L1.gmap_asce, 0x00021000, DAT_LVL_PT);
 	mtest_set(&M, gpte, mtest_get(&M, gpte) | DAT_PTE_PROT);
 	tap_ok(oracle_translate(&L1, asce, 0, 0x00010000, &r) == ORACLE_OK &&
@@ -173,10 +126,10 @@ static void test_protection(void)
 static void test_large(void)
 {
 	struct oracle_result r;
-	uint64_t asce = l1_table(DAT_LVL_R3) | DAT_DT_REGION3 | 3, ste, r3e;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_R3), ste, r3e;
 
-	ste = l1_entry(asce, 0x00500000, DAT_LVL_SG);
-	l1_set(ste, 0x00300000 | DAT_STE_FC);
+	ste = mtest_entry(&L1mem, asce, 0x00500000, DAT_LVL_SG);
+	mtest_set(&L1mem, ste, 0x00300000 | DAT_STE_FC);
 	tap_ok(oracle_translate(&L1, asce, DAT_EDAT1, 0x005abcde, &r) ==
 			       ORACLE_OK &&
 		       r.l1abs == 0x003abcde &&
@@ -184,8 +137,8 @@ static void test_large(void)
 		       r.frame_size == DAT_SEGMENT_SIZE,
 	       "L1 EDAT-1 1 MiB frame over 4 KiB gmap pages: each 4 KiB part "
 	       "composes through its own gmap entry");
-	r3e = l1_entry(asce, 0x80000000ULL, DAT_LVL_R3);
-	l1_set(r3e, 0x0 | DAT_R3E_FC | DAT_TT_REGION3);
+	r3e = mtest_entry(&L1mem, asce, 0x80000000ULL, DAT_LVL_R3);
+	mtest_set(&L1mem, r3e, 0x0 | DAT_R3E_FC | DAT_TT_REGION3);
 	tap_ok(oracle_translate(&L1, asce, DAT_EDAT1 | DAT_EDAT2, 0x80012345ULL,
 				&r) == ORACLE_OK &&
 		       r.l1abs == 0x12345 && r.l0real == l1_to_l0(0x12345) &&
@@ -197,7 +150,7 @@ static void test_hpage_gmap(void)
 {
 	struct oracle_l1 h = L1;
 	struct oracle_result r;
-	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, gste;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG), gste;
 
 	/* an L0 gmap with a 1 MiB segment frame for L1 7 MiB .. 8 MiB */
 	h.gmap_asce = mtest_asce(&M, DAT_LVL_R3);
@@ -208,7 +161,7 @@ static void test_hpage_gmap(void)
 	for (uint64_t a = 0; a < L1_SIZE; a += 4096)
 		if (a >> 20 != 7)
 			mtest_map(&M, h.gmap_asce, a, l1_to_l0(a), 0);
-	l1_map(asce, 0x00abc000, 0x00723000, 0);
+	mtest_map(&L1mem, asce, 0x00abc000, 0x00723000, 0);
 	tap_ok(oracle_translate(&h, asce, 0, 0x00abc010, &r) == ORACLE_OK &&
 		       r.l0real == 0x01f23010,
 	       "gmap with an EDAT-1 1 MiB segment frame (hpage backing of L1)");
@@ -216,15 +169,15 @@ static void test_hpage_gmap(void)
 
 static void test_check_protected(void)
 {
-	uint64_t asce = l1_table(DAT_LVL_R3) | DAT_DT_REGION3 | 3, ea[3], g;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_R3), ea[3], g;
 	uint64_t l2 = 0x00345000;
 	struct oracle_result r;
 	char msg[512];
 	unsigned int l;
 
-	l1_map(asce, l2, 0x00400000, 0);
+	mtest_map(&L1mem, asce, l2, 0x00400000, 0);
 	for (l = DAT_LVL_R3; l <= DAT_LVL_PT; l++)
-		ea[l - DAT_LVL_R3] = l1_entry(asce, l2, l);
+		ea[l - DAT_LVL_R3] = mtest_entry(&L1mem, asce, l2, l);
 	tap_ok(oracle_check_protected(&L1, asce, 0, l2, msg, sizeof(msg)) ==
 			       1 &&
 		       strstr(msg, "region-third"),
@@ -259,11 +212,11 @@ static void test_check_protected(void)
 
 static void test_check(void)
 {
-	uint64_t asce = l1_table(DAT_LVL_SG) | DAT_DT_SEGMENT | 3, ea;
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG), ea;
 	struct oracle_observed got = {0};
 	char msg[512];
 
-	l1_map(asce, 0x00030000, 0x00031000, 0);
+	mtest_map(&L1mem, asce, 0x00030000, 0x00031000, 0);
 	got.raddr = l1_to_l0(0x00031008);
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
 			    sizeof(msg)) == 0 &&
@@ -275,8 +228,8 @@ static void test_check(void)
 		       strstr(msg, "expected L0"),
 	       "oracle_check: a wrong real address is a mismatch: %s", msg);
 	got.raddr = l1_to_l0(0x00031008);
-	ea = l1_entry(asce, 0x00030000, DAT_LVL_PT);
-	l1_set(ea, l1_get(ea) | DAT_PTE_INVALID);
+	ea = mtest_entry(&L1mem, asce, 0x00030000, DAT_LVL_PT);
+	mtest_set(&L1mem, ea, mtest_get(&L1mem, ea) | DAT_PTE_INVALID);
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
 			    sizeof(msg)) == 1 &&
 		       strstr(msg, "page-translation") &&
@@ -284,7 +237,7 @@ static void test_check(void)
 	       "oracle_check: a stale shadow entry for an invalidated L1 PTE "
 	       "is a mismatch: %s",
 	       msg);
-	l1_set(ea, 0x00031000 | DAT_PTE_PROT);
+	mtest_set(&L1mem, ea, 0x00031000 | DAT_PTE_PROT);
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
 			    sizeof(msg)) == 1 &&
 		       strstr(msg, "writable"),
@@ -295,7 +248,7 @@ static void test_check(void)
 			    sizeof(msg)) == 0,
 	       "oracle_check: protected like L1 says: no mismatch");
 	got.pgm = DAT_PGM_SEGMENT;
-	l1_set(ea, 0x00031000);
+	mtest_set(&L1mem, ea, 0x00031000);
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, true, &got, msg,
 			    sizeof(msg)) == 0,
 	       "oracle_check: a shadow fault (not yet shadowed) is no mismatch");
@@ -322,11 +275,11 @@ static void test_random_trees(void)
 	static uint32_t frame[NSEG][NPG]; /* L1 page number, 0: invalid */
 	static uint8_t pprot[NSEG][NPG], sprot[NSEG];
 	unsigned int tree, i, s, p, bad = 0, checked = 0, faults = 0;
-	uint64_t asce, base, va, ste, exp;
+	uint64_t asce, base, va, ste, bit, exp;
 	struct oracle_result r;
 
 	for (tree = 0; tree < 4; tree++) {
-		asce = l1_table(DAT_LVL_R3) | DAT_DT_REGION3 | 3;
+		asce = mtest_asce(&L1mem, DAT_LVL_R3);
 		base = (rnd() % 512) << 31; /* a random region-third index */
 		for (s = 0; s < NSEG; s++) {
 			seg_kind[s] = (int8_t)(rnd() % 3);
@@ -334,31 +287,27 @@ static void test_random_trees(void)
 			va = base + ((uint64_t)s << 20);
 			if (seg_kind[s] == 0)
 				continue;
-			ste = l1_entry(asce, va, DAT_LVL_SG);
+			ste = mtest_entry(&L1mem, asce, va, DAT_LVL_SG);
+			bit = sprot[s] ? DAT_STE_PROT : 0;
 			if (seg_kind[s] == 2) {
 				/* a 1 MiB frame in L1 1..7 MiB */
 				frame[s][0] = (uint32_t)(1 + rnd() % 7) << 8;
-				l1_set(ste,
-				       (uint64_t)frame[s][0] << 12 |
-					       DAT_STE_FC |
-					       (sprot[s] ? DAT_STE_PROT : 0));
+				mtest_set(&L1mem, ste,
+					  (uint64_t)frame[s][0] << 12 |
+						  DAT_STE_FC | bit);
 				continue;
 			}
-			l1_set(ste, l1_table(DAT_LVL_PT) |
-					    (sprot[s] ? DAT_STE_PROT : 0));
+			mtest_set(&L1mem, ste,
+				  mtest_table(&L1mem, DAT_LVL_PT) | bit);
 			for (p = 0; p < NPG; p++) {
 				frame[s][p] =
 					rnd() % 5 ? (uint32_t)(1 + rnd() % 2047)
 						  : 0;
 				pprot[s][p] = rnd() % 3 == 0;
-				l1_set(l1_entry(asce, va + p * 4096ULL,
-						DAT_LVL_PT),
-				       frame[s][p]
-					       ? (uint64_t)frame[s][p] << 12 |
-							 (pprot[s][p]
-								  ? DAT_PTE_PROT
-								  : 0)
-					       : DAT_PTE_INVALID);
+				bit = pprot[s][p] ? DAT_PTE_PROT : 0;
+				mtest_map(&L1mem, asce, va + p * 4096ULL,
+					  (uint64_t)frame[s][p] << 12,
+					  frame[s][p] ? bit : DAT_PTE_INVALID);
 			}
 		}
 		for (i = 0; i < 4000; i++) {
