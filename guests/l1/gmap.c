@@ -286,9 +286,12 @@ int l1_gmap_protect(struct l1_gmap *g, uint64_t l2addr, bool prot)
 	return g->l1->err;
 }
 
-/* The valid region or segment entry for l2addr at level, and its value */
-static int find_crste(struct l1_gmap *g, uint64_t l2addr, enum l1_level level,
-		      uint64_t *entry, uint64_t *val)
+/*
+ * Invalidates the valid region or segment entry for l2addr at level;
+ * gives its address and the value it had.
+ */
+static int invalidate_crste(struct l1_gmap *g, uint64_t l2addr,
+			    enum l1_level level, uint64_t *entry, uint64_t *val)
 {
 	int rc;
 
@@ -300,6 +303,7 @@ static int find_crste(struct l1_gmap *g, uint64_t l2addr, enum l1_level level,
 	*val = l1_load(g->l1, *entry);
 	if (*val & L1_RTE_INVALID)
 		return -2;
+	invalidate(g, level, *entry, *val, l2addr);
 	return 0;
 }
 
@@ -308,11 +312,10 @@ int l1_gmap_rewrite_entry(struct l1_gmap *g, uint64_t l2addr,
 {
 	struct l1 *l1 = g->l1;
 	uint64_t entry, val;
-	int rc = find_crste(g, l2addr, level, &entry, &val);
+	int rc = invalidate_crste(g, l2addr, level, &entry, &val);
 
 	if (rc)
 		return rc;
-	invalidate(g, level, entry, val, l2addr);
 	l1_store(l1, entry, val);
 	l1->stats.rewrites++;
 	return l1->err;
@@ -340,16 +343,14 @@ static void free_tables(struct l1_gmap *g, uint64_t origin, enum l1_level level)
 
 int l1_gmap_unmap_table(struct l1_gmap *g, uint64_t l2addr, enum l1_level level)
 {
-	struct l1 *l1 = g->l1;
 	uint64_t entry, val;
-	int rc = find_crste(g, l2addr, level, &entry, &val);
+	int rc = invalidate_crste(g, l2addr, level, &entry, &val);
 
 	if (rc)
 		return rc;
-	invalidate(g, level, entry, val, l2addr);
 	if (!is_frame(level, val))
 		free_tables(g, table_origin(level, val), level + 1);
-	return l1->err;
+	return g->l1->err;
 }
 
 void l1_gmap_destroy(struct l1_gmap *g)
