@@ -34,12 +34,12 @@ $(LIBCBENCH_B)/san/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
 	$(CC) $(CFLAGS_TEST) -c $< -o $@
 
 $(LIBCBENCH_A): $(LIBCBENCH_OBJS)
-	@rm -f $@
-	ar rcs $@ $^
+	@rm -f $@.tmp
+	$(AR) rcs $@.tmp $^ && mv $@.tmp $@
 
 $(LIBCBENCH_SAN_A): $(LIBCBENCH_SAN_OBJS)
-	@rm -f $@
-	ar rcs $@ $^
+	@rm -f $@.tmp
+	$(AR) rcs $@.tmp $^ && mv $@.tmp $@
 
 $(LIBCBENCH_SO): $(LIBCBENCH_OBJS)
 	$(CC) -shared -Wl,-soname,libcbench.so.1 -o $@ $^ $(LIBCBENCH_LIBS)

@@ -33,8 +33,8 @@ $(KVM_OBJDIR)/json.o: $(KVM_JSON_FILES)
 	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -c -o $@ $(filter %.c,$^)
 
 $(KVM_LIB): $(KVM_LIB_OBJS)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@.tmp
+	$(AR) rcs $@.tmp $^ && mv $@.tmp $@
 
 $(B)/bin/gmapbench-kvm: $(KVM_DIR)/gmapbench_kvm.c $(KVM_LIB) $(KVM_HDRS)
 	@mkdir -p $(@D)
