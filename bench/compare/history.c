@@ -226,14 +226,31 @@ static double residual_cv_pct(const struct series *s)
 	       fabs(sum / (double)s->n) * 100;
 }
 
-/* The step at change point k between the means of its two segments, in %. */
-static double step_pct(const struct series *s, size_t k)
+void series_change_means(const struct series *s, size_t k, double *before,
+			 double *after)
 {
 	size_t from = k ? s->cp[k - 1].index : 0;
 	size_t to = k + 1 < s->ncp ? s->cp[k + 1].index : s->n;
-	double before = series_segment_mean(s, from, s->cp[k].index);
-	double after = series_segment_mean(s, s->cp[k].index, to);
 
+	*before = series_segment_mean(s, from, s->cp[k].index);
+	*after = series_segment_mean(s, s->cp[k].index, to);
+}
+
+size_t history_change_points(const struct history *h)
+{
+	size_t i, n = 0;
+
+	for (i = 0; h && i < h->ns; i++)
+		n += h->s[i].ncp;
+	return n;
+}
+
+/* The step at change point k between the means of its two segments, in %. */
+static double step_pct(const struct series *s, size_t k)
+{
+	double before, after;
+
+	series_change_means(s, k, &before, &after);
 	return before ? fabs(after - before) / fabs(before) * 100 : 0;
 }
 

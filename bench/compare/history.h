@@ -41,6 +41,11 @@ int history_read(struct history *h, const char *root,
 		 const struct history_opts *o, char *err, size_t errlen);
 void history_detect(struct history *h, const struct history_opts *o);
 double series_segment_mean(const struct series *s, size_t from, size_t to);
+/* The means of the segments before and after change point k of s. */
+void series_change_means(const struct series *s, size_t k, double *before,
+			 double *after);
+/* How many change points all series of h (which may be NULL) have. */
+size_t history_change_points(const struct history *h);
 void history_free(struct history *h);
 
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What gmapbench-compare writes: the text table, JSON for machines, the
- * report's Markdown and HTML sections, the mailing-list summary, the
- * verdict, and the data files scripts/report turns into gnuplot charts.
+ * What gmapbench-compare writes: the text table (output_text.c), JSON for
+ * machines and verdict.json (output_json.c), the mailing-list summary
+ * (summary.c), the report's Markdown and HTML sections (report_doc.c), and
+ * the data files scripts/report turns into gnuplot charts (charts.c).
  */
 #ifndef GMAPBENCH_COMPARE_OUTPUT_H
 #define GMAPBENCH_COMPARE_OUTPUT_H
@@ -22,6 +23,8 @@ struct report {
 };
 
 void out_text(FILE *f, const struct report *r);
+/* The change points as out_text lists them (the summary ends with them). */
+void out_text_change_points(FILE *f, const struct history *h);
 void out_json(FILE *f, const struct report *r);
 void out_verdict(FILE *f, const struct report *r);
 void out_summary(FILE *f, const struct report *r);

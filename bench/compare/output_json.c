@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+/* JSON for machines: the whole comparison, and verdict.json (output.h). */
+#include "output.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "json.h"
+
+static void json_kv_str(FILE *f, const char *k, const char *v, bool comma)
+{
+	json_put_string(f, k);
+	fputc(':', f);
+	if (v)
+		json_put_string(f, v);
+	else
+		fputs("null", f);
+	if (comma)
+		fputc(',', f);
+}
+
+static void json_kv_num(FILE *f, const char *k, double v, bool comma)
+{
+	json_put_string(f, k);
+	fputc(':', f);
+	json_put_number(f, v);
+	if (comma)
+		fputc(',', f);
+}
+
+static void json_kv_strings(FILE *f, const char *k, char *const *v, size_t n)
+{
+	size_t i;
+
+	json_put_string(f, k);
+	fputs(":[", f);
+	for (i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		json_put_string(f, v[i]);
+	}
+	fputc(']', f);
+}
+
+static void json_timing(FILE *f, const struct timing_row *t)
+{
+	fputc('{', f);
+	json_kv_str(f, "benchmark", t->bench, true);
+	json_kv_str(f, "metric", t->metric, true);
+	json_kv_str(f, "unit", is_time(t->metric) ? "ns" : "", true);
+	json_kv_num(f, "old_mean", t->old_mean, true);
+	json_kv_num(f, "old_cv_pct", t->old_cv, true);
+	json_kv_num(f, "old_n", (double)t->n_old, true);
+	json_kv_num(f, "new_mean", t->new_mean, true);
+	json_kv_num(f, "new_cv_pct", t->new_cv, true);
+	json_kv_num(f, "new_n", (double)t->n_new, true);
+	json_kv_num(f, "change_pct", t->change_pct, true);
+	json_kv_num(f, "noise_floor_pct", t->floor_pct, true);
+	json_kv_num(f, "u", t->t.u1, true);
+	json_kv_num(f, "p", t->t.p, true);
+	json_kv_str(f, "method", t->t.exact ? "exact" : "asymptotic", true);
+	json_kv_str(f, "verdict", change_name(t->verdict), false);
+	fputc('}', f);
+}
+
+static void json_counter(FILE *f, const struct counter_row *c)
+{
+	fputc('{', f);
+	json_kv_str(f, "benchmark", c->bench, true);
+	json_kv_str(f, "counter", c->counter, true);
+	json_kv_num(f, "old", c->old_present ? c->old_v : NAN, true);
+	json_kv_num(f, "new", c->new_present ? c->new_v : NAN, true);
+	if (c->side)
+		json_kv_str(f, "side", c->side, true);
+	json_kv_str(f, "kind", kind_name(c->kind), false);
+	fputc('}', f);
+}
+
+static void json_context(FILE *f, const struct result_file *rf)
+{
+	static const char *const keys[] = {
+		"variant",
+		"kernel_base",
+		"backend",
+		"gmapbench_commit",
+		"host_name",
+		"cpu_model",
+		"topology",
+		"pinning",
+		"library_build_type",
+		"date",
+		"nightly_date",
+	};
+	char warn[16][160], *wp[16];
+	size_t i, n;
+
+	fputc('{', f);
+	for (i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+		if (context_str(rf, keys[i]))
+			json_kv_str(f, keys[i], context_str(rf, keys[i]), true);
+	json_kv_num(f, "num_cpus",
+		    json_num(json_get(rf->context, "num_cpus"), NAN), true);
+	json_kv_num(
+		f, "load_avg_1m",
+		json_num(json_at(json_get(rf->context, "load_avg"), 0), NAN),
+		true);
+	n = result_warnings(rf, warn, 16);
+	for (i = 0; i < n; i++)
+		wp[i] = warn[i];
+	json_kv_strings(f, "warnings", wp, n);
+	fputc('}', f);
+}
+
+static void json_diff(FILE *f, const struct diff *d, bool only_significant)
+{
+	size_t i;
+	bool first = true;
+
+	fputc('{', f);
+	json_kv_str(f, "kind", d->kind, true);
+	json_kv_str(f, "old", d->old_label, true);
+	json_kv_str(f, "new", d->new_label, true);
+	json_kv_str(f, "old_file", d->old_file ? d->old_file->path : NULL,
+		    true);
+	json_kv_str(f, "new_file", d->new_file ? d->new_file->path : NULL,
+		    true);
+	json_kv_str(f, "status", diff_status_name(d->status), true);
+	json_kv_num(f, "regressions", (double)d->regressions, true);
+	json_kv_num(f, "improvements", (double)d->improvements, true);
+	json_kv_num(f, "behaviour_changes", (double)d->behaviour, true);
+	json_kv_num(f, "wrong", (double)d->wrong, true);
+	if (d->nfailed) {
+		json_put_string(f, "failed");
+		fputs(":{", f);
+		json_kv_str(f, "what", d->failed->what, true);
+		json_kv_str(f, "log_tail", d->failed->tail, false);
+		fputs("},", f);
+	}
+	if (!only_significant && d->new_file) {
+		json_put_string(f, "context");
+		fputc(':', f);
+		json_context(f, d->new_file);
+		fputc(',', f);
+	}
+	json_put_string(f,
+			only_significant ? "significant_timings" : "timings");
+	fputs(":[", f);
+	for (i = 0; i < d->nt; i++) {
+		if (only_significant && d->t[i].verdict == CH_SAME)
+			continue;
+		if (!first)
+			fputc(',', f);
+		first = false;
+		json_timing(f, &d->t[i]);
+	}
+	fputs("],", f);
+	json_put_string(f, "counters");
+	fputs(":[", f);
+	for (i = 0; i < d->nc; i++) {
+		if (i)
+			fputc(',', f);
+		json_counter(f, &d->c[i]);
+	}
+	fputs("],", f);
+	json_kv_strings(f, "only_old", d->only_old, d->n_only_old);
+	fputc(',', f);
+	json_kv_strings(f, "only_new", d->only_new, d->n_only_new);
+	fputc('}', f);
+}
+
+static void json_change_points(FILE *f, const struct history *h)
+{
+	size_t i, k;
+	bool first = true;
+	double before, after;
+
+	fputc('[', f);
+	for (i = 0; h && i < h->ns; i++) {
+		const struct series *s = &h->s[i];
+
+		for (k = 0; k < s->ncp; k++) {
+			series_change_means(s, k, &before, &after);
+			if (!first)
+				fputc(',', f);
+			first = false;
+			fputc('{', f);
+			json_kv_str(f, "night", s->dates[s->cp[k].index], true);
+			json_kv_str(f, "host", s->host, true);
+			json_kv_str(f, "variant", s->variant, true);
+			json_kv_str(f, "benchmark", s->bench, true);
+			json_kv_str(f, "metric", s->metric, true);
+			json_kv_num(f, "before_mean", before, true);
+			json_kv_num(f, "after_mean", after, true);
+			json_kv_num(f, "change_pct",
+				    before ? (after - before) / fabs(before) *
+						     100
+					   : NAN,
+				    true);
+			json_kv_num(f, "p", s->cp[k].p, true);
+			json_kv_num(f, "qhat", s->cp[k].qhat, false);
+			fputc('}', f);
+		}
+	}
+	fputc(']', f);
+}
+
+static void json_exit_meaning(FILE *f)
+{
+	json_put_string(f, "exit_status_meaning");
+	fputs(":{\"0\":\"nothing significant\",\"1\":\"regressions, behaviour changes, wrong results or failed variants\",\"2\":\"bad input\"}",
+	      f);
+}
+
+void out_json(FILE *f, const struct report *r)
+{
+	size_t i;
+
+	fputc('{', f);
+	json_kv_str(f, "tool", "gmapbench-compare", true);
+	json_kv_num(f, "version", 1, true);
+	json_kv_num(f, "alpha", r->o->alpha, true);
+	json_kv_num(f, "noise_floor_pct", r->o->noise_floor, true);
+	json_kv_num(f, "exit_status", r->exit_status, true);
+	json_exit_meaning(f);
+	fputc(',', f);
+	json_put_string(f, "comparisons");
+	fputs(":[", f);
+	for (i = 0; i < r->nd; i++) {
+		if (i)
+			fputc(',', f);
+		json_diff(f, &r->d[i], false);
+	}
+	fputs("],", f);
+	json_kv_num(f, "history_nights", r->h ? (double)r->h->nights : 0, true);
+	json_put_string(f, "change_points");
+	fputc(':', f);
+	json_change_points(f, r->h);
+	fputs("}\n", f);
+}
+
+/*
+ * The significant rows of each comparison against the baseline (or of the
+ * two files), or against the previous night, by the new variant's name.
+ */
+static void json_kv_diffs(FILE *f, const char *k, const struct report *r,
+			  bool previous)
+{
+	size_t i, n = 0;
+
+	json_put_string(f, k);
+	fputs(":{", f);
+	for (i = 0; i < r->nd; i++) {
+		if (!strcmp(r->d[i].kind, "previous") != previous)
+			continue;
+		if (n++)
+			fputc(',', f);
+		json_put_string(f, r->d[i].new_label);
+		fputc(':', f);
+		json_diff(f, &r->d[i], true);
+	}
+	fputc('}', f);
+}
+
+void out_verdict(FILE *f, const struct report *r)
+{
+	fputc('{', f);
+	if (r->night) {
+		json_kv_str(f, "night", r->night->date, true);
+		json_kv_str(f, "host", r->night->host, true);
+	}
+	json_kv_num(f, "exit_status", r->exit_status, true);
+	json_exit_meaning(f);
+	fputc(',', f);
+	json_put_string(f, "status_meaning");
+	fputs(":{\"ok\":\"nothing significant\",\"improved\":\"faster, no regression\",\"changed\":\"deterministic counters changed, timings not significantly\",\"regressed\":\"significantly slower\",\"wrong\":\"translations disagreed with the oracle\",\"failed\":\"did not apply, build or run\"},",
+	      f);
+	json_kv_diffs(f, "variants", r, false);
+	fputc(',', f);
+	json_kv_diffs(f, "previous_night", r, true);
+	fputc(',', f);
+	json_put_string(f, "change_points");
+	fputc(':', f);
+	json_change_points(f, r->h);
+	fputs("}\n", f);
+}
