@@ -163,6 +163,14 @@ void cbench_shutdown(void);
 		return cbench_ran_ < 0;                               \
 	}
 
+/* ---- how libcbench was built ----------------------------------------------
+ *
+ * Besides 1.7.1's keys, the JSON context says how libcbench itself was
+ * compiled.  "library_build_type" is "release" when it was compiled with
+ * -DNDEBUG (the default build does), else "debug", and then the console
+ * warns, both as in 1.7.1.
+ */
+
 /* ---- inside a benchmark ---------------------------------------------------*/
 
 /* Only the fields the inlined loop needs are public; do not touch them. */

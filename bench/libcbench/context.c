@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The context block: what Google Benchmark 1.7.1's sysinfo.cc reports
- * (host, CPUs, MHz, scaling governor, load), the caches from hwloc (1.7.1
- * finds none on some machines), the CPU model and topology from hwloc, the
- * --cbench_pin binding, and the program's own keys.
+ * (host, CPUs, MHz, scaling governor, load), how the library was built
+ * (debug or release), the caches from hwloc (1.7.1 finds none on some
+ * machines), the CPU model and topology from hwloc, the --cbench_pin
+ * binding, and the program's own keys.
  */
 #include <hwloc.h>
 #include <stdio.h>
@@ -48,6 +49,15 @@ int cb_custom_context(const struct cb_kv **kv)
 {
 	*kv = custom;
 	return ncustom;
+}
+
+const char *cb_build_type(void)
+{
+#ifdef NDEBUG
+	return "release";
+#else
+	return "debug";
+#endif
 }
 
 static hwloc_topology_t topo;

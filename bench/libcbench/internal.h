@@ -117,6 +117,8 @@ struct cb_sysinfo {
 	char pinned[128]; /* "" when not pinned */
 };
 const struct cb_sysinfo *cb_sysinfo(void);
+/* How libcbench was compiled (cbench.h): "release" or "debug" */
+const char *cb_build_type(void);
 void cb_local_date_time(char *buf, size_t len);
 int cb_pin_thread(int cpu, char *err, size_t errlen);
 

@@ -161,4 +161,7 @@ void cb_print_basic_context(FILE *f)
 			"***WARNING*** CPU scaling is enabled, the benchmark "
 			"real time measurements may be noisy and will incur "
 			"extra overhead.\n");
+	if (strcmp(cb_build_type(), "release"))
+		fprintf(f, "***WARNING*** Library was built as DEBUG. Timings "
+			   "may be affected.\n");
 }

@@ -82,7 +82,7 @@ static void json_context(struct cb_reporter *r)
 		fprintf(f, "%g%s", si->load_avg[i],
 			i + 1 < si->nload ? "," : "");
 	fprintf(f, "],\n");
-	kv_str(f, in, "library_build_type", "release");
+	kv_str(f, in, "library_build_type", cb_build_type());
 	if (si->cpu_model[0]) {
 		fputs(",\n", f);
 		kv_str(f, in, "cpu_model", si->cpu_model);

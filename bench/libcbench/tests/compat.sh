@@ -72,8 +72,28 @@ else
 	not_ok "JSON context keys"
 	diff ctx.gb ctx.cb | sed 's/^/#   /'
 fi
-grep -q '"library_build_type": "release"' json.cb &&
-	ok "library_build_type is release" || not_ok "library_build_type is release"
+# How the library was built. fixture-cb links libcbench-san.a (CFLAGS_TEST,
+# no -DNDEBUG), Debian's 1.7.1 is built without NDEBUG as well; the release
+# libcbench.a (-DNDEBUG, the default build) is in build/bin/cbench-example.
+both dbg $mt '--benchmark_filter=BM_sum/8$'
+grep -o '"library_build_type": "[a-z]*"' json.cb > bt.cb
+grep -o '"library_build_type": "[a-z]*"' json.gb > bt.gb
+grep 'Library was built as' dbg.cb.err > bw.cb
+grep 'Library was built as' dbg.gb.err > bw.gb
+if grep -q '"debug"' bt.cb && cmp -s bt.cb bt.gb && [ -s bw.gb ] && cmp -s bw.cb bw.gb; then
+	ok "libcbench built without -DNDEBUG: library_build_type debug and the console warning, as 1.7.1 built so"
+else
+	not_ok "libcbench built without -DNDEBUG: $(cat bt.cb) $(cat bw.cb)"
+fi
+"$top/build/bin/cbench-example" $mt --benchmark_filter=BM_walk/page --benchmark_format=json \
+	> rel.json 2> /dev/null
+"$top/build/bin/cbench-example" $mt --benchmark_filter=BM_walk/page > /dev/null 2> rel.err
+if grep -q '"library_build_type": "release"' rel.json && grep -q '^Running ' rel.err &&
+	! grep -q 'Library was built as' rel.err; then
+	ok "release libcbench (-DNDEBUG): library_build_type release, no warning"
+else
+	not_ok "release libcbench: $(grep library_build_type rel.json)"
+fi
 if grep -A40 '"caches": \[' json.cb | grep -q '"type": "Data"' &&
 	grep -q '"cpu_model": "' json.cb && grep -q '"topology": "' json.cb; then
 	ok "hwloc fills caches, cpu_model and topology"
