@@ -168,7 +168,17 @@ void cbench_shutdown(void);
  * Besides 1.7.1's keys, the JSON context says how libcbench itself was
  * compiled.  "library_build_type" is "release" when it was compiled with
  * -DNDEBUG (the default build does), else "debug", and then the console
- * warns, both as in 1.7.1.
+ * warns, both as in 1.7.1.  "sanitizers" names the sanitizers it was
+ * compiled with, comma-separated ("address,undefined"), right after
+ * library_build_type (and on the console as "Sanitizers:"); it is absent
+ * without any.  The names are those the compiler announces (gcc: address,
+ * thread; clang: also memory, undefined) and those the build of libcbench
+ * gives in the macro CBENCH_SANITIZERS: gcc does not announce
+ * -fsanitize=undefined, so a gcc build adds -DCBENCH_SANITIZERS='"undefined"'
+ * (naming one the compiler announces too does no harm; our Makefile passes
+ * the -fsanitize= list of CFLAGS_TEST).  The keys describe the library:
+ * link a benchmark built with sanitizers against a libcbench built the
+ * same way, as the tests link libcbench-san.a.
  */
 
 /* ---- inside a benchmark ---------------------------------------------------*/

@@ -2,9 +2,9 @@
 /*
  * The context block: what Google Benchmark 1.7.1's sysinfo.cc reports
  * (host, CPUs, MHz, scaling governor, load), how the library was built
- * (debug or release), the caches from hwloc (1.7.1 finds none on some
- * machines), the CPU model and topology from hwloc, the --cbench_pin
- * binding, and the program's own keys.
+ * (debug or release, sanitizers), the caches from hwloc (1.7.1 finds none
+ * on some machines), the CPU model and topology from hwloc, the
+ * --cbench_pin binding, and the program's own keys.
  */
 #include <hwloc.h>
 #include <stdio.h>
@@ -58,6 +58,81 @@ const char *cb_build_type(void)
 #else
 	return "debug";
 #endif
+}
+
+/*
+ * The sanitizers the compiler announces (gcc: address and thread; clang
+ * also memory and undefined), then those the build names in
+ * CBENCH_SANITIZERS (gcc's undefined, say): see cbench.h.
+ */
+#ifdef __has_feature
+#define CB_HAS_FEATURE(f) __has_feature(f)
+#else
+#define CB_HAS_FEATURE(f) 0
+#endif
+#if defined(__SANITIZE_ADDRESS__) || CB_HAS_FEATURE(address_sanitizer)
+#define CB_SAN_ADDRESS "address,"
+#else
+#define CB_SAN_ADDRESS ""
+#endif
+#if defined(__SANITIZE_THREAD__) || CB_HAS_FEATURE(thread_sanitizer)
+#define CB_SAN_THREAD "thread,"
+#else
+#define CB_SAN_THREAD ""
+#endif
+#if CB_HAS_FEATURE(memory_sanitizer)
+#define CB_SAN_MEMORY "memory,"
+#else
+#define CB_SAN_MEMORY ""
+#endif
+#if CB_HAS_FEATURE(undefined_behavior_sanitizer)
+#define CB_SAN_UNDEFINED "undefined,"
+#else
+#define CB_SAN_UNDEFINED ""
+#endif
+#ifndef CBENCH_SANITIZERS
+#define CBENCH_SANITIZERS ""
+#endif
+static const char sanitizers_built[] = CB_SAN_ADDRESS CB_SAN_THREAD
+	CB_SAN_MEMORY CB_SAN_UNDEFINED CBENCH_SANITIZERS;
+
+static bool list_has(const char *list, const char *name, size_t len)
+{
+	size_t n;
+
+	for (; *list; list += n + (list[n] == ',')) {
+		n = strcspn(list, ",");
+		if (n == len && !strncmp(list, name, len))
+			return true;
+	}
+	return false;
+}
+
+void cb_name_list_unique(const char *list, char *out, size_t size)
+{
+	size_t n, len = 0;
+
+	if (size)
+		out[0] = 0;
+	for (; *list; list += n + (list[n] == ',')) {
+		n = strcspn(list, ",");
+		if (!n || list_has(out, list, n) || len + !!len + n >= size)
+			continue;
+		if (len)
+			out[len++] = ',';
+		memcpy(out + len, list, n);
+		len += n;
+		out[len] = 0;
+	}
+}
+
+const char *cb_sanitizers(void)
+{
+	static char names[sizeof(sanitizers_built)];
+
+	if (!names[0])
+		cb_name_list_unique(sanitizers_built, names, sizeof(names));
+	return names;
 }
 
 static hwloc_topology_t topo;

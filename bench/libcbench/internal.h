@@ -119,6 +119,10 @@ struct cb_sysinfo {
 const struct cb_sysinfo *cb_sysinfo(void);
 /* How libcbench was compiled (cbench.h): "release" or "debug" */
 const char *cb_build_type(void);
+/* The sanitizers it was compiled with, "address,undefined"; "" for none */
+const char *cb_sanitizers(void);
+/* The names of a comma-separated list, each once, in out (size >= strlen) */
+void cb_name_list_unique(const char *list, char *out, size_t size);
 void cb_local_date_time(char *buf, size_t len);
 int cb_pin_thread(int cpu, char *err, size_t errlen);
 

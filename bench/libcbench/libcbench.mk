@@ -29,9 +29,18 @@ $(LIBCBENCH_B)/obj/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC -c $< -o $@
 
+# The sanitizers CFLAGS_TEST turns on, for the context key "sanitizers"
+# (gcc does not announce undefined; cbench.h)
+LIBCBENCH_NOTHING :=
+LIBCBENCH_SPACE := $(LIBCBENCH_NOTHING) $(LIBCBENCH_NOTHING)
+LIBCBENCH_COMMA := ,
+LIBCBENCH_SAN_NAMES := $(subst $(LIBCBENCH_SPACE),$(LIBCBENCH_COMMA),$(strip \
+	$(patsubst -fsanitize=%,%,$(filter -fsanitize=%,$(CFLAGS_TEST)))))
+LIBCBENCH_SAN_DEFS := $(if $(LIBCBENCH_SAN_NAMES),-DCBENCH_SANITIZERS='"$(LIBCBENCH_SAN_NAMES)"')
+
 $(LIBCBENCH_B)/san/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -c $< -o $@
+	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_SAN_DEFS) -c $< -o $@
 
 $(LIBCBENCH_A): $(LIBCBENCH_OBJS)
 	@rm -f $@.tmp

@@ -147,6 +147,8 @@ void cb_print_basic_context(FILE *f)
 			fprintf(f, "%.2f%s", si->load_avg[i],
 				i + 1 < si->nload ? ", " : "\n");
 	}
+	if (*cb_sanitizers())
+		fprintf(f, "Sanitizers: %s\n", cb_sanitizers());
 	if (si->cpu_model[0])
 		fprintf(f, "CPU model: %s\n", si->cpu_model);
 	if (si->topology[0])

@@ -83,6 +83,10 @@ static void json_context(struct cb_reporter *r)
 			i + 1 < si->nload ? "," : "");
 	fprintf(f, "],\n");
 	kv_str(f, in, "library_build_type", cb_build_type());
+	if (*cb_sanitizers()) {
+		fputs(",\n", f);
+		kv_str(f, in, "sanitizers", cb_sanitizers());
+	}
 	if (si->cpu_model[0]) {
 		fputs(",\n", f);
 		kv_str(f, in, "cpu_model", si->cpu_model);

@@ -94,6 +94,24 @@ if grep -q '"library_build_type": "release"' rel.json && grep -q '^Running ' rel
 else
 	not_ok "release libcbench: $(grep library_build_type rel.json)"
 fi
+# "sanitizers": what libcbench-san.a is instrumented with, after
+# library_build_type; none in the release build
+want=
+nm "$top/build/libcbench/libcbench-san.a" 2> /dev/null | grep -q ' __asan_' && want=address
+nm "$top/build/libcbench/libcbench-san.a" 2> /dev/null | grep -q ' __ubsan_handle_' &&
+	want=${want:+$want,}undefined
+next_key=$(context_keys json.cb | grep -A1 -x library_build_type | tail -n 1)
+if [ -z "$want" ]; then
+	! grep -q '"sanitizers"' json.cb && ok "libcbench-san.a without sanitizers (SANITIZE=0): no sanitizers key" ||
+		not_ok "sanitizers key without sanitizers: $(grep '"sanitizers"' json.cb)"
+elif grep -q "^    \"sanitizers\": \"$want\",\$" json.cb && [ "$next_key" = sanitizers ] &&
+	grep -qx "Sanitizers: $want" dbg.cb.err; then
+	ok "sanitized libcbench: \"sanitizers\": \"$want\" after library_build_type, and on the console"
+else
+	not_ok "sanitizers: want $want after library_build_type, got $(grep '"sanitizers"' json.cb) after $next_key"
+fi
+! grep -q '"sanitizers"' rel.json && ! grep -q '^Sanitizers:' rel.err && grep -q '"cpu_model"' rel.json &&
+	ok "release libcbench: no sanitizers key" || not_ok "release libcbench: $(grep '"sanitizers"' rel.json)"
 if grep -A40 '"caches": \[' json.cb | grep -q '"type": "Data"' &&
 	grep -q '"cpu_model": "' json.cb && grep -q '"topology": "' json.cb; then
 	ok "hwloc fills caches, cpu_model and topology"

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libcbench's pieces one by one: statistics, number formatting, argument
- * ranges and instance names, the filter, counters, and the perf event
- * resolver against a fake sysfs tree.
+ * ranges and instance names, the filter, counters, the list behind the
+ * "sanitizers" context key, and the perf event resolver against a fake
+ * sysfs tree.
  */
 #include <limits.h>
 #include <math.h>
@@ -262,6 +263,29 @@ int main(void)
 			       c.v[1].value == 7,
 		       "counters sorted by byte order, add accumulates");
 		cb_counters_free(&c);
+	}
+
+	/* the "sanitizers" context key: each name once, in order */
+	{
+		static const char *const cases[][2] = {
+			{"address,address,undefined", "address,undefined"},
+			{"address,undefined,", "address,undefined"},
+			{",thread,,thread,undefined", "thread,undefined"},
+			{"address,addr", "address,addr"},
+			{"", ""},
+		};
+		char out[64];
+
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			cb_name_list_unique(cases[i][0], out, sizeof(out));
+			if (!tap_ok(!strcmp(out, cases[i][1]),
+				    "name list \"%s\" is \"%s\"", cases[i][0],
+				    cases[i][1]))
+				tap_diag("got \"%s\"", out);
+		}
+		cb_name_list_unique("address,undefined", out, 12);
+		tap_ok(!strcmp(out, "address"),
+		       "a name that does not fit is left out: \"%s\"", out);
 	}
 
 	test_perf_resolver();
