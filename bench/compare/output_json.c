@@ -29,15 +29,21 @@ static void json_kv_num(FILE *f, const char *k, double v, bool comma)
 		fputc(',', f);
 }
 
+/* The comma before every element of an array or object but the first. */
+static void json_next(FILE *f, size_t *n)
+{
+	if ((*n)++)
+		fputc(',', f);
+}
+
 static void json_kv_strings(FILE *f, const char *k, char *const *v, size_t n)
 {
-	size_t i;
+	size_t i, m = 0;
 
 	json_put_string(f, k);
 	fputs(":[", f);
 	for (i = 0; i < n; i++) {
-		if (i)
-			fputc(',', f);
+		json_next(f, &m);
 		json_put_string(f, v[i]);
 	}
 	fputc(']', f);
@@ -114,8 +120,7 @@ static void json_context(FILE *f, const struct result_file *rf)
 
 static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 {
-	size_t i;
-	bool first = true;
+	size_t i, nt = 0, nc = 0;
 
 	fputc('{', f);
 	json_kv_str(f, "kind", d->kind, true);
@@ -149,17 +154,14 @@ static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 	for (i = 0; i < d->nt; i++) {
 		if (only_significant && d->t[i].verdict == CH_SAME)
 			continue;
-		if (!first)
-			fputc(',', f);
-		first = false;
+		json_next(f, &nt);
 		json_timing(f, &d->t[i]);
 	}
 	fputs("],", f);
 	json_put_string(f, "counters");
 	fputs(":[", f);
 	for (i = 0; i < d->nc; i++) {
-		if (i)
-			fputc(',', f);
+		json_next(f, &nc);
 		json_counter(f, &d->c[i]);
 	}
 	fputs("],", f);
@@ -169,21 +171,19 @@ static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 	fputc('}', f);
 }
 
-static void json_change_points(FILE *f, const struct history *h)
+static void json_kv_change_points(FILE *f, const struct history *h)
 {
-	size_t i, k;
-	bool first = true;
+	size_t i, k, n = 0;
 	double before, after;
 
-	fputc('[', f);
+	json_put_string(f, "change_points");
+	fputs(":[", f);
 	for (i = 0; h && i < h->ns; i++) {
 		const struct series *s = &h->s[i];
 
 		for (k = 0; k < s->ncp; k++) {
 			series_change_means(s, k, &before, &after);
-			if (!first)
-				fputc(',', f);
-			first = false;
+			json_next(f, &n);
 			fputc('{', f);
 			json_kv_str(f, "night", s->dates[s->cp[k].index], true);
 			json_kv_str(f, "host", s->host, true);
@@ -205,37 +205,34 @@ static void json_change_points(FILE *f, const struct history *h)
 	fputc(']', f);
 }
 
-static void json_exit_meaning(FILE *f)
+/* "exit_status" and what it means, with a comma after */
+static void json_exit_status(FILE *f, const struct report *r)
 {
+	json_kv_num(f, "exit_status", r->exit_status, true);
 	json_put_string(f, "exit_status_meaning");
-	fputs(":{\"0\":\"nothing significant\",\"1\":\"regressions, behaviour changes, wrong results or failed variants\",\"2\":\"bad input\"}",
+	fputs(":{\"0\":\"nothing significant\",\"1\":\"regressions, behaviour changes, wrong results or failed variants\",\"2\":\"bad input\"},",
 	      f);
 }
 
 void out_json(FILE *f, const struct report *r)
 {
-	size_t i;
+	size_t i, n = 0;
 
 	fputc('{', f);
 	json_kv_str(f, "tool", "gmapbench-compare", true);
 	json_kv_num(f, "version", 1, true);
 	json_kv_num(f, "alpha", r->o->alpha, true);
 	json_kv_num(f, "noise_floor_pct", r->o->noise_floor, true);
-	json_kv_num(f, "exit_status", r->exit_status, true);
-	json_exit_meaning(f);
-	fputc(',', f);
+	json_exit_status(f, r);
 	json_put_string(f, "comparisons");
 	fputs(":[", f);
 	for (i = 0; i < r->nd; i++) {
-		if (i)
-			fputc(',', f);
+		json_next(f, &n);
 		json_diff(f, &r->d[i], false);
 	}
 	fputs("],", f);
 	json_kv_num(f, "history_nights", r->h ? (double)r->h->nights : 0, true);
-	json_put_string(f, "change_points");
-	fputc(':', f);
-	json_change_points(f, r->h);
+	json_kv_change_points(f, r->h);
 	fputs("}\n", f);
 }
 
@@ -253,8 +250,7 @@ static void json_kv_diffs(FILE *f, const char *k, const struct report *r,
 	for (i = 0; i < r->nd; i++) {
 		if (!strcmp(r->d[i].kind, "previous") != previous)
 			continue;
-		if (n++)
-			fputc(',', f);
+		json_next(f, &n);
 		json_put_string(f, r->d[i].new_label);
 		fputc(':', f);
 		json_diff(f, &r->d[i], true);
@@ -269,9 +265,7 @@ void out_verdict(FILE *f, const struct report *r)
 		json_kv_str(f, "night", r->night->date, true);
 		json_kv_str(f, "host", r->night->host, true);
 	}
-	json_kv_num(f, "exit_status", r->exit_status, true);
-	json_exit_meaning(f);
-	fputc(',', f);
+	json_exit_status(f, r);
 	json_put_string(f, "status_meaning");
 	fputs(":{\"ok\":\"nothing significant\",\"improved\":\"faster, no regression\",\"changed\":\"deterministic counters changed, timings not significantly\",\"regressed\":\"significantly slower\",\"wrong\":\"translations disagreed with the oracle\",\"failed\":\"did not apply, build or run\"},",
 	      f);
@@ -279,8 +273,6 @@ void out_verdict(FILE *f, const struct report *r)
 	fputc(',', f);
 	json_kv_diffs(f, "previous_night", r, true);
 	fputc(',', f);
-	json_put_string(f, "change_points");
-	fputc(':', f);
-	json_change_points(f, r->h);
+	json_kv_change_points(f, r->h);
 	fputs("}\n", f);
 }
