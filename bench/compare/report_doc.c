@@ -1,45 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The night's report as Markdown and HTML (output.h). */
+/*
+ * The night's report (output.h): one walk of the comparisons, the runs, the
+ * failures, the change points and the charts, written through a markup
+ * backend as Markdown (report.md) or HTML (report.html).
+ */
 #include "output.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "charts.h"
 #include "fmt.h"
 #include "json.h"
+#include "markup.h"
 
-static void html_esc(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
-}
-
-static void md_esc(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '|' || *s == '*' || *s == '_' || *s == '<')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-}
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof(*(a)))
 
 static const char *const context_keys[][2] = {
 	{"kernel_base", "kernel base"},
@@ -52,7 +29,7 @@ static const char *const context_keys[][2] = {
 	{"library_build_type", "build"},
 	{"date", "run at"},
 };
-#define NCTX (sizeof(context_keys) / sizeof(*context_keys))
+#define NCTX ARRAY_SIZE(context_keys)
 
 static void run_cell(char *buf, size_t len, const struct result_file *rf,
 		     size_t k)
@@ -90,188 +67,6 @@ static const char *status_word(enum diff_status s)
 				   : "FAILED";
 }
 
-void out_markdown(FILE *f, const struct report *r)
-{
-	struct result_file *v[64];
-	const char *label[64];
-	size_t nv = night_files(r, v, label, 64), i, k, nch;
-	char a[64], b[64], p[32], cell[256], warn[16][160];
-	struct chart *ch;
-
-	if (r->night)
-		fprintf(f, "# gmapbench night %s on %s\n\n", r->night->date,
-			r->night->host);
-	else
-		fprintf(f, "# gmapbench comparison\n\n");
-	fprintf(f,
-		"Exit status %d (0 nothing significant, 1 regressions, behaviour changes, wrong results or failed variants).\n\n",
-		r->exit_status);
-	fprintf(f,
-		"| variant | vs | status | regressions | improvements | behaviour changes |\n|---|---|---|---|---|---|\n");
-	for (i = 0; i < r->nd; i++) {
-		const struct diff *d = &r->d[i];
-
-		fprintf(f, "| ");
-		md_esc(f, d->new_label);
-		fprintf(f, " | ");
-		md_esc(f, d->kind[0] == 'p' ? "previous night" : d->old_label);
-		fprintf(f, " | **%s** | %zu | %zu | %zu |\n",
-			status_word(d->status), d->regressions, d->improvements,
-			d->behaviour);
-	}
-	fprintf(f, "\n## Runs\n\n| variant |");
-	for (k = 0; k < NCTX; k++)
-		fprintf(f, " %s |", context_keys[k][1]);
-	fprintf(f, " load, CPUs, repetitions |\n|---|");
-	for (k = 0; k <= NCTX; k++)
-		fprintf(f, "---|");
-	fprintf(f, "\n");
-	for (i = 0; i < nv; i++) {
-		fprintf(f, "| ");
-		md_esc(f, label[i]);
-		fprintf(f, " |");
-		for (k = 0; k < NCTX; k++) {
-			run_cell(cell, sizeof(cell), v[i], k);
-			fputc(' ', f);
-			md_esc(f, cell);
-			fprintf(f, " |");
-		}
-		load_cell(cell, sizeof(cell), v[i]);
-		fprintf(f, " %s |\n", cell);
-	}
-	for (i = 0; i < nv; i++) {
-		size_t nw = result_warnings(v[i], warn, 16);
-
-		for (k = 0; k < nw; k++) {
-			fprintf(f, "\n> **Warning** (");
-			md_esc(f, label[i]);
-			fprintf(f, "): ");
-			md_esc(f, warn[k]);
-			fprintf(f, "\n");
-		}
-	}
-	for (i = 0; i < r->nd; i++) {
-		const struct diff *d = &r->d[i];
-
-		if (!d->new_file)
-			continue;
-		fprintf(f, "\n## ");
-		md_esc(f, d->new_label);
-		fprintf(f, " vs ");
-		md_esc(f,
-		       d->kind[0] == 'p' ? "the previous night" : d->old_label);
-		fprintf(f, ": %s\n\n", status_word(d->status));
-		fprintf(f, "| benchmark | metric | ");
-		md_esc(f, d->old_label);
-		fprintf(f, " | ");
-		md_esc(f, d->new_label);
-		fprintf(f,
-			" | %%change | p | |\n|---|---|---:|---:|---:|---:|---|\n");
-		for (k = 0; k < d->nt; k++) {
-			const struct timing_row *t = &d->t[k];
-
-			fprintf(f, "| ");
-			md_esc(f, t->bench);
-			fprintf(f, " | ");
-			md_esc(f, t->metric);
-			fprintf(f,
-				" | %s (±%.1f%%) | %s (±%.1f%%) | %s | %.2g | %s |\n",
-				fmt_value(a, sizeof(a), t->metric, t->old_mean),
-				t->old_cv,
-				fmt_value(b, sizeof(b), t->metric, t->new_mean),
-				t->new_cv,
-				fmt_pct(p, sizeof(p), t->old_mean, t->new_mean),
-				t->t.p,
-				t->verdict == CH_SAME ? ""
-				: t->verdict == CH_REGRESSED
-					? "**regression**"
-					: change_name(t->verdict));
-		}
-		if (d->nc) {
-			fprintf(f,
-				"\n| benchmark | counter | old | new | %%change | |\n|---|---|---:|---:|---:|---|\n");
-			for (k = 0; k < d->nc; k++) {
-				const struct counter_row *c = &d->c[k];
-
-				fprintf(f, "| ");
-				md_esc(f, c->bench);
-				fprintf(f, " | ");
-				md_esc(f, c->counter);
-				fprintf(f, " | %s | %s | %s | %s |\n",
-					fmt_value(a, sizeof(a), c->counter,
-						  c->old_v),
-					fmt_value(b, sizeof(b), c->counter,
-						  c->new_v),
-					fmt_pct(p, sizeof(p), c->old_v,
-						c->new_v),
-					c->kind == CK_WRONG ? "**WRONG**"
-					: c->kind == CK_BEHAVIOUR
-						? "behaviour change"
-						: kind_name(c->kind));
-			}
-		}
-	}
-	for (i = 0; r->night && i < r->night->nfailed; i++) {
-		const struct failure *fl = &r->night->failed[i];
-
-		fprintf(f, "\n## FAILED: ");
-		md_esc(f, fl->variant);
-		fprintf(f, " (");
-		md_esc(f, fl->what);
-		fprintf(f, ")\n\n```\n%s%s```\n", fl->tail,
-			fl->tail[0] && fl->tail[strlen(fl->tail) - 1] != '\n'
-				? "\n"
-				: "");
-	}
-	if (r->h) {
-		size_t ncp = 0;
-
-		fprintf(f, "\n## Change points over %zu nights\n\n",
-			r->h->nights);
-		for (i = 0; i < r->h->ns; i++)
-			ncp += r->h->s[i].ncp;
-		if (!ncp)
-			fprintf(f, "None found.\n");
-		else
-			fprintf(f,
-				"| night | variant | benchmark | metric | before | after | %%change | p |\n|---|---|---|---|---:|---:|---:|---:|\n");
-		for (i = 0; i < r->h->ns; i++) {
-			const struct series *s = &r->h->s[i];
-
-			for (k = 0; k < s->ncp; k++) {
-				size_t from = k ? s->cp[k - 1].index : 0;
-				size_t to = k + 1 < s->ncp ? s->cp[k + 1].index
-							   : s->n;
-				double bf = series_segment_mean(s, from,
-								s->cp[k].index);
-				double af = series_segment_mean(
-					s, s->cp[k].index, to);
-
-				fprintf(f, "| %s | ", s->dates[s->cp[k].index]);
-				md_esc(f, s->variant);
-				fprintf(f, " | ");
-				md_esc(f, s->bench);
-				fprintf(f, " | ");
-				md_esc(f, s->metric);
-				fprintf(f, " | %s | %s | %s | %.3f |\n",
-					fmt_value(a, sizeof(a), s->metric, bf),
-					fmt_value(b, sizeof(b), s->metric, af),
-					fmt_pct(p, sizeof(p), bf, af),
-					s->cp[k].p);
-			}
-		}
-	}
-	nch = charts_list(r, &ch);
-	if (nch)
-		fprintf(f, "\n## Charts\n");
-	for (i = 0; i < nch; i++) {
-		fprintf(f, "\n![");
-		md_esc(f, ch[i].title);
-		fprintf(f, "](charts/%s.png)\n", ch[i].name);
-	}
-	free(ch);
-}
-
 static const char *status_class(enum diff_status s)
 {
 	return s == ST_OK	  ? "ok"
@@ -280,204 +75,338 @@ static const char *status_class(enum diff_status s)
 				  : "bad";
 }
 
-void out_html(FILE *f, const struct report *r)
-{
-	struct result_file *v[64];
-	const char *label[64];
-	size_t nv = night_files(r, v, label, 64), i, k, nch;
-	char a[64], b[64], p[32], cell[256], warn[16][160];
-	struct chart *ch;
+struct column {
+	const char *head;
+	bool numeric;
+};
 
-	fprintf(f, "<h1>gmapbench ");
+static void table(struct markup *m, const char *cls, const struct column *c,
+		  size_t n)
+{
+	size_t i;
+
+	markup_table_begin(m, cls);
+	for (i = 0; i < n; i++)
+		markup_th(m, c[i].head, c[i].numeric);
+	markup_head_end(m);
+}
+
+static void cell(struct markup *m, const char *s)
+{
+	markup_cell_begin(m, NULL);
+	markup_text(m, s);
+	markup_cell_end(m);
+}
+
+/* What markup marks: a class for HTML, bold for Markdown. */
+static void strong_cell(struct markup *m, const char *cls, const char *s)
+{
+	markup_cell_begin(m, cls);
+	markup_strong(m, s);
+	markup_cell_end(m);
+}
+
+/* Numbers and words of our own, not escaped. */
+__attribute__((format(printf, 2, 3))) static void cellf(struct markup *m,
+							const char *fmt, ...)
+{
+	va_list ap;
+
+	markup_cell_begin(m, NULL);
+	va_start(ap, fmt);
+	vfprintf(m->f, fmt, ap);
+	va_end(ap);
+	markup_cell_end(m);
+}
+
+static void heading(struct markup *m, const char *s)
+{
+	markup_heading_begin(m, 2, NULL);
+	markup_text(m, s);
+	markup_heading_end(m, 2);
+}
+
+static void title(struct markup *m, const struct report *r)
+{
+	markup_heading_begin(m, 1, NULL);
+	markup_text(m, "gmapbench ");
 	if (r->night) {
-		fprintf(f, "night ");
-		html_esc(f, r->night->date);
-		fprintf(f, " on ");
-		html_esc(f, r->night->host);
+		markup_text(m, "night ");
+		markup_text(m, r->night->date);
+		markup_text(m, " on ");
+		markup_text(m, r->night->host);
 	} else {
-		fprintf(f, "comparison");
+		markup_text(m, "comparison");
 	}
-	fprintf(f,
-		"</h1>\n<p>Exit status %d (0 nothing significant, 1 regressions, behaviour changes, wrong results or failed variants).</p>\n",
+	markup_heading_end(m, 1);
+}
+
+static void exit_status(struct markup *m, const struct report *r)
+{
+	markup_para_begin(m, NULL);
+	fprintf(m->f,
+		"Exit status %d (0 nothing significant, 1 regressions, behaviour changes, wrong results or failed variants).",
 		r->exit_status);
-	fprintf(f,
-		"<table class=\"verdict\"><tr><th>variant</th><th>vs</th><th>status</th><th>regressions</th><th>improvements</th><th>behaviour changes</th></tr>\n");
+	markup_para_end(m);
+}
+
+static void verdicts(struct markup *m, const struct report *r)
+{
+	static const struct column cols[] = {
+		{"variant"},	 {"vs"},	   {"status"},
+		{"regressions"}, {"improvements"}, {"behaviour changes"},
+	};
+	size_t i;
+
+	table(m, "verdict", cols, ARRAY_SIZE(cols));
 	for (i = 0; i < r->nd; i++) {
 		const struct diff *d = &r->d[i];
 
-		fprintf(f, "<tr><td>");
-		html_esc(f, d->new_label);
-		fprintf(f, "</td><td>");
-		html_esc(f,
-			 d->kind[0] == 'p' ? "previous night" : d->old_label);
-		fprintf(f,
-			"</td><td class=\"%s\">%s</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n",
-			status_class(d->status), status_word(d->status),
-			d->regressions, d->improvements, d->behaviour);
+		markup_row_begin(m, NULL);
+		cell(m, d->new_label);
+		cell(m, d->kind[0] == 'p' ? "previous night" : d->old_label);
+		strong_cell(m, status_class(d->status), status_word(d->status));
+		cellf(m, "%zu", d->regressions);
+		cellf(m, "%zu", d->improvements);
+		cellf(m, "%zu", d->behaviour);
+		markup_row_end(m);
 	}
-	fprintf(f,
-		"</table>\n<h2>Runs</h2>\n<table class=\"runs\"><tr><th>variant</th>");
+	markup_table_end(m);
+}
+
+/* The context of each file of the night, and what makes its timings suspect. */
+static void runs(struct markup *m, const struct report *r)
+{
+	struct result_file *v[64];
+	const char *label[64];
+	size_t nv = night_files(r, v, label, 64), i, k;
+	struct column cols[NCTX + 2] = {{"variant"}};
+	char buf[256], warn[16][160];
+
 	for (k = 0; k < NCTX; k++)
-		fprintf(f, "<th>%s</th>", context_keys[k][1]);
-	fprintf(f, "<th>load, CPUs, repetitions</th></tr>\n");
+		cols[k + 1].head = context_keys[k][1];
+	cols[NCTX + 1].head = "load, CPUs, repetitions";
+	heading(m, "Runs");
+	table(m, "runs", cols, ARRAY_SIZE(cols));
 	for (i = 0; i < nv; i++) {
-		fprintf(f, "<tr><td>");
-		html_esc(f, label[i]);
-		fprintf(f, "</td>");
+		markup_row_begin(m, NULL);
+		cell(m, label[i]);
 		for (k = 0; k < NCTX; k++) {
-			run_cell(cell, sizeof(cell), v[i], k);
-			fprintf(f, "<td>");
-			html_esc(f, cell);
-			fprintf(f, "</td>");
+			run_cell(buf, sizeof(buf), v[i], k);
+			cell(m, buf);
 		}
-		load_cell(cell, sizeof(cell), v[i]);
-		fprintf(f, "<td>%s</td></tr>\n", cell);
+		load_cell(buf, sizeof(buf), v[i]);
+		cellf(m, "%s", buf);
+		markup_row_end(m);
 	}
-	fprintf(f, "</table>\n");
+	markup_table_end(m);
 	for (i = 0; i < nv; i++) {
 		size_t nw = result_warnings(v[i], warn, 16);
 
 		for (k = 0; k < nw; k++) {
-			fprintf(f, "<p class=\"warning\">Warning (");
-			html_esc(f, label[i]);
-			fprintf(f, "): ");
-			html_esc(f, warn[k]);
-			fprintf(f, "</p>\n");
+			markup_para_begin(m, "warning");
+			markup_strong(m, "Warning");
+			markup_text(m, " (");
+			markup_text(m, label[i]);
+			markup_text(m, "): ");
+			markup_text(m, warn[k]);
+			markup_para_end(m);
 		}
 	}
+}
+
+static void timings(struct markup *m, const struct diff *d)
+{
+	const struct column cols[] = {
+		{"benchmark"},
+		{"metric"},
+		{d->old_label, true},
+		{d->new_label, true},
+		{"%change", true},
+		{"p", true},
+		{NULL},
+	};
+	char a[64], p[32];
+	size_t k;
+
+	table(m, NULL, cols, ARRAY_SIZE(cols));
+	for (k = 0; k < d->nt; k++) {
+		const struct timing_row *t = &d->t[k];
+
+		markup_row_begin(m, t->verdict == CH_SAME	? ""
+				    : t->verdict == CH_IMPROVED ? "good"
+								: "bad");
+		cell(m, t->bench);
+		cell(m, t->metric);
+		cellf(m, "%s (%s%.1f%%)",
+		      fmt_value(a, sizeof(a), t->metric, t->old_mean),
+		      markup_plusminus(m), t->old_cv);
+		cellf(m, "%s (%s%.1f%%)",
+		      fmt_value(a, sizeof(a), t->metric, t->new_mean),
+		      markup_plusminus(m), t->new_cv);
+		cellf(m, "%s", fmt_pct(p, sizeof(p), t->old_mean, t->new_mean));
+		cellf(m, "%.2g", t->t.p);
+		if (t->verdict == CH_REGRESSED)
+			strong_cell(m, NULL, change_name(t->verdict));
+		else
+			cell(m, t->verdict == CH_SAME
+					? ""
+					: change_name(t->verdict));
+		markup_row_end(m);
+	}
+	markup_table_end(m);
+}
+
+static void counters(struct markup *m, const struct diff *d)
+{
+	static const struct column cols[] = {
+		{"benchmark"}, {"counter"},	  {"old", true},
+		{"new", true}, {"%change", true}, {NULL},
+	};
+	char a[64], p[32];
+	size_t k;
+
+	table(m, NULL, cols, ARRAY_SIZE(cols));
+	for (k = 0; k < d->nc; k++) {
+		const struct counter_row *c = &d->c[k];
+
+		markup_row_begin(m, c->kind == CK_WRONG ? "bad" : "info");
+		cell(m, c->bench);
+		cell(m, c->counter);
+		cellf(m, "%s", fmt_value(a, sizeof(a), c->counter, c->old_v));
+		cellf(m, "%s", fmt_value(a, sizeof(a), c->counter, c->new_v));
+		cellf(m, "%s", fmt_pct(p, sizeof(p), c->old_v, c->new_v));
+		if (c->kind == CK_WRONG)
+			strong_cell(m, NULL, "WRONG");
+		else
+			cell(m, c->kind == CK_BEHAVIOUR ? "behaviour change"
+							: kind_name(c->kind));
+		markup_row_end(m);
+	}
+	markup_table_end(m);
+}
+
+/* Each comparison with results: its timings and its counter changes. */
+static void comparisons(struct markup *m, const struct report *r)
+{
+	size_t i;
+
 	for (i = 0; i < r->nd; i++) {
 		const struct diff *d = &r->d[i];
 
 		if (!d->new_file)
 			continue;
-		fprintf(f, "<h2>");
-		html_esc(f, d->new_label);
-		fprintf(f, " vs ");
-		html_esc(f, d->kind[0] == 'p' ? "the previous night"
-					      : d->old_label);
-		fprintf(f, ": <span class=\"%s\">%s</span></h2>\n",
-			status_class(d->status), status_word(d->status));
-		fprintf(f, "<table><tr><th>benchmark</th><th>metric</th><th>");
-		html_esc(f, d->old_label);
-		fprintf(f, "</th><th>");
-		html_esc(f, d->new_label);
-		fprintf(f, "</th><th>%%change</th><th>p</th><th></th></tr>\n");
-		for (k = 0; k < d->nt; k++) {
-			const struct timing_row *t = &d->t[k];
-
-			fprintf(f, "<tr class=\"%s\"><td>",
-				t->verdict == CH_SAME	    ? ""
-				: t->verdict == CH_IMPROVED ? "good"
-							    : "bad");
-			html_esc(f, t->bench);
-			fprintf(f, "</td><td>");
-			html_esc(f, t->metric);
-			fprintf(f,
-				"</td><td class=\"n\">%s (&plusmn;%.1f%%)</td><td class=\"n\">%s (&plusmn;%.1f%%)</td><td class=\"n\">%s</td><td class=\"n\">%.2g</td><td>%s</td></tr>\n",
-				fmt_value(a, sizeof(a), t->metric, t->old_mean),
-				t->old_cv,
-				fmt_value(b, sizeof(b), t->metric, t->new_mean),
-				t->new_cv,
-				fmt_pct(p, sizeof(p), t->old_mean, t->new_mean),
-				t->t.p,
-				t->verdict == CH_SAME
-					? ""
-					: change_name(t->verdict));
-		}
-		fprintf(f, "</table>\n");
-		if (d->nc) {
-			fprintf(f,
-				"<table><tr><th>benchmark</th><th>counter</th><th>old</th><th>new</th><th>%%change</th><th></th></tr>\n");
-			for (k = 0; k < d->nc; k++) {
-				const struct counter_row *c = &d->c[k];
-
-				fprintf(f, "<tr class=\"%s\"><td>",
-					c->kind == CK_WRONG ? "bad" : "info");
-				html_esc(f, c->bench);
-				fprintf(f, "</td><td>");
-				html_esc(f, c->counter);
-				fprintf(f,
-					"</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td></tr>\n",
-					fmt_value(a, sizeof(a), c->counter,
-						  c->old_v),
-					fmt_value(b, sizeof(b), c->counter,
-						  c->new_v),
-					fmt_pct(p, sizeof(p), c->old_v,
-						c->new_v),
-					c->kind == CK_WRONG ? "WRONG"
-					: c->kind == CK_BEHAVIOUR
-						? "behaviour change"
-						: kind_name(c->kind));
-			}
-			fprintf(f, "</table>\n");
-		}
+		markup_heading_begin(m, 2, NULL);
+		markup_text(m, d->new_label);
+		markup_text(m, " vs ");
+		markup_text(m, d->kind[0] == 'p' ? "the previous night"
+						 : d->old_label);
+		markup_text(m, ": ");
+		markup_span(m, status_class(d->status), status_word(d->status));
+		markup_heading_end(m, 2);
+		timings(m, d);
+		if (d->nc)
+			counters(m, d);
 	}
+}
+
+static void failures(struct markup *m, const struct report *r)
+{
+	size_t i;
+
 	for (i = 0; r->night && i < r->night->nfailed; i++) {
 		const struct failure *fl = &r->night->failed[i];
 
-		fprintf(f, "<h2 class=\"bad\">FAILED: ");
-		html_esc(f, fl->variant);
-		fprintf(f, " (");
-		html_esc(f, fl->what);
-		fprintf(f, ")</h2>\n<pre>");
-		html_esc(f, fl->tail);
-		fprintf(f, "</pre>\n");
+		markup_heading_begin(m, 2, "bad");
+		markup_text(m, "FAILED: ");
+		markup_text(m, fl->variant);
+		markup_text(m, " (");
+		markup_text(m, fl->what);
+		markup_text(m, ")");
+		markup_heading_end(m, 2);
+		markup_pre(m, fl->tail);
 	}
-	if (r->h) {
-		size_t ncp = 0;
+}
 
-		fprintf(f, "<h2>Change points over %zu nights</h2>\n",
-			r->h->nights);
-		for (i = 0; i < r->h->ns; i++)
-			ncp += r->h->s[i].ncp;
-		if (!ncp)
-			fprintf(f, "<p>None found.</p>\n");
-		else
-			fprintf(f,
-				"<table><tr><th>night</th><th>variant</th><th>benchmark</th><th>metric</th><th>before</th><th>after</th><th>%%change</th><th>p</th></tr>\n");
-		for (i = 0; i < r->h->ns; i++) {
-			const struct series *s = &r->h->s[i];
+static void change_points(struct markup *m, const struct history *h)
+{
+	static const struct column cols[] = {
+		{"night"},	   {"variant"},	     {"benchmark"},
+		{"metric"},	   {"before", true}, {"after", true},
+		{"%change", true}, {"p", true},
+	};
+	char a[64], p[32];
+	double before, after;
+	size_t i, k;
 
-			for (k = 0; k < s->ncp; k++) {
-				size_t from = k ? s->cp[k - 1].index : 0;
-				size_t to = k + 1 < s->ncp ? s->cp[k + 1].index
-							   : s->n;
-				double bf = series_segment_mean(s, from,
-								s->cp[k].index);
-				double af = series_segment_mean(
-					s, s->cp[k].index, to);
+	markup_heading_begin(m, 2, NULL);
+	fprintf(m->f, "Change points over %zu nights", h->nights);
+	markup_heading_end(m, 2);
+	if (!history_change_points(h)) {
+		markup_para_begin(m, NULL);
+		markup_text(m, "None found.");
+		markup_para_end(m);
+		return;
+	}
+	table(m, NULL, cols, ARRAY_SIZE(cols));
+	for (i = 0; i < h->ns; i++) {
+		const struct series *s = &h->s[i];
 
-				fprintf(f, "<tr><td>");
-				html_esc(f, s->dates[s->cp[k].index]);
-				fprintf(f, "</td><td>");
-				html_esc(f, s->variant);
-				fprintf(f, "</td><td>");
-				html_esc(f, s->bench);
-				fprintf(f, "</td><td>");
-				html_esc(f, s->metric);
-				fprintf(f,
-					"</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%.3f</td></tr>\n",
-					fmt_value(a, sizeof(a), s->metric, bf),
-					fmt_value(b, sizeof(b), s->metric, af),
-					fmt_pct(p, sizeof(p), bf, af),
-					s->cp[k].p);
-			}
+		for (k = 0; k < s->ncp; k++) {
+			series_change_means(s, k, &before, &after);
+			markup_row_begin(m, NULL);
+			cell(m, s->dates[s->cp[k].index]);
+			cell(m, s->variant);
+			cell(m, s->bench);
+			cell(m, s->metric);
+			cellf(m, "%s",
+			      fmt_value(a, sizeof(a), s->metric, before));
+			cellf(m, "%s",
+			      fmt_value(a, sizeof(a), s->metric, after));
+			cellf(m, "%s", fmt_pct(p, sizeof(p), before, after));
+			cellf(m, "%.3f", s->cp[k].p);
+			markup_row_end(m);
 		}
-		if (ncp)
-			fprintf(f, "</table>\n");
 	}
-	nch = charts_list(r, &ch);
-	if (nch)
-		fprintf(f, "<h2>Charts</h2>\n<div class=\"charts\">\n");
-	for (i = 0; i < nch; i++) {
-		/* scripts/report replaces the marker with the chart's SVG */
-		fprintf(f,
-			"<figure class=\"chart\" id=\"chart-%s\">\n<!--chart:%s-->\n<figcaption>",
-			ch[i].name, ch[i].name);
-		html_esc(f, ch[i].title);
-		fprintf(f, "</figcaption></figure>\n");
+	markup_table_end(m);
+}
+
+static void charts(struct markup *m, const struct report *r)
+{
+	struct chart *ch;
+	size_t nch = charts_list(r, &ch), i;
+
+	if (nch) {
+		heading(m, "Charts");
+		markup_charts_begin(m);
+		for (i = 0; i < nch; i++)
+			markup_chart(m, ch[i].name, ch[i].title);
+		markup_charts_end(m);
 	}
-	if (nch)
-		fprintf(f, "</div>\n");
 	free(ch);
+}
+
+static void report_doc(FILE *f, const struct report *r, enum markup_lang lang)
+{
+	struct markup m = {.lang = lang, .f = f};
+
+	title(&m, r);
+	exit_status(&m, r);
+	verdicts(&m, r);
+	runs(&m, r);
+	comparisons(&m, r);
+	failures(&m, r);
+	if (r->h)
+		change_points(&m, r->h);
+	charts(&m, r);
+}
+
+void out_markdown(FILE *f, const struct report *r)
+{
+	report_doc(f, r, MARKUP_MARKDOWN);
+}
+
+void out_html(FILE *f, const struct report *r)
+{
+	report_doc(f, r, MARKUP_HTML);
 }
