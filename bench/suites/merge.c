@@ -1,34 +1,96 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * gmapbench-merge: assembles one variant's Google Benchmark JSON from the
- * parts a nightly wrote per suite (or per shard host).
+ * parts a night wrote (per suite and round, or per shard host).
  *
  *	gmapbench-merge -o OUT PART.json...
+ *	gmapbench-merge -s -o PREFIX FILE.json
  *
- * The context is the first part's (every part must name the same variant);
- * the benchmarks are concatenated in the order of the parts, with
- * family_index renumbered so that families stay distinct. Numbers are
- * copied as they were written. OUT is written to a temporary name and
- * renamed, so it is never seen half-written.
+ * Merge: the context is the first part's (every part must name the same
+ * variant). A benchmark (run_name) found in one part only is copied as
+ * written. One found in several parts (the rounds of a night) gets the
+ * iteration rows of all of them, in the order of the parts, with
+ * repetition_index renumbered 0..R-1 and repetitions set to R; its
+ * aggregates (_mean, _median, _stddev, _cv) are computed again by
+ * libcbench's statistics and written by its JSON reporter, which compute
+ * and write them as Google Benchmark 1.7.1 does. Benchmarks keep the order
+ * in which they first appear; family_index is renumbered so that the
+ * families of different parts stay distinct and the rounds of one family
+ * share one. OUT is written to a temporary name and renamed.
+ *
+ * Google Benchmark computes the statistics on the accumulated times of
+ * repetitions that ran the same number of iterations. Rounds are separate
+ * processes and may have run different counts, so a row's accumulated time
+ * is taken as real_time * N / unit, N the iteration count of the first
+ * repetition without an error: the aggregates are the statistics of the
+ * per-iteration times. When the counts agree they are Google Benchmark's
+ * own, digit for digit where the written times convert back exactly;
+ * else an accumulated time may come back an ulp off, which can show in the
+ * last digits.
+ *
+ * Split (-s), the other way, for tests: the iteration rows of repetition k
+ * of FILE go to PREFIX.r<k+1>.json as a run of one repetition.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "internal.h" /* libcbench: cb_compute_stats, the JSON reporter */
 #include "json.h"
+
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char tmp_path[4096]; /* removed by die() */
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("gmapbench-merge: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (tmp_path[0])
+		unlink(tmp_path);
+	exit(2);
+}
 
 static void indent(FILE *f, int level)
 {
 	fprintf(f, "%*s", 2 * level, "");
 }
 
-/* Google Benchmark's layout: two spaces per level, "key": value. */
+static bool all_scalars(const struct json *v)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (v->items[i]->type == JSON_ARRAY ||
+		    v->items[i]->type == JSON_OBJECT)
+			return false;
+	return v->len > 0;
+}
+
+/*
+ * Google Benchmark's layout: two spaces per level, "key": value, an array
+ * of numbers on one line ("load_avg": [1,2,3]), an empty one on two.
+ */
 static void put_value(FILE *f, const struct json *v, int level)
 {
 	size_t i;
 
+	if (v->type == JSON_ARRAY && all_scalars(v)) {
+		fputc('[', f);
+		for (i = 0; i < v->len; i++) {
+			if (i)
+				fputc(',', f);
+			put_value(f, v->items[i], level + 1);
+		}
+		fputc(']', f);
+		return;
+	}
 	switch (v->type) {
 	case JSON_NULL:
 		fputs("null", f);
@@ -57,7 +119,7 @@ static void put_value(FILE *f, const struct json *v, int level)
 			}
 			put_value(f, v->items[i], level + 1);
 		}
-		if (v->len) {
+		if (v->len || v->type == JSON_ARRAY) {
 			fputc('\n', f);
 			indent(f, level);
 		}
@@ -66,25 +128,376 @@ static void put_value(FILE *f, const struct json *v, int level)
 	}
 }
 
-/* One benchmark entry, with family_index shifted by base. */
-static void put_benchmark(FILE *f, const struct json *b, int64_t base)
+/*
+ * The output file: opened under a temporary name, rows appended (the
+ * separator before each as libcbench's reporter writes it), renamed at
+ * the end.
+ */
+struct out {
+	const char *path;
+	FILE *f;
+	bool first;
+};
+
+static void out_open(struct out *o, const char *path,
+		     const struct json *context)
 {
-	int64_t fi;
+	o->path = path;
+	o->first = true;
+	snprintf(tmp_path, sizeof(tmp_path), "%s.tmp.%d", path, (int)getpid());
+	o->f = fopen(tmp_path, "w");
+	if (!o->f) {
+		int e = errno;
+
+		tmp_path[0] = 0;
+		die("%s: %s", path, strerror(e));
+	}
+	fputs("{\n  \"context\": ", o->f);
+	put_value(o->f, context, 1);
+	fputs(",\n  \"benchmarks\": [\n", o->f);
+}
+
+static void out_close(struct out *o)
+{
+	fputs("\n  ]\n}\n", o->f);
+	if (ferror(o->f) | fclose(o->f))
+		die("%s: write failed", tmp_path);
+	if (rename(tmp_path, o->path))
+		die("%s: %s", o->path, strerror(errno));
+	tmp_path[0] = 0;
+}
+
+/*
+ * One row as it was written, but family_index, and repetitions and
+ * repetition_index when not negative, replaced.
+ */
+static void put_row(struct out *o, const struct json *row, int64_t family,
+		    int64_t reps, int64_t rep_index)
+{
+	FILE *f = o->f;
 	size_t i;
 
-	fputs("{", f);
-	for (i = 0; i < b->len; i++) {
+	fputs(o->first ? "    {" : ",\n    {", f);
+	o->first = false;
+	for (i = 0; i < row->len; i++) {
+		const char *k = row->keys[i];
+
 		fputs(i ? ",\n" : "\n", f);
 		indent(f, 3);
-		json_put_string(f, b->keys[i]);
+		json_put_string(f, k);
 		fputs(": ", f);
-		if (!strcmp(b->keys[i], "family_index") &&
-		    json_int64(b->items[i], &fi))
-			fprintf(f, "%lld", (long long)(fi + base));
+		if (!strcmp(k, "family_index"))
+			fprintf(f, "%lld", (long long)family);
+		else if (!strcmp(k, "repetitions") && reps >= 0)
+			fprintf(f, "%lld", (long long)reps);
+		else if (!strcmp(k, "repetition_index") && rep_index >= 0)
+			fprintf(f, "%lld", (long long)rep_index);
 		else
-			put_value(f, b->items[i], 3);
+			put_value(f, row->items[i], 3);
 	}
 	fputs("\n    }", f);
+}
+
+/* Aggregate rows, written by libcbench's JSON reporter. */
+static void put_runs(struct out *o, const struct cb_run *runs, int n)
+{
+	struct cb_reporter r;
+
+	if (!n)
+		return;
+	memset(&r, 0, sizeof(r));
+	cb_json_reporter(&r);
+	r.out = o->f;
+	r.first_report = o->first;
+	r.runs(&r, runs, n);
+	o->first = false;
+}
+
+static int64_t need_int(const struct json *row, const char *key,
+			const char *file, size_t at)
+{
+	int64_t v;
+
+	if (!json_int64(json_get(row, key), &v))
+		die("%s: benchmarks[%zu]: no integer \"%s\"", file, at, key);
+	return v;
+}
+
+static double need_num(const struct json *row, const char *key,
+		       const char *file, size_t at)
+{
+	const struct json *v = json_get(row, key);
+
+	if (!json_is_num(v))
+		die("%s: benchmarks[%zu]: no number \"%s\"", file, at, key);
+	return json_num(v, 0);
+}
+
+static const char *need_str(const struct json *row, const char *key,
+			    const char *file, size_t at)
+{
+	const char *s = json_str(json_get(row, key));
+
+	if (!s)
+		die("%s: benchmarks[%zu]: no string \"%s\"", file, at, key);
+	return s;
+}
+
+/* The keys of a row that are not counters (json_reporter.cc's). */
+static bool is_counter(const char *key)
+{
+	static const char *const fixed[] = {
+		"name",
+		"family_index",
+		"per_family_instance_index",
+		"run_name",
+		"run_type",
+		"repetitions",
+		"repetition_index",
+		"threads",
+		"aggregate_name",
+		"aggregate_unit",
+		"error_occurred",
+		"error_message",
+		"iterations",
+		"real_time",
+		"cpu_time",
+		"time_unit",
+		"label",
+	};
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		if (!strcmp(key, fixed[i]))
+			return false;
+	return true;
+}
+
+struct row {
+	const struct json *j;
+	int part;
+	size_t at; /* index in the part's benchmarks */
+};
+
+struct bench {
+	const char *name; /* run_name */
+	int64_t family; /* in the output */
+	struct row *iter, *agg;
+	size_t niter, nagg;
+	bool several; /* rows from more than one part */
+};
+
+struct merge {
+	char **files;
+	struct json **docs;
+	int nparts;
+	struct bench *b;
+	size_t nb;
+	int64_t families;
+};
+
+static struct bench *find_bench(struct merge *m, const char *name)
+{
+	for (size_t i = 0; i < m->nb; i++)
+		if (!strcmp(m->b[i].name, name))
+			return &m->b[i];
+	return NULL;
+}
+
+static void add_row(struct row **v, size_t *n, const struct json *j, int part,
+		    size_t at)
+{
+	*v = realloc(*v, (*n + 1) * sizeof(**v));
+	if (!*v)
+		die("out of memory");
+	(*v)[(*n)++] = (struct row){j, part, at};
+}
+
+/* Sorts the rows of every part into benchmarks, families renumbered. */
+static void collect(struct merge *m)
+{
+	for (int p = 0; p < m->nparts; p++) {
+		const struct json *bs = json_get(m->docs[p], "benchmarks");
+		const char *file = m->files[p];
+		int64_t *old = calloc(json_len(bs) + 1, sizeof(int64_t));
+		int64_t *new = calloc(json_len(bs) + 1, sizeof(int64_t));
+		size_t nmap = 0, k;
+
+		for (size_t i = 0; i < json_len(bs); i++) {
+			const struct json *row = json_at(bs, i);
+			const char *name, *type;
+			int64_t fi, nf = -1;
+			struct bench *b;
+
+			if (!row || row->type != JSON_OBJECT)
+				die("%s: benchmarks[%zu]: not an object", file,
+				    i);
+			name = need_str(row, "run_name", file, i);
+			type = need_str(row, "run_type", file, i);
+			fi = need_int(row, "family_index", file, i);
+			if (strcmp(type, "iteration") &&
+			    strcmp(type, "aggregate"))
+				die("%s: benchmarks[%zu]: run_type \"%s\"",
+				    file, i, type);
+			b = find_bench(m, name);
+			for (k = 0; k < nmap; k++)
+				if (old[k] == fi)
+					nf = new[k];
+			if (nf < 0) {
+				nf = b ? b->family : m->families++;
+				old[nmap] = fi;
+				new[nmap++] = nf;
+			}
+			if (!b) {
+				m->b = realloc(m->b, (m->nb + 1) * sizeof(*b));
+				if (!m->b)
+					die("out of memory");
+				b = &m->b[m->nb++];
+				memset(b, 0, sizeof(*b));
+				b->name = name;
+				b->family = nf;
+			} else if (b->family != nf) {
+				die("%s: benchmarks[%zu]: %s is not in the family it has in %s",
+				    file, i, name,
+				    m->files[b->niter ? b->iter[0].part
+						      : b->agg[0].part]);
+			}
+			if ((b->niter && b->iter[0].part != p) ||
+			    (b->nagg && b->agg[0].part != p))
+				b->several = true;
+			if (!strcmp(type, "iteration"))
+				add_row(&b->iter, &b->niter, row, p, i);
+			else
+				add_row(&b->agg, &b->nagg, row, p, i);
+		}
+		free(old);
+		free(new);
+	}
+}
+
+/* libcbench's number of a time_unit ("ns" 0 ... "s" 3), or -1 */
+static int unit_index(const char *u)
+{
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(u, cb_time_unit_string(i)))
+			return i;
+	return -1;
+}
+
+/* What libcbench multiplies seconds by for unit u (1e9 for ns) */
+static double unit_multiplier(int u)
+{
+	struct cb_run one = {.real_acc = 1.0, .time_unit = u};
+
+	return cb_adjusted_real(&one);
+}
+
+/* An iteration row as libcbench's run, accumulated over iters iterations. */
+static void to_run(const struct merge *m, const struct bench *b,
+		   const struct row *r, int64_t iters, struct cb_run *run)
+{
+	const char *file = m->files[r->part];
+	const struct json *j = r->j, *e = json_get(j, "error_occurred");
+	const char *label = json_str(json_get(j, "label"));
+	int u = unit_index(need_str(j, "time_unit", file, r->at));
+	double mult;
+
+	if (u < 0)
+		die("%s: benchmarks[%zu]: time_unit \"%s\"", file, r->at,
+		    json_str(json_get(j, "time_unit")));
+	mult = unit_multiplier(u);
+	memset(run, 0, sizeof(*run));
+	run->run_name = b->name;
+	run->family_index = (int)b->family;
+	run->per_family_instance_index =
+		(int)need_int(j, "per_family_instance_index", file, r->at);
+	run->threads = (int)need_int(j, "threads", file, r->at);
+	run->error = e && e->type == JSON_TRUE;
+	run->iterations = iters;
+	run->real_acc = need_num(j, "real_time", file, r->at) * iters / mult;
+	run->cpu_acc = need_num(j, "cpu_time", file, r->at) * iters / mult;
+	run->time_unit = u;
+	run->label = label ? cb_xstrdup(label) : NULL;
+	for (size_t k = 0; k < j->len; k++) {
+		if (!is_counter(j->keys[k]))
+			continue;
+		if (!json_is_num(j->items[k]))
+			die("%s: benchmarks[%zu]: \"%s\" is not a number", file,
+			    r->at, j->keys[k]);
+		cb_counters_set(&run->counters, j->keys[k],
+				json_num(j->items[k], 0), 0, 1000, false);
+	}
+}
+
+/* A benchmark of several parts: its rows renumbered, its aggregates anew. */
+static void put_rounds(struct out *o, const struct merge *m,
+		       const struct bench *b)
+{
+	int64_t n = (int64_t)b->niter, iters = 0;
+	struct cb_run *runs, aggs[4];
+	const char *unit = NULL;
+	int nagg;
+
+	for (size_t i = 0; i < b->nagg; i++) {
+		const struct row *a = &b->agg[i];
+		const char *an = json_str(json_get(a->j, "aggregate_name"));
+		bool has_iter = false;
+
+		if (!an || (strcmp(an, "mean") && strcmp(an, "median") &&
+			    strcmp(an, "stddev") && strcmp(an, "cv")))
+			die("%s: benchmarks[%zu]: aggregate \"%s\" of %s cannot be computed again from several parts",
+			    m->files[a->part], a->at, an ? an : "", b->name);
+		for (size_t k = 0; k < b->niter; k++)
+			has_iter |= b->iter[k].part == a->part;
+		if (!has_iter)
+			die("%s: %s: aggregates without their repetitions (--benchmark_report_aggregates_only?) cannot be merged with other parts",
+			    m->files[a->part], b->name);
+	}
+	for (size_t i = 0; i < b->niter; i++) {
+		const struct row *r = &b->iter[i];
+		const char *u =
+			need_str(r->j, "time_unit", m->files[r->part], r->at);
+		const struct json *e = json_get(r->j, "error_occurred");
+
+		if (unit && strcmp(u, unit))
+			die("%s: benchmarks[%zu]: %s in %s, but in %s in %s",
+			    m->files[r->part], r->at, b->name, u, unit,
+			    m->files[b->iter[0].part]);
+		unit = u;
+		if (!iters && !(e && e->type == JSON_TRUE))
+			iters = need_int(r->j, "iterations", m->files[r->part],
+					 r->at);
+	}
+	if (!iters)
+		iters = 1; /* every repetition failed: no statistics */
+	runs = cb_xmalloc(n * sizeof(*runs));
+	for (int64_t i = 0; i < n; i++) {
+		to_run(m, b, &b->iter[i], iters, &runs[i]);
+		runs[i].repetitions = n;
+		runs[i].repetition_index = i;
+		put_row(o, b->iter[i].j, b->family, n, i);
+	}
+	nagg = cb_compute_stats(runs, (int)n, aggs);
+	put_runs(o, aggs, nagg);
+	for (int i = 0; i < nagg; i++)
+		cb_run_free(&aggs[i]);
+	for (int64_t i = 0; i < n; i++)
+		cb_run_free(&runs[i]);
+	free(runs);
+}
+
+static struct json *load(const char *path)
+{
+	struct json_error err;
+	struct json *doc = json_parse_file(path, &err);
+	const struct json *bs;
+
+	if (!doc)
+		die("%s", err.msg);
+	bs = json_get(doc, "benchmarks");
+	if (!json_get(doc, "context") || !bs || bs->type != JSON_ARRAY)
+		die("%s: not Google Benchmark JSON (no context or benchmarks array)",
+		    path);
+	return doc;
 }
 
 static const char *variant_of(const struct json *doc)
@@ -94,96 +507,127 @@ static const char *variant_of(const struct json *doc)
 	return v ? v : "";
 }
 
+static void merge(const char *out, char **files, int n)
+{
+	struct merge m = {.files = files, .nparts = n};
+	struct out o;
+
+	m.docs = calloc(n, sizeof(*m.docs));
+	for (int i = 0; i < n; i++) {
+		m.docs[i] = load(files[i]);
+		if (strcmp(variant_of(m.docs[i]), variant_of(m.docs[0])))
+			die("%s: variant '%s' differs from %s's '%s'", files[i],
+			    variant_of(m.docs[i]), files[0],
+			    variant_of(m.docs[0]));
+	}
+	collect(&m);
+	out_open(&o, out, json_get(m.docs[0], "context"));
+	for (size_t i = 0; i < m.nb; i++) {
+		struct bench *b = &m.b[i];
+
+		if (b->several) {
+			put_rounds(&o, &m, b);
+		} else {
+			for (size_t k = 0; k < b->niter; k++)
+				put_row(&o, b->iter[k].j, b->family, -1, -1);
+			for (size_t k = 0; k < b->nagg; k++)
+				put_row(&o, b->agg[k].j, b->family, -1, -1);
+		}
+		free(b->iter);
+		free(b->agg);
+	}
+	out_close(&o);
+	free(m.b);
+	for (int i = 0; i < n; i++)
+		json_free(m.docs[i]);
+	free(m.docs);
+}
+
+static void split(const char *prefix, const char *file)
+{
+	struct json *doc = load(file);
+	const struct json *bs = json_get(doc, "benchmarks");
+	int64_t reps = 0;
+	char path[4096];
+
+	for (size_t i = 0; i < json_len(bs); i++) {
+		const struct json *row = json_at(bs, i);
+		const char *type = json_str(json_get(row, "run_type"));
+		int64_t ri;
+
+		if (!type || strcmp(type, "iteration"))
+			continue;
+		ri = need_int(row, "repetition_index", file, i);
+		if (ri < 0)
+			die("%s: benchmarks[%zu]: repetition_index %lld", file,
+			    i, (long long)ri);
+		if (ri >= reps)
+			reps = ri + 1;
+	}
+	if (!reps)
+		die("%s: no iteration rows to split", file);
+	for (int64_t k = 0; k < reps; k++) {
+		struct out o;
+
+		snprintf(path, sizeof(path), "%s.r%lld.json", prefix,
+			 (long long)k + 1);
+		out_open(&o, path, json_get(doc, "context"));
+		for (size_t i = 0; i < json_len(bs); i++) {
+			const struct json *row = json_at(bs, i);
+			const char *type = json_str(json_get(row, "run_type"));
+			int64_t ri, fi;
+
+			if (!type || strcmp(type, "iteration") ||
+			    !json_int64(json_get(row, "repetition_index"),
+					&ri) ||
+			    ri != k)
+				continue;
+			fi = need_int(row, "family_index", file, i);
+			put_row(&o, row, fi, 1, 0);
+		}
+		out_close(&o);
+	}
+	json_free(doc);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: gmapbench-merge -o OUT PART.json...\n"
+		"       gmapbench-merge -s -o PREFIX FILE.json   (PREFIX.r1.json, ...: one file per repetition)\n");
+}
+
 int main(int argc, char **argv)
 {
 	const char *out = NULL;
-	struct json **docs;
-	int64_t base = 0;
-	char tmp[4096];
-	int n, i, opt, first = 1;
-	size_t j;
-	FILE *f;
+	bool do_split = false;
+	int opt, n;
 
-	while ((opt = getopt(argc, argv, "o:h")) != -1) {
+	while ((opt = getopt(argc, argv, "o:sh")) != -1) {
 		switch (opt) {
 		case 'o':
 			out = optarg;
 			break;
+		case 's':
+			do_split = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
 		default:
-			fprintf(stderr, "usage: gmapbench-merge -o OUT PART.json...\n");
-			return opt == 'h' ? 0 : 2;
+			usage(stderr);
+			return 2;
 		}
 	}
 	n = argc - optind;
-	if (!out || n < 1) {
-		fprintf(stderr, "gmapbench-merge: need -o OUT and at least one part\n");
-		return 2;
+	if (!out || n < 1)
+		die("need -o OUT and at least one part (see -h)");
+	if (do_split) {
+		if (n != 1)
+			die("-s splits one file, not %d", n);
+		split(out, argv[optind]);
+	} else {
+		merge(out, argv + optind, n);
 	}
-	docs = calloc(n, sizeof(*docs));
-	for (i = 0; i < n; i++) {
-		const char *path = argv[optind + i];
-		struct json_error err;
-
-		docs[i] = json_parse_file(path, &err);
-		if (!docs[i]) {
-			fprintf(stderr, "gmapbench-merge: %s\n", err.msg);
-			return 2;
-		}
-		if (!json_get(docs[i], "context") ||
-		    json_get(docs[i], "benchmarks") == NULL ||
-		    json_get(docs[i], "benchmarks")->type != JSON_ARRAY) {
-			fprintf(stderr,
-				"gmapbench-merge: %s: not Google Benchmark JSON (no context or benchmarks array)\n",
-				path);
-			return 2;
-		}
-		if (strcmp(variant_of(docs[i]), variant_of(docs[0]))) {
-			fprintf(stderr,
-				"gmapbench-merge: %s: variant '%s' differs from %s's '%s'\n",
-				path, variant_of(docs[i]), argv[optind],
-				variant_of(docs[0]));
-			return 2;
-		}
-	}
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%d", out, (int)getpid());
-	f = fopen(tmp, "w");
-	if (!f) {
-		fprintf(stderr, "gmapbench-merge: %s: %s\n", tmp, strerror(errno));
-		return 2;
-	}
-	fputs("{\n  \"context\": ", f);
-	put_value(f, json_get(docs[0], "context"), 1);
-	fputs(",\n  \"benchmarks\": [", f);
-	for (i = 0; i < n; i++) {
-		const struct json *bs = json_get(docs[i], "benchmarks");
-		int64_t max_fi = -1, fi;
-
-		for (j = 0; j < json_len(bs); j++) {
-			const struct json *b = json_at(bs, j);
-
-			fputs(first ? "\n    " : ",\n    ", f);
-			first = 0;
-			put_benchmark(f, b, base);
-			if (json_int64(json_get(b, "family_index"), &fi) &&
-			    fi > max_fi)
-				max_fi = fi;
-		}
-		base += max_fi + 1;
-	}
-	fputs(first ? "]\n}\n" : "\n  ]\n}\n", f);
-	if (ferror(f) | fclose(f)) {
-		fprintf(stderr, "gmapbench-merge: %s: write failed\n", tmp);
-		unlink(tmp);
-		return 2;
-	}
-	if (rename(tmp, out)) {
-		fprintf(stderr, "gmapbench-merge: %s: %s\n", out, strerror(errno));
-		unlink(tmp);
-		return 2;
-	}
-	for (i = 0; i < n; i++)
-		json_free(docs[i]);
-	free(docs);
 	return 0;
 }

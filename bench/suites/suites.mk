@@ -42,9 +42,11 @@ $(SUITES_B)/obj/%.o: %.c $(SUITES_HDRS)
 	@mkdir -p $$(@D)
 	$(CC) $(SUITES_CFLAGS) -c -o $$@ $$<
 
-$(SUITES_MERGE): $(SUITES_DIR)/merge.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
+$(SUITES_MERGE): $(SUITES_DIR)/merge.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS) \
+		$(LIBCBENCH_A) $(LIBCBENCH_HDRS)
 	@mkdir -p $$(@D)
-	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -o $$@ $$< $(LIB_JSON_SRCS) -lm
+	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) $(LIBCBENCH_CFLAGS) -o $$@ $$< \
+		$(LIB_JSON_SRCS) $(LIBCBENCH_A) $(LIBCBENCH_LIBS)
 
 $(SUITES_COUNTERS): $(SUITES_DIR)/counters.c host/counters.h $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
 	@mkdir -p $$(@D)
@@ -56,11 +58,17 @@ ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) $(SUITES_MERGE) 
 endef
 LATE_RULES += SUITES_RULES
 
+# Google Benchmark 1.7.1 itself, the reference of tests/merge.sh
+SUITES_MERGE_REF := $(SUITES_B)/tests/merge-ref
+$(SUITES_MERGE_REF): $(SUITES_DIR)/tests/merge-ref.cc
+	@mkdir -p $(@D)
+	g++ -O2 -std=c++17 $< -o $@ -lbenchmark -lpthread
+
 SUITES_TOOLS = $(SUITES_MERGE) $(SUITES_COUNTERS) $(B)/bin/gmapbench-compare
 TESTS += $(SUITES_DIR)/tests/reference.sh $(SUITES_DIR)/tests/merge.sh \
 	$(SUITES_DIR)/tests/nightly.sh $(SUITES_DIR)/tests/shards.sh
 CHECK_DEPS += $(call SUITES_BIN,baseline) $(call SUITES_BIN,pgt-prefill) \
-	$(call SUITES_BIN,stale-pgt) $(SUITES_TOOLS)
+	$(call SUITES_BIN,stale-pgt) $(SUITES_TOOLS) $(SUITES_MERGE_REF)
 
 # The reference night: the baseline's counters on the nightly sets. Run
 # after an intended change of behaviour and commit the file.
