@@ -1,82 +1,188 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# scripts/nightly on a small night: layout, report, resume after an
-# interruption, shards (--list-jobs, --job, --merge), a wrong variant
-# reported as failed while the rest goes on, and bad arguments.
+# scripts/nightly on small nights: jobs round by round, the layout, the
+# report, resuming after an interrupted round, shards (--list-jobs, --job
+# in any order, the old "<variant> <suite>" line, --merge), a wrong variant
+# failing its oracle pass once and every round of it skipped, --rounds=1,
+# and bad arguments.
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 cd "$top" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+jget=$top/build/tests/json-get
 n() { scripts/nightly --results="$tmp/r" --host=testhost --repetitions=3 --min-time=0 "$@"; }
+sel=(--variants=baseline,pgt-prefill --suites=multi_guest,large_pages)
 night=$tmp/r/2026-01-01/testhost
+# job number and round of each progress line: "3 1" for job 3/12 in round 1/3
+job_rounds() { sed -n 's/^job \([0-9]*\)\/[0-9]*  .*  round \([0-9]*\)\/.*/\1 \2/p' "$1" | uniq; }
+# the benchmarks of a merged file: iteration rows and aggregates per name
+rows() { "$jget" "$1" '.benchmarks[*].run_name .benchmarks[*].run_type' | sort | uniq -c; }
 
-# --list-jobs: one line per variant x suite, the same order every time
-n --variants=baseline,pgt-prefill --suites=multi_guest,large_pages --list-jobs --date=2026-01-01 > "$tmp/jobs1"
-n --variants=baseline,pgt-prefill --suites=multi_guest,large_pages --list-jobs --date=2026-01-01 > "$tmp/jobs2"
-[ "$(wc -l < "$tmp/jobs1")" -eq 4 ] && cmp -s "$tmp/jobs1" "$tmp/jobs2" &&
-	grep -qx 'pgt-prefill large_pages' "$tmp/jobs1" &&
-	ok "--list-jobs: 4 jobs, variant x suite, deterministic" || { not_ok "--list-jobs"; diag "$(cat "$tmp/jobs1")"; }
+# --list-jobs: variant x suite x round, round by round, the same every time
+n "${sel[@]}" --list-jobs --date=2026-01-01 > "$tmp/jobs1"
+n "${sel[@]}" --list-jobs --date=2026-01-01 > "$tmp/jobs2"
+[ "$(wc -l < "$tmp/jobs1")" -eq 12 ] && cmp -s "$tmp/jobs1" "$tmp/jobs2" &&
+	grep -qx 'pgt-prefill large_pages 3' "$tmp/jobs1" &&
+	ok "--list-jobs: 12 jobs '<variant> <suite> <round>', deterministic" || { not_ok "--list-jobs"; diag "$(cat "$tmp/jobs1")"; }
+[ "$(cut -d' ' -f3 "$tmp/jobs1" | paste -sd' ')" = "1 1 1 1 2 2 2 2 3 3 3 3" ] &&
+	ok "... round-major: all of round 1, then round 2, then round 3" || not_ok "... round order: $(cut -d' ' -f3 "$tmp/jobs1" | paste -sd' ')"
+for r in 1 2 3; do sed -n "s/ $r\$//p" "$tmp/jobs1" | paste -sd, > "$tmp/order$r"; done
+sets=$(for r in 1 2 3; do tr , '\n' < "$tmp/order$r" | sort | paste -sd,; done | sort -u | wc -l)
+if [ "$sets" -eq 1 ] && [ "$(sort -u "$tmp/order1" "$tmp/order2" "$tmp/order3" | wc -l)" -ge 2 ]; then
+	ok "... every round has every variant x suite, shuffled differently ($(cat "$tmp/order2"))"
+else
+	not_ok "... rounds and their order"
+	cat "$tmp/order"[123] | sed 's/^/#   /'
+fi
+n "${sel[@]}" --list-jobs --date=2026-01-02 > "$tmp/jobs-other"
+cmp -s "$tmp/jobs1" "$tmp/jobs-other" && not_ok "another date shuffles otherwise" || ok "another date shuffles otherwise"
 n --variants baseline,pgt-prefill --suites multi_guest,large_pages --list-jobs --date 2026-01-01 > "$tmp/jobs3"
 cmp -s "$tmp/jobs1" "$tmp/jobs3" && ok "--opt VALUE is --opt=VALUE" || not_ok "--opt VALUE is --opt=VALUE"
-all=$(n --list-jobs --date=2026-01-01 | wc -l)
-[ "$all" -ge 35 ] && ok "--list-jobs by default: every variant x every suite ($all)" || not_ok "default jobs: $all"
+one=$(n --list-jobs --date=2026-01-01 --rounds=1 | wc -l)
+all=$(scripts/nightly --list-jobs --date=2026-01-01 | wc -l)
+[ "$one" -ge 35 ] && [ "$all" -eq $((9 * one)) ] &&
+	ok "by default every variant x every suite ($one) x 9 rounds" || not_ok "default jobs: $all, with --rounds=1: $one"
+[ "$(n --list-jobs --repetitions=6 --rounds=2 "${sel[@]}" | cut -d' ' -f3 | sort -u | paste -sd' ')" = "1 2" ] &&
+	ok "--repetitions=6 --rounds=2: two rounds" || not_ok "--repetitions=6 --rounds=2"
 
-# a whole night of two variants, two suites
-n --date=2026-01-01 --variants=baseline,pgt-prefill --suites=multi_guest,large_pages > "$tmp/out1" 2> "$tmp/err1"
+# a whole night of two variants, two suites, three rounds
+n --date=2026-01-01 "${sel[@]}" > "$tmp/out1" 2> "$tmp/err1"
 rc=$?
 [ $rc -le 1 ] && ok "the night ran (exit $rc: 0 clean or 1 changes)" || { not_ok "night exit $rc"; sed 's/^/#   /' "$tmp/err1" | tail -20; }
 for f in baseline.json pgt-prefill.json report.md report.html summary.txt verdict.json \
-	state/baseline.multi_guest.done state/pgt-prefill.large_pages.done \
-	logs/baseline.large_pages.log parts/pgt-prefill/multi_guest.json; do
+	state/baseline.multi_guest-r1.done state/pgt-prefill.large_pages-r3.done \
+	state/baseline.large_pages-oracle.done logs/baseline.large_pages.oracle.log \
+	logs/baseline.large_pages.r2.log parts/pgt-prefill/multi_guest.r3.json; do
 	[ -s "$night/$f" ] || { not_ok "the night has $f"; continue; }
 	ok "the night has $f"
 done
 [ "$(readlink "$tmp/r/latest")" = 2026-01-01/testhost ] && ok "results/latest points at the night" || not_ok "latest: $(readlink "$tmp/r/latest")"
-grep -q 'run 3/3' "$tmp/err1" && grep -q 'elapsed' "$tmp/err1" && grep -q 'left' "$tmp/err1" &&
-	ok "progress lines: benchmark, repetition, elapsed, time left" || not_ok "no progress lines"
-grep -q '"repetition_index": 2' "$night/baseline.json" && grep -q '"variant": "baseline"' "$night/baseline.json" &&
-	ok "baseline.json: 3 repetitions, variant in the context" || not_ok "baseline.json content"
+grep -q 'round 3/3  run ' "$tmp/err1" && grep -q '^job 12/12 ' "$tmp/err1" && grep -q 'elapsed' "$tmp/err1" &&
+	grep -q 'left [0-9]*s$' "$tmp/err1" &&
+	ok "progress lines: job, variant, benchmark, round, elapsed, time left" || not_ok "no progress lines"
+job_rounds "$tmp/err1" > "$tmp/jr1"
+[ "$(cut -d' ' -f2 "$tmp/jr1" | paste -sd' ')" = "1 1 1 1 2 2 2 2 3 3 3 3" ] &&
+	[ "$(cut -d' ' -f1 "$tmp/jr1" | paste -sd' ')" = "1 2 3 4 5 6 7 8 9 10 11 12" ] &&
+	ok "the jobs ran round by round" || { not_ok "the jobs ran round by round"; diag "$(paste -sd, "$tmp/jr1")"; }
+noracle=$(ls "$night"/logs/*.oracle.log | wc -l)
+[ "$noracle" -eq 4 ] && ! grep -l 'oracle pass' "$night"/logs/*.r[0-9]*.log > /dev/null &&
+	! grep -q '"gmap_check": "true"' "$night"/parts/*/*.json &&
+	ok "one oracle pass per variant x suite, none in the timed rounds" || not_ok "oracle passes: $noracle logs"
+rows "$night/baseline.json" > "$tmp/rows"
+if [ "$(grep -c ' iteration$' "$tmp/rows")" -eq 3 ] && ! grep ' iteration$' "$tmp/rows" | grep -qv '^ *3 ' &&
+	[ "$(grep -c ' aggregate$' "$tmp/rows")" -eq 3 ] && ! grep ' aggregate$' "$tmp/rows" | grep -qv '^ *4 '; then
+	ok "baseline.json: each benchmark 3 repetitions from 3 rounds, and its 4 aggregates"
+else
+	not_ok "baseline.json rows"
+	sed 's/^/#   /' "$tmp/rows"
+fi
+mg=$("$jget" "$night/baseline.json" '.benchmarks[*].name .benchmarks[*].repetition_index .benchmarks[*].repetitions .benchmarks[*].real_time' |
+	grep '^multi_guest/[^ ]* [0-9]')
+parts=$(for k in 1 2 3; do "$jget" "$night/parts/baseline/multi_guest.r$k.json" \
+	'.benchmarks[*].name .benchmarks[*].real_time' | sed "s/ / $((k - 1)) 3 /"; done)
+[ -n "$mg" ] && [ "$mg" = "$parts" ] && ok "... its repetition k is round k+1's row, renumbered" ||
+	{ not_ok "... repetitions from the rounds"; diag "$mg" "--" "$parts"; }
+grep -q '"nightly_rounds": "3"' "$night/baseline.json" && grep -q '"variant": "baseline"' "$night/baseline.json" &&
+	ok "baseline.json: the variant and nightly_rounds in the context" || not_ok "baseline.json context"
 "$top/build/bin/gmapbench-counters" "$night/pgt-prefill.json" > "$tmp/c" &&
-	grep -q 'multi_guest/.* exits_l0 ' "$tmp/c" && ok "counters of every repetition agree" || not_ok "counters"
+	grep -q 'multi_guest/.* exits_l0 ' "$tmp/c" && ok "counters of every round agree" || not_ok "counters"
 grep -q 'pgt-prefill' "$night/summary.txt" && ok "summary.txt names the variant" || not_ok "summary.txt"
 
 # resume: a second run with the same date does nothing more
-n --date=2026-01-01 --variants=baseline,pgt-prefill --suites=multi_guest,large_pages --no-report > /dev/null 2> "$tmp/err2"
-! grep -q 'run [0-9]' "$tmp/err2" && ok "a finished night run again reruns nothing" || not_ok "reran jobs"
+n --date=2026-01-01 "${sel[@]}" --no-report > /dev/null 2> "$tmp/err2"
+! grep -q '^job ' "$tmp/err2" && ok "a finished night run again reruns nothing" || not_ok "reran jobs"
 
-# interrupted: one job lost its state; only that job runs again
-rm "$night/state/pgt-prefill.large_pages.done" "$night/parts/pgt-prefill/large_pages.json"
-n --date=2026-01-01 --variants=baseline,pgt-prefill --suites=multi_guest,large_pages --no-report > /dev/null 2> "$tmp/err3"
-jobs_run=$(grep -o 'run [0-9]*/[0-9]*' "$tmp/err3" | wc -l)
-grep 'run [0-9]' "$tmp/err3" | grep -qv 'pgt-prefill  large_pages' && bad=1 || bad=0
-[ -s "$night/parts/pgt-prefill/large_pages.json" ] && [ $bad -eq 0 ] && [ "$jobs_run" -gt 0 ] &&
-	ok "resume: only the missing job ran ($jobs_run runs)" || { not_ok "resume"; diag "$(grep 'run ' "$tmp/err3" | head -5)"; }
+# one round lost its state: only that round runs again, without the oracle
+ino=$(stat -c %i "$night/logs/pgt-prefill.large_pages.oracle.log")
+rm "$night/state/pgt-prefill.large_pages-r2.done" "$night/parts/pgt-prefill/large_pages.r2.json"
+n --date=2026-01-01 "${sel[@]}" --no-report > /dev/null 2> "$tmp/err3"
+ran=$(sed -n 's/^job [0-9]*\/12  \([^ ]*\)  \([a-z_]*\)\/.*  round \([0-9]\)\/3 .*/\1 \2 \3/p' "$tmp/err3" | sort -u)
+[ "$ran" = "pgt-prefill large_pages 2" ] && [ -s "$night/parts/pgt-prefill/large_pages.r2.json" ] &&
+	[ "$(stat -c %i "$night/logs/pgt-prefill.large_pages.oracle.log")" = "$ino" ] &&
+	ok "resume: only the missing round ran, the oracle verdict reused" || { not_ok "resume of one round"; diag "$ran"; }
 
-# a wrong variant: marked failed with the oracle's words, the rest goes on
+# interrupted for real in the middle of the night, then resumed
+inight=$tmp/r/2026-01-04/testhost
+isel=(--date=2026-01-04 --variants=baseline,pgt-prefill --suites=multi_guest,prot_fault_storm --no-report)
+setsid scripts/nightly --results="$tmp/r" --host=testhost --repetitions=3 --min-time=0.01 "${isel[@]}" \
+	> /dev/null 2> "$tmp/err5" &
+pid=$!
+for ((i = 0; i < 600; i++)); do
+	[ "$(ls "$inight"/state/*-r[0-9].done 2> /dev/null | wc -l)" -ge 3 ] && break
+	sleep 0.05
+done
+[ "$(ps -o pgid= -p $pid | tr -d ' ')" = "$pid" ] && kill -TERM -- -"$pid" 2> /dev/null
+wait $pid 2> /dev/null
+before=$(ls "$inight"/state/*-r[0-9].done 2> /dev/null | wc -l)
+if [ "$before" -ge 3 ] && [ "$before" -lt 12 ]; then
+	ok "a night stopped after $before of 12 rounds"
+else
+	not_ok "a night stopped in the middle ($before of 12 rounds done)"
+fi
+n "${isel[@]}" > /dev/null 2> "$tmp/err6"
+again=$(job_rounds "$tmp/err6" | cut -d' ' -f1 | sort -u | wc -l)
+done_now=$(ls "$inight"/state/*-r[0-9].done 2> /dev/null | wc -l)
+rows "$inight/pgt-prefill.json" | grep ' iteration$' | grep -v '^ *3 ' > "$tmp/bad6"
+[ "$again" -eq $((12 - before)) ] && [ "$done_now" -eq 12 ] && [ ! -s "$tmp/bad6" ] &&
+	ok "... resumed: the other $again rounds ran, every benchmark has its 3 repetitions" ||
+	{ not_ok "... resumed: $again rounds ran, $done_now of 12 done"; sed 's/^/#   /' "$tmp/bad6"; }
+
+# a wrong variant: its oracle fails once, every round of it is skipped, the rest goes on
 n --date=2026-01-02 --variants=baseline,stale-pgt --suites=pte_churn > "$tmp/out4" 2> "$tmp/err4"
 rc=$?
 wn=$tmp/r/2026-01-02/testhost
 [ $rc -eq 2 ] && ok "a wrong variant: exit 2" || not_ok "wrong variant exit $rc"
-grep -qi 'oracle' "$wn/state/stale-pgt.pte_churn.failed" 2>/dev/null &&
-	ok "stale-pgt marked failed with the oracle's report" || not_ok "stale-pgt state"
-[ -f "$wn/state/baseline.pte_churn.done" ] && [ -s "$wn/baseline.json" ] &&
+grep -qi 'oracle' "$wn/state/stale-pgt.pte_churn-oracle.failed" 2>/dev/null &&
+	ok "stale-pgt's oracle verdict: failed, with the oracle's report" || not_ok "stale-pgt oracle state"
+bad=0
+for r in 1 2 3; do grep -q 'WRONG: oracle' "$wn/state/stale-pgt.pte_churn-r$r.failed" 2> /dev/null || bad=$r; done
+[ $bad -eq 0 ] && [ "$(grep -c 'oracle pass' "$wn/logs/stale-pgt.pte_churn.oracle.log")" -eq 1 ] &&
+	! ls "$wn"/logs/stale-pgt.pte_churn.r*.log > /dev/null 2>&1 && ! ls "$wn"/parts/stale-pgt/* > /dev/null 2>&1 &&
+	grep -q 'stale-pgt pte_churn round 3: skipped' "$tmp/err4" &&
+	ok "... rounds 1-3 failed with the oracle's words, no timed run, one oracle pass" ||
+	{ not_ok "... rounds of stale-pgt (round $bad)"; ls "$wn/state" "$wn/logs" | sed 's/^/#   /'; }
+[ -f "$wn/state/baseline.pte_churn-r3.done" ] && [ -s "$wn/baseline.json" ] &&
 	ok "baseline still ran and was merged" || not_ok "baseline after a failure"
 grep -q 'stale-pgt' "$wn/summary.txt" 2>/dev/null && ok "the summary names the failed variant" || not_ok "summary of failure"
 
-# shards: each job on its own, then the merge assembles the night
+# shards in any order: a later round first runs the oracle itself
 sn=$tmp/r/2026-01-03/testhost
-while read -r j; do
-	n --date=2026-01-03 --job="$j" > /dev/null 2>&1 || echo "$j" >> "$tmp/shardfail"
-done < <(n --date=2026-01-03 --variants=baseline --suites=multi_guest,large_pages --list-jobs)
-[ ! -e "$tmp/shardfail" ] && ok "every shard job ran" || not_ok "shard jobs failed: $(cat "$tmp/shardfail")"
+n --date=2026-01-03 --job="stale-pgt pte_churn 2" > /dev/null 2> "$tmp/s1"
+rc=$?
+[ $rc -eq 2 ] && [ -f "$sn/state/stale-pgt.pte_churn-oracle.failed" ] && [ -f "$sn/state/stale-pgt.pte_churn-r2.failed" ] &&
+	ok "--job 'stale-pgt pte_churn 2' alone: runs the oracle pass itself, fails" || { not_ok "stale round 2 alone (exit $rc)"; diag "$(cat "$tmp/s1")"; }
+ino=$(stat -c %i "$sn/logs/stale-pgt.pte_churn.oracle.log")
+n --date=2026-01-03 --job="stale-pgt pte_churn 3" > /dev/null 2> "$tmp/s2"
+rc=$?
+[ $rc -eq 2 ] && grep -q 'round 3: skipped, the oracle pass failed' "$tmp/s2" &&
+	[ "$(stat -c %i "$sn/logs/stale-pgt.pte_churn.oracle.log")" = "$ino" ] &&
+	grep -q 'oracle' "$sn/state/stale-pgt.pte_churn-r3.failed" &&
+	ok "... then round 3: skipped on the verdict, marked failed, no second oracle pass" || { not_ok "stale round 3 (exit $rc)"; diag "$(cat "$tmp/s2")"; }
+n --date=2026-01-03 --job="baseline multi_guest 3" > /dev/null 2>&1 &&
+	[ -f "$sn/state/baseline.multi_guest-oracle.done" ] && [ -s "$sn/parts/baseline/multi_guest.r3.json" ] &&
+	ok "--job 'baseline multi_guest 3' before round 1: oracle pass, then the timed round" || not_ok "baseline round 3 first"
+n --date=2026-01-03 --job="baseline large_pages" > /dev/null 2> "$tmp/s3" &&
+	[ "$(ls "$sn"/parts/baseline/large_pages.r*.json | wc -l)" -eq 3 ] && grep -q 'round 3/3' "$tmp/s3" &&
+	ok "the old job line 'baseline large_pages' runs its 3 rounds" || not_ok "old job line"
+for r in 1 2; do n --date=2026-01-03 --job="baseline multi_guest $r" > /dev/null 2>&1; done
 n --date=2026-01-03 --variants=baseline --merge 2> /dev/null
 [ "$(grep -c '"run_type": "iteration"' "$sn/baseline.json" 2>/dev/null)" -eq $((3 * 3)) ] &&
 	ok "--merge assembles the shards (3 benchmarks x 3 repetitions)" || not_ok "merge of shards: $(grep -c '"run_type": "iteration"' "$sn/baseline.json")"
 
+# --rounds=1: one process takes all repetitions of a job
+on=$tmp/r/2026-01-05/testhost
+n --date=2026-01-05 --rounds=1 --variants=baseline --suites=large_pages --no-report > /dev/null 2> "$tmp/err7"
+grep ' iteration$' <(rows "$on/parts/baseline/large_pages.r1.json") > "$tmp/r7"
+grep -c 'round 1/1' "$tmp/err7" > /dev/null && [ "$(grep -c ' iteration$' <(rows "$on/baseline.json"))" -eq 2 ] &&
+	! grep -qv '^ *3 ' "$tmp/r7" && [ -s "$tmp/r7" ] &&
+	cmp -s <(grep '^      "' "$on/parts/baseline/large_pages.r1.json") <(grep '^      "' "$on/baseline.json") &&
+	ok "--rounds=1: one part with the 3 repetitions and libcbench's aggregates, copied" || not_ok "--rounds=1"
+
 # bad arguments name themselves
-for a in --date=yesterday --repetitions=0 --variants=nosuch --frobnicate "--job=baseline" --pin=x; do
+for a in --date=yesterday --repetitions=0 --rounds=0 --rounds=2 --variants=nosuch --frobnicate \
+	"--job=baseline" "--job=baseline multi_guest 4" "--job=baseline multi_guest 1 x" --pin=x; do
 	out=$(n "$a" 2>&1 < /dev/null)
 	[ $? -eq 2 ] && [[ $out == *"${a%%=*}"* ]] && ok "bad argument $a: exit 2, named" || { not_ok "bad argument $a"; diag "$out"; }
 done

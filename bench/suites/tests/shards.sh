@@ -43,8 +43,9 @@ else
 	[ $rc -eq 0 ] && ok "parallel --sshloginfile: every job ran" ||
 		{ not_ok "parallel --sshloginfile: every job ran (exit $rc)"; tail -n 20 "$tmp/par.out" | sed 's/^/#   /'; }
 	night=$tmp/r/2026-02-02/z-nightly
-	n=$(ls "$night"/state/*.done 2> /dev/null | wc -l)
-	[ "$n" -eq 4 ] && ok "... 4 jobs done, one state file each" || not_ok "... 4 jobs done ($n)"
+	n=$(ls "$night"/state/*-r[0-9].done 2> /dev/null | wc -l)
+	[ "$n" -eq 8 ] && ok "... 8 jobs (2 variants x 2 suites x 2 rounds) done, one state file each" ||
+		not_ok "... 8 jobs done ($n)"
 	# shellcheck disable=SC2086
 	scripts/nightly $opts --merge > /dev/null 2> "$tmp/merge.err"
 	rc=$?
@@ -54,6 +55,22 @@ else
 	counters "$night" > "$tmp/par" 2>&1
 	diff -u "$tmp/whole" "$tmp/par" > "$tmp/par.diff" && ok "... its counters equal the unsharded night's" ||
 		{ not_ok "... its counters equal the unsharded night's"; head -n 20 "$tmp/par.diff" | sed 's/^/#   /'; }
+
+	# a shard script of before the rounds: "<variant> <suite>" lines
+	opts="--date=2026-02-04 --host=z-nightly --results=$tmp/r ${sel[*]}"
+	# shellcheck disable=SC2086
+	scripts/nightly $opts --list-jobs | cut -d' ' -f1,2 | sort -u |
+		parallel --sshloginfile "$tmp/hosts" --workdir "$PWD" \
+			scripts/nightly $opts --job={} > "$tmp/old.out" 2>&1
+	rc=$?
+	# shellcheck disable=SC2086
+	scripts/nightly $opts --merge --no-report > /dev/null 2>&1
+	night=$tmp/r/2026-02-04/z-nightly
+	n=$(ls "$night"/state/*-r[0-9].done 2> /dev/null | wc -l)
+	counters "$night" > "$tmp/old" 2>&1
+	[ $rc -eq 0 ] && [ "$n" -eq 8 ] && diff -u "$tmp/whole" "$tmp/old" > "$tmp/old.diff" &&
+		ok "old '<variant> <suite>' job lines through parallel: every round ran ($n), the same counters" ||
+		{ not_ok "old job lines through parallel (exit $rc, $n rounds)"; head -n 20 "$tmp/old.diff" "$tmp/old.out" | sed 's/^/#   /'; }
 fi
 
 # Slurm: each array task as sbatch would start it, then the merge
@@ -64,7 +81,7 @@ for ((t = 1; t <= n; t++)); do
 	(cd / && SLURM_SUBMIT_DIR=$top SLURM_ARRAY_TASK_ID=$t \
 		"$top/scripts/nightly.d/slurm.sbatch" "${opts[@]}") > "$tmp/slurm.$t" 2>&1 || bad=$t
 done
-[ "$n" -eq 4 ] && [ $bad -eq 0 ] && ok "slurm.sbatch: array tasks 1-$n each ran their job" ||
+[ "$n" -eq 8 ] && [ $bad -eq 0 ] && ok "slurm.sbatch: array tasks 1-$n each ran their job" ||
 	{ not_ok "slurm.sbatch: array tasks 1-$n (task $bad failed)"; tail -n 10 "$tmp/slurm.$bad" | sed 's/^/#   /'; }
 night=$tmp/r/2026-02-03/z-nightly
 scripts/nightly "${opts[@]}" --merge --no-report > /dev/null 2>&1
