@@ -25,7 +25,7 @@ static const char usage[] =
 	"       gmapbench-compare [options] --history=RESULTS   change points only\n"
 	"\n"
 	"  --alpha=P            significance level of the U test (default 0.05)\n"
-	"  --noise-floor=PCT    smallest change that counts, in %% (default 5; at least 2 x CV)\n"
+	"  --noise-floor=PCT    smallest change that counts, in % (default 5; at least 2 x CV)\n"
 	"  --baseline=NAME      the variant others are compared with (default baseline)\n"
 	"  --previous=DIR       also compare each variant with the same one in DIR\n"
 	"  --history=DIR        walk DIR/<date>/<host>/ for change points (repeatable)\n"

@@ -187,18 +187,20 @@ void out_summary(FILE *f, const struct report *r)
 	any = false;
 	for (i = 0; r->night && i < r->night->nfailed; i++) {
 		const struct failure *fl = &r->night->failed[i];
-		const char *t = fl->tail, *nl;
-		int lines_left = 10;
+		const char *t = fl->tail, *nl = t + strlen(t);
+		int lines = 1;
 
 		if (!any)
 			fprintf(f, "\nFailed variants:\n");
 		any = true;
 		fprintf(f, "  %s (%s); end of its log:\n", fl->variant,
 			fl->what);
-		/* the last lines of the tail */
-		for (nl = t + strlen(t); nl > t && lines_left >= 0; nl--)
-			if (nl[-1] == '\n' && nl != t + strlen(t))
-				lines_left--;
+		/* the start of the last 10 lines of the tail */
+		if (nl > t && nl[-1] == '\n')
+			nl--;
+		for (; nl > t; nl--)
+			if (nl[-1] == '\n' && lines++ == 10)
+				break;
 		for (t = nl; *t;) {
 			const char *e = strchr(t, '\n');
 			size_t l = e ? (size_t)(e - t) : strlen(t);

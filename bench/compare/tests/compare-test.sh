@@ -118,6 +118,12 @@ run basefail --format=summary --previous="$fx/2026-11-23/zsim1" "$tmp/nobase-nig
 expect_rc 1 basefail "a night whose baseline failed: exit 1, not bad input"
 has "$tmp/basefail.out" '^baseline: FAILED \(table_creation\)' "... and the summary says the baseline failed"
 has "$tmp/basefail.out" 'Segmentation fault in table_creation' "... with the tail of its log"
+seq -f 'log line %g' 25 > "$tmp/nobase-night/state/baseline.table_creation.failed"
+run basefail25 --format=summary "$tmp/nobase-night"
+tail_shown=$(sed -n 's/^    | //p' "$tmp/basefail25.out")
+[ "$tail_shown" = "$(seq -f 'log line %g' 16 25)" ] &&
+	ok "a 25-line log: the summary shows its last 10 lines, no empty one" ||
+	{ not_ok "summary log tail"; diag "$tail_shown"; }
 
 # ---- an unreadable variant file in a night fails that variant only ----
 cp -r "$night" "$tmp/corrupt-night"
