@@ -129,8 +129,8 @@ static inline uint64_t mtest_asce(struct mtest_mem *m, unsigned int top)
 
 /*
  * Address (in m) of the entry for va at level, creating the tables above it
- * (valid, TF 0, TL 3) as needed. Stops with 0 if an entry on the way is a
- * large frame.
+ * (valid, TF 0, TL 3) as needed. No entry above level may be a large frame
+ * (its frame address would be taken for a table origin).
  */
 static inline uint64_t mtest_entry(struct mtest_mem *m, uint64_t asce,
 				   uint64_t va, unsigned int level)
