@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "internal.h" /* libcbench: cb_compute_stats, the JSON reporter */
+#include "gbench.h"
 #include "json.h"
 
 static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -243,33 +244,9 @@ static const char *need_str(const struct json *row, const char *key,
 	return s;
 }
 
-/* The keys of a row that are not counters (json_reporter.cc's). */
 static bool is_counter(const char *key)
 {
-	static const char *const fixed[] = {
-		"name",
-		"family_index",
-		"per_family_instance_index",
-		"run_name",
-		"run_type",
-		"repetitions",
-		"repetition_index",
-		"threads",
-		"aggregate_name",
-		"aggregate_unit",
-		"error_occurred",
-		"error_message",
-		"iterations",
-		"real_time",
-		"cpu_time",
-		"time_unit",
-		"label",
-	};
-
-	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		if (!strcmp(key, fixed[i]))
-			return false;
-	return true;
+	return !gbench_fixed_key(key);
 }
 
 struct row {

@@ -2,8 +2,8 @@
 # lib/json: the strict JSON reader shared by the project (json.h).
 # Users compile $(LIB_JSON_SRCS) with $(LIB_JSON_CFLAGS) into their program.
 
-LIB_JSON_SRCS := lib/json/json.c
-LIB_JSON_HDRS := lib/json/json.h
+LIB_JSON_SRCS := lib/json/json.c lib/json/gbench.c
+LIB_JSON_HDRS := lib/json/json.h lib/json/gbench.h
 LIB_JSON_CFLAGS := -Ilib/json
 LIB_JSON_FUZZ_SECONDS ?= 60
 
