@@ -279,13 +279,17 @@ const char *diff_status_name(enum diff_status s)
 	return names[s];
 }
 
-int diff_exit_status(const struct diff *d, size_t n)
+int diff_exit_status(const struct diff *d, size_t n, bool vs_baseline)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (d[i].regressions || d[i].behaviour || d[i].wrong ||
-		    d[i].n_only_old || d[i].status == ST_FAILED)
+	for (i = 0; i < n; i++) {
+		if (d[i].wrong || d[i].n_only_old || d[i].status == ST_FAILED)
 			return 1;
+		if (!vs_baseline && !strcmp(d[i].kind, "baseline"))
+			continue;
+		if (d[i].regressions || d[i].behaviour)
+			return 1;
+	}
 	return 0;
 }

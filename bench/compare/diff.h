@@ -78,7 +78,13 @@ bool counter_is_deterministic(const char *name);
 void diff_run(struct diff *d, const struct diff_opts *o);
 void diff_free(struct diff *d);
 const char *diff_status_name(enum diff_status s);
-/* Exit status wanted for a set of diffs: 0 nothing significant, 1 otherwise. */
-int diff_exit_status(const struct diff *d, size_t n);
+/*
+ * Exit status wanted for a set of diffs: 0 nothing significant, 1
+ * otherwise. Wrong results, failed variants and lost benchmarks always
+ * count; regressions and behaviour changes of a variant against the
+ * baseline only with vs_baseline (a patch that changes the counters it is
+ * meant to change is the point of a variant, not an alarm).
+ */
+int diff_exit_status(const struct diff *d, size_t n, bool vs_baseline);
 
 #endif

@@ -37,9 +37,12 @@ static const char usage[] =
 	"  -o FILE              write there (atomically) instead of stdout\n"
 	"  --write=FMT:FILE     write another format too (repeatable)\n"
 	"  --plot-data=DIR      write gnuplot data and DIR/charts.tsv for scripts/report\n"
+	"  --exit-on=WHAT       all (default): exit 1 on regressions and behaviour changes\n"
+	"                       against the baseline too; previous: only on those against\n"
+	"                       the previous night or between two files\n"
 	"\n"
-	"Exit status: 0 nothing significant, 1 regressions, behaviour changes, wrong\n"
-	"results or failed variants, 2 bad input.\n";
+	"Exit status: 0 nothing significant, 1 regressions, behaviour changes (see\n"
+	"--exit-on), wrong results, failed variants or lost benchmarks, 2 bad input.\n";
 
 __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt,
 								...)
@@ -210,6 +213,7 @@ int main(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"write", required_argument, NULL, 'w'},
 		{"plot-data", required_argument, NULL, 'D'},
+		{"exit-on", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, '?' + 256},
 		{0}};
 	struct diff_opts o = {.alpha = 0.05, .noise_floor = 5};
@@ -221,7 +225,7 @@ int main(int argc, char **argv)
 	struct result_file files[2] = {0};
 	struct history hist = {0};
 	struct diff *d = NULL;
-	struct report r = {0};
+	struct report r = {.exit_vs_baseline = true};
 	char err[1024];
 	int c, nn = 0, nfiles = 0;
 	writer main_writer;
@@ -238,6 +242,15 @@ int main(int argc, char **argv)
 			break;
 		case 'b':
 			baseline = optarg;
+			break;
+		case 'E':
+			if (!strcmp(optarg, "all"))
+				r.exit_vs_baseline = true;
+			else if (!strcmp(optarg, "previous"))
+				r.exit_vs_baseline = false;
+			else
+				die("--exit-on=%s: expected 'all' or 'previous'",
+				    optarg);
 			break;
 		case 'P':
 			previous = optarg;
@@ -391,7 +404,7 @@ int main(int argc, char **argv)
 	r.d = d;
 	r.nd = nd;
 	r.o = &o;
-	r.exit_status = diff_exit_status(d, nd);
+	r.exit_status = diff_exit_status(d, nd, r.exit_vs_baseline);
 
 	for (i = 0; i < nwrites; i++) {
 		char fmt[32];

@@ -20,6 +20,7 @@ struct report {
 	const struct diff_opts *o;
 	struct night *night; /* the night compared, or NULL */
 	int exit_status;
+	bool exit_vs_baseline; /* --exit-on=all (else previous) */
 };
 
 void out_text(FILE *f, const struct report *r);

@@ -210,8 +210,9 @@ static void json_exit_status(FILE *f, const struct report *r)
 {
 	json_kv_num(f, "exit_status", r->exit_status, true);
 	json_put_string(f, "exit_status_meaning");
-	fputs(":{\"0\":\"nothing significant\",\"1\":\"regressions, behaviour changes, wrong results or failed variants\",\"2\":\"bad input\"},",
-	      f);
+	fprintf(f,
+		":{\"0\":\"nothing significant\",\"1\":\"regressions or behaviour changes%s, wrong results or failed variants\",\"2\":\"bad input\"},",
+		r->exit_vs_baseline ? "" : " against the previous night");
 }
 
 void out_json(FILE *f, const struct report *r)

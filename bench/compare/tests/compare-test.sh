@@ -110,6 +110,26 @@ run nights2 "$fx/2026-11-20/zsim1" "$fx/2026-11-21/zsim1"
 expect_rc 1 nights2 "2026-11-20 -> 2026-11-21: the step is a regression"
 has "$tmp/nights2.out" '^table_creation/span_gib:512 +real_time .*\+1[0-9]\.[0-9]+% \*' "the +15% step is significant"
 
+# ---- --exit-on: whether differences from the baseline make the exit 1 ----
+cp -r "$night" "$tmp/clean-night"
+rm -f "$tmp/clean-night/broken-flush.json" "$tmp/clean-night"/state/edat-shadow.*
+run clean_all "$tmp/clean-night"
+expect_rc 1 clean_all "a night whose lazy-unshadow regressed against baseline: exit 1 by default"
+run clean_prev --exit-on=previous --format=verdict "$tmp/clean-night"
+expect_rc 0 clean_prev "... 0 with --exit-on=previous (no wrong or failed variant, no previous night)"
+[ "$("$get" "$tmp/clean_prev.out" .exit_status)" = 0 ] &&
+	"$get" "$tmp/clean_prev.out" '.exit_status_meaning.1' | grep -q 'against the previous night' &&
+	[ "$("$get" "$tmp/clean_prev.out" .variants.lazy-unshadow.status)" = regressed ] &&
+	ok "... and its verdict says so, still naming lazy-unshadow regressed" ||
+	not_ok "verdict of --exit-on=previous"
+run night_prev --exit-on=previous "$night"
+expect_rc 1 night_prev "--exit-on=previous: a wrong and a failed variant still make it 1"
+run nights2_prev --exit-on=previous "$fx/2026-11-20/zsim1" "$fx/2026-11-21/zsim1"
+expect_rc 1 nights2_prev "--exit-on=previous: the step between two nights still makes it 1"
+run exit_bad --exit-on=baseline "$night"
+expect_rc 2 exit_bad "--exit-on=baseline: bad input"
+has "$tmp/exit_bad.err" "--exit-on=baseline: expected 'all' or 'previous'" "... and the error names the flag"
+
 # ---- a night whose baseline failed still reports ----
 cp -r "$night" "$tmp/nobase-night"
 mv "$tmp/nobase-night/baseline.json" "$tmp/nobase-night/state/"

@@ -51,6 +51,14 @@ all=$(scripts/nightly --list-jobs --date=2026-01-01 | wc -l)
 n --date=2026-01-01 "${sel[@]}" > "$tmp/out1" 2> "$tmp/err1"
 rc=$?
 [ $rc -le 1 ] && ok "the night ran (exit $rc: 0 clean or 1 changes)" || { not_ok "night exit $rc"; sed 's/^/#   /' "$tmp/err1" | tail -20; }
+# pgt-prefill changes counters against baseline by design: --exit-on decides
+n --date=2026-01-01 "${sel[@]}" --merge > /dev/null 2>&1
+rc_all=$?
+n --date=2026-01-01 "${sel[@]}" --merge --exit-on=previous > /dev/null 2>&1
+rc_prev=$?
+[ $rc_all -eq 1 ] && [ $rc_prev -eq 0 ] &&
+	ok "exit 1 for pgt-prefill's behaviour changes against baseline, 0 with --exit-on=previous" ||
+	not_ok "--exit-on: exit $rc_all by default, $rc_prev with --exit-on=previous"
 for f in baseline.json pgt-prefill.json report.md report.html summary.txt verdict.json \
 	state/baseline.multi_guest-r1.done state/pgt-prefill.large_pages-r3.done \
 	state/baseline.large_pages-oracle.done logs/baseline.large_pages.oracle.log \
@@ -182,7 +190,7 @@ grep -c 'round 1/1' "$tmp/err7" > /dev/null && [ "$(grep -c ' iteration$' <(rows
 
 # bad arguments name themselves
 for a in --date=yesterday --repetitions=0 --rounds=0 --rounds=2 --variants=nosuch --frobnicate \
-	"--job=baseline" "--job=baseline multi_guest 4" "--job=baseline multi_guest 1 x" --pin=x; do
+	"--job=baseline" "--job=baseline multi_guest 4" "--job=baseline multi_guest 1 x" --pin=x --exit-on=baseline; do
 	out=$(n "$a" 2>&1 < /dev/null)
 	[ $? -eq 2 ] && [[ $out == *"${a%%=*}"* ]] && ok "bad argument $a: exit 2, named" || { not_ok "bad argument $a"; diag "$out"; }
 done
