@@ -10,40 +10,40 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define GMAP_COUNTERS(C)                                                     \
-	C(vsie_entries)                                                      \
-	C(exits_l0)                                                          \
-	C(exits_l1)                                                          \
-	C(shadow_create)                                                     \
-	C(shadow_reuse)                                                      \
-	C(shadow_r2t)                                                        \
-	C(shadow_r3t)                                                        \
-	C(shadow_sgt)                                                        \
-	C(shadow_pgt)                                                        \
-	C(shadow_pte)                                                        \
-	C(prot_faults)                                                       \
-	C(unshadow_pte)                                                      \
-	C(unshadow_pgt)                                                      \
-	C(unshadow_sgt)                                                      \
-	C(unshadow_r3t)                                                      \
-	C(unshadow_r2t)                                                      \
-	C(unshadow_full)                                                     \
-	C(tlb_hits)                                                          \
-	C(tlb_misses)                                                        \
-	C(tlb_purged)                                                        \
-	C(ipte)                                                              \
-	C(idte)                                                              \
-	C(csp)                                                               \
-	C(crdte)                                                             \
-	C(ptlb)                                                              \
-	C(shadow_bytes)                                                      \
+#define GMAP_COUNTERS(C) \
+	C(vsie_entries)  \
+	C(exits_l0)      \
+	C(exits_l1)      \
+	C(shadow_create) \
+	C(shadow_reuse)  \
+	C(shadow_r2t)    \
+	C(shadow_r3t)    \
+	C(shadow_sgt)    \
+	C(shadow_pgt)    \
+	C(shadow_pte)    \
+	C(prot_faults)   \
+	C(unshadow_pte)  \
+	C(unshadow_pgt)  \
+	C(unshadow_sgt)  \
+	C(unshadow_r3t)  \
+	C(unshadow_r2t)  \
+	C(unshadow_full) \
+	C(tlb_hits)      \
+	C(tlb_misses)    \
+	C(tlb_purged)    \
+	C(ipte)          \
+	C(idte)          \
+	C(csp)           \
+	C(crdte)         \
+	C(ptlb)          \
+	C(shadow_bytes)  \
 	C(oracle_mismatches)
 
 enum gmap_counter_id {
 #define GMAP_COUNTER_ENUM(name) GC_##name,
 	GMAP_COUNTERS(GMAP_COUNTER_ENUM)
 #undef GMAP_COUNTER_ENUM
-	GC_NR
+		GC_NR
 };
 
 _Static_assert(GC_NR <= 64, "presence mask is one 64-bit word");

@@ -68,14 +68,16 @@ int main(int argc, char **argv)
 			continue;
 		if (json_get(b, "error_occurred") &&
 		    json_get(b, "error_occurred")->type == JSON_TRUE) {
-			fprintf(stderr, "gmapbench-counters: %s: %s: error: %s\n",
+			fprintf(stderr,
+				"gmapbench-counters: %s: %s: error: %s\n",
 				argv[1], run,
 				json_str(json_get(b, "error_message")));
 			rc = 1;
 			continue;
 		}
 		for_each_counter(id) {
-			const struct json *v = json_get(b, gmap_counter_names[id]);
+			const struct json *v =
+				json_get(b, gmap_counter_names[id]);
 
 			if (!json_is_num(v))
 				continue;
@@ -84,7 +86,8 @@ int main(int argc, char **argv)
 				    !strcmp(rows[k].run, run))
 					break;
 			if (k == n) {
-				rows[n++] = (struct row){ run, id, json_num(v, 0) };
+				rows[n++] =
+					(struct row){run, id, json_num(v, 0)};
 			} else if (rows[k].value != json_num(v, 0)) {
 				fprintf(stderr,
 					"gmapbench-counters: %s: %s: %s differs between repetitions (%.17g, %.17g)\n",

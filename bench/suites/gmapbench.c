@@ -111,28 +111,33 @@ static void parse_gmap_flags(int *argc, char **argv)
 
 		if (!strncmp(a, "--help", 6) || !strcmp(a, "-h")) {
 			usage(stdout);
-			argv[n++] = argv[i];	/* libcbench prints its part */
+			argv[n++] = argv[i]; /* libcbench prints its part */
 		} else if ((v = flag_value(a, "--gmap_check"))) {
-			opt.check = !*v || !strcmp(v, "true") || !strcmp(v, "1");
-			if (*v && !opt.check && strcmp(v, "false") && strcmp(v, "0"))
-				die("--gmap_check=%s: expected true or false", v);
+			opt.check =
+				!*v || !strcmp(v, "true") || !strcmp(v, "1");
+			if (*v && !opt.check && strcmp(v, "false") &&
+			    strcmp(v, "0"))
+				die("--gmap_check=%s: expected true or false",
+				    v);
 		} else if ((v = flag_value(a, "--gmap_backend"))) {
 			if (!strcmp(v, "sim"))
 				opt.backend = BACKEND_SIM;
 			else if (!strcmp(v, "kvm"))
 				opt.backend = BACKEND_KVM;
 			else
-				die("--gmap_backend=%s: expected sim or kvm", v);
+				die("--gmap_backend=%s: expected sim or kvm",
+				    v);
 		} else if ((v = flag_value(a, "--gmap_seed"))) {
 			errno = 0;
 			opt.seed = strtoull(v, &end, 0);
 			if (!*v || *end || errno)
-				die("--gmap_seed=%s: expected an unsigned integer", v);
+				die("--gmap_seed=%s: expected an unsigned integer",
+				    v);
 		} else if ((v = flag_value(a, "--gmap_list_suites"))) {
 			opt.list_suites = true;
 		} else if ((v = flag_value(a, "--gmap_args"))) {
-			opt.only = realloc(opt.only,
-					   (opt.nr_only + 1) * sizeof(*opt.only));
+			opt.only = realloc(opt.only, (opt.nr_only + 1) *
+							     sizeof(*opt.only));
 			if (!opt.only)
 				die("%s: out of memory", a);
 			opt.only[opt.nr_only++] = v;
@@ -212,8 +217,8 @@ static void sim_config(const struct scenario *s, const int64_t *args,
 	heap += (uint64_t)L1_NR_FRAME_KINDS << 20;
 	heap = (heap + 2 * heap / 8 + (1 << 20) - 1) & ~((1ULL << 20) - 1);
 	cfg->l1_mem_bytes = L1_SIM_HEAP_START + heap + n.l1_bytes;
-	cfg->l1_mem_bytes = (cfg->l1_mem_bytes + (8 << 20) - 1) &
-			    ~((8ULL << 20) - 1);
+	cfg->l1_mem_bytes =
+		(cfg->l1_mem_bytes + (8 << 20) - 1) & ~((8ULL << 20) - 1);
 	/* L0 holds L1's memory, its own tables for it, and the shadow
 	 * tables: a shadow page table is 4 KiB (with PGSTEs) per 2 KiB L1
 	 * page table, a shadow region/segment table as large as L1's */
@@ -221,8 +226,8 @@ static void sim_config(const struct scenario *s, const int64_t *args,
 		 n.frames[L1_FRAME_CRST] * l1_frame_size(L1_FRAME_CRST);
 	cfg->arena_bytes = cfg->l1_mem_bytes + cfg->l1_mem_bytes / 8 +
 			   2 * tables + (64ULL << 20);
-	cfg->arena_bytes = (cfg->arena_bytes + (1 << 20) - 1) &
-			   ~((1ULL << 20) - 1);
+	cfg->arena_bytes =
+		(cfg->arena_bytes + (1 << 20) - 1) & ~((1ULL << 20) - 1);
 	cfg->l1_edat1 = n.edat1;
 	cfg->l1_edat2 = n.edat2;
 	cfg->check = opt.check ? GSIM_CHECK_ON : GSIM_CHECK_OFF;
@@ -233,7 +238,7 @@ static void bm_sim(cbench_state *st)
 {
 	const struct scenario *s = cbench_user(st);
 	int64_t args[SCENARIO_MAX_PARAMS];
-	struct gmap_counters sum = { 0 }, c;
+	struct gmap_counters sum = {0}, c;
 	struct scenario_result res;
 	struct l1_platform plat;
 	struct gsim_config cfg;
@@ -303,7 +308,7 @@ static void bm_kvm(cbench_state *st)
 {
 	const struct scenario *s = cbench_user(st);
 	int64_t args[SCENARIO_MAX_PARAMS];
-	struct gmap_counters sum = { 0 }, c;
+	struct gmap_counters sum = {0}, c;
 	struct kvm_run_timing t;
 	char kv[512], err[256];
 	bool first = true;
@@ -319,8 +324,8 @@ static void bm_kvm(cbench_state *st)
 		add_counters(&sum, &c, first);
 		first = false;
 		/* the L1's own STCKF time of its phases is the iteration */
-		cbench_set_iteration_time(st, t.l1_ns ? t.l1_ns * 1e-9 :
-							 t.wall_ns * 1e-9);
+		cbench_set_iteration_time(st, t.l1_ns ? t.l1_ns * 1e-9
+						      : t.wall_ns * 1e-9);
 	}
 	export_counters(st, &sum);
 }
@@ -350,7 +355,7 @@ static cbench_family *new_family(const struct scenario *s, const char *name)
 static void register_scenario(const struct scenario *s)
 {
 	int64_t args[SCENARIO_MAX_PARAMS];
-	cbench_family *fam[2] = { NULL, NULL };
+	cbench_family *fam[2] = {NULL, NULL};
 	char name[128], err[256];
 	unsigned int i, k, nightly = 0;
 
@@ -424,8 +429,9 @@ int main(int argc, char **argv)
 				  opt.backend == BACKEND_KVM ? "kvm" : "sim");
 	cbench_add_custom_context("gmap_check", opt.check ? "true" : "false");
 	if (opt.backend == BACKEND_KVM)
-		cbench_add_custom_context("kernel_release",
-					  kvm_backend_kernel_release(rel, sizeof(rel)));
+		cbench_add_custom_context(
+			"kernel_release",
+			kvm_backend_kernel_release(rel, sizeof(rel)));
 
 	for (i = 0; i < opt.nr_only; i++)
 		register_only(opt.only[i]);

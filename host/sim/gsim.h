@@ -24,20 +24,20 @@
 struct gsim;
 
 enum gsim_check {
-	GSIM_CHECK_OFF = 0,	/* no oracle: the speed runs */
-	GSIM_CHECK_ON,		/* every L2 access is checked against the oracle */
+	GSIM_CHECK_OFF = 0, /* no oracle: the speed runs */
+	GSIM_CHECK_ON, /* every L2 access is checked against the oracle */
 };
 
 struct gsim_config {
-	uint64_t l1_mem_bytes;	/* size of L1's memory; multiple of 1 MiB */
-	uint64_t arena_bytes;	/* L0 memory for everything; 0: derived */
-	unsigned int tlb_sets;	/* simulated TLB geometry; 0: default */
+	uint64_t l1_mem_bytes; /* size of L1's memory; multiple of 1 MiB */
+	uint64_t arena_bytes; /* L0 memory for everything; 0: derived */
+	unsigned int tlb_sets; /* simulated TLB geometry; 0: default */
 	unsigned int tlb_ways;
-	bool l1_edat1;		/* facility 8 offered to L1 (EDAT-1) */
-	bool l1_edat2;		/* facility 78 offered to L1 (EDAT-2) */
-	bool l1_hpage_1m;	/* L0 backs L1 with 1 MiB segments (gmap hpage) */
+	bool l1_edat1; /* facility 8 offered to L1 (EDAT-1) */
+	bool l1_edat2; /* facility 78 offered to L1 (EDAT-2) */
+	bool l1_hpage_1m; /* L0 backs L1 with 1 MiB segments (gmap hpage) */
 	enum gsim_check check;
-	uint64_t seed;		/* for anything random inside the machine */
+	uint64_t seed; /* for anything random inside the machine */
 };
 
 /* Fills *cfg with the defaults. */
@@ -71,11 +71,11 @@ struct gsim_l2_run {
 	uint64_t count;
 	uint32_t flags;
 };
-#define GSIM_L2_WRITE	0x1	/* stores instead of fetches */
+#define GSIM_L2_WRITE 0x1 /* stores instead of fetches */
 
 enum gsim_exit {
-	GSIM_EXIT_DONE,		/* L2 ran every access: intercept to L1 */
-	GSIM_EXIT_PGM,		/* a host-translation fault reflected to L1 */
+	GSIM_EXIT_DONE, /* L2 ran every access: intercept to L1 */
+	GSIM_EXIT_PGM, /* a host-translation fault reflected to L1 */
 };
 
 /*
@@ -86,19 +86,19 @@ enum gsim_exit {
  */
 struct gsim_sie {
 	/* in */
-	uint64_t asce;		/* L2's ASCE as L1 designates it (L1 CR1) */
-	bool cr0_edat;		/* L1's CR0 EDAT bit */
+	uint64_t asce; /* L2's ASCE as L1 designates it (L1 CR1) */
+	bool cr0_edat; /* L1's CR0 EDAT bit */
 	const struct gsim_l2_run *runs;
 	size_t nr_runs;
 	/* progress, kept between calls; zero it to start from the top */
 	size_t run;
-	uint64_t done;		/* accesses done in runs[run] */
+	uint64_t done; /* accesses done in runs[run] */
 	/* out, after each call */
 	enum gsim_exit exit;
-	uint16_t pgm_code;	/* PGM_* code L1 receives, for GSIM_EXIT_PGM */
+	uint16_t pgm_code; /* PGM_* code L1 receives, for GSIM_EXIT_PGM */
 	uint64_t trans_exc_addr; /* the L2 address that faulted */
-	bool write;		/* the faulting access was a store */
-	uint64_t accesses;	/* L2 accesses completed by this call */
+	bool write; /* the faulting access was a store */
+	uint64_t accesses; /* L2 accesses completed by this call */
 };
 
 /* Returns 0, or -errno if the simulation itself failed (with gsim_error()) */

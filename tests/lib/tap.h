@@ -23,8 +23,8 @@ static inline void tap_plan_unknown(void)
 	fflush(stdout);
 }
 
-static inline void tap_vresult(bool ok, const char *directive,
-			       const char *fmt, va_list ap)
+static inline void tap_vresult(bool ok, const char *directive, const char *fmt,
+			       va_list ap)
 {
 	printf("%sok %d - ", ok ? "" : "not ", ++tap_count);
 	vprintf(fmt, ap);
@@ -72,13 +72,13 @@ tap_diag(const char *fmt, ...)
 }
 
 /* Compare two integers and say both when they differ. */
-#define tap_eq(a, b, ...)                                                     \
-	({                                                                    \
-		long long __a = (long long)(a), __b = (long long)(b);         \
-		if (__a != __b)                                               \
-			tap_diag("%s = %lld, expected %s = %lld", #a, __a,   \
-				 #b, __b);                                    \
-		tap_ok(__a == __b, __VA_ARGS__);                             \
+#define tap_eq(a, b, ...)                                                      \
+	({                                                                     \
+		long long __a = (long long)(a), __b = (long long)(b);          \
+		if (__a != __b)                                                \
+			tap_diag("%s = %lld, expected %s = %lld", #a, __a, #b, \
+				 __b);                                         \
+		tap_ok(__a == __b, __VA_ARGS__);                               \
 	})
 
 static inline int tap_done(void)

@@ -16,6 +16,7 @@ struct rcu_head {
 	void (*func)(struct rcu_head *head);
 };
 
+/* clang-format off */
 #define rcu_read_lock() do { } while (0)
 #define rcu_read_unlock() do { } while (0)
 #define rcu_register_thread() do { } while (0)
@@ -25,10 +26,10 @@ struct rcu_head {
 #ifndef synchronize_rcu
 #define synchronize_rcu() do { } while (0)
 #endif
+/* clang-format on */
 #define rcu_dereference(p) __atomic_load_n(&(p), __ATOMIC_CONSUME)
 #define rcu_assign_pointer(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
-#define rcu_cmpxchg_pointer(p, o, n)                                          \
-	__sync_val_compare_and_swap(p, o, n)
+#define rcu_cmpxchg_pointer(p, o, n) __sync_val_compare_and_swap(p, o, n)
 
 static inline void call_rcu(struct rcu_head *head,
 			    void (*func)(struct rcu_head *head))

@@ -2,6 +2,8 @@
 /* host/sim shim: the simulated host never swaps, so no swap entry occurs */
 #ifndef GMAPBENCH_SHIM_SWAPOPS_H
 #define GMAPBENCH_SHIM_SWAPOPS_H
+/* one-line stubs */
+/* clang-format off */
 enum { MM_FILEPAGES, MM_ANONPAGES, MM_SWAPENTS };
 static inline swp_entry_t pte_to_swp_entry(pte_t pte)
 {
@@ -19,4 +21,5 @@ static inline struct page *pfn_swap_entry_to_page(swp_entry_t e)
 static inline int mm_counter(struct page *p) { return MM_ANONPAGES; }
 static inline void dec_mm_counter(struct mm_struct *mm, int member) { }
 static inline int free_swap_and_cache(swp_entry_t e) { return 0; }
+/* clang-format on */
 #endif
