@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: GPL-2.0
+# Tests of the tree as a whole.
+TESTS += tests/style.sh
