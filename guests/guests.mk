@@ -16,7 +16,7 @@
 GUESTS_DIR := guests
 GUESTS_B := $(B)/guests
 GUESTS_L1_SRCS := $(GUESTS_DIR)/l1/util.c $(GUESTS_DIR)/l1/alloc.c \
-	$(GUESTS_DIR)/l1/gmap.c $(GUESTS_DIR)/l1/run.c
+	$(GUESTS_DIR)/l1/l2_tables.c $(GUESTS_DIR)/l1/run.c
 GUESTS_SCENARIO_SRCS := $(sort $(wildcard $(GUESTS_DIR)/scenarios/*.c))
 GUESTS_SIM_SRCS := $(GUESTS_DIR)/l1/platform-sim.c
 GUESTS_CFLAGS := -I$(TOP)/$(GUESTS_DIR)/l1 -I$(TOP)/$(GUESTS_DIR)/scenarios

@@ -33,7 +33,7 @@ $(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c
 	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
 
 # ------------------------------------------------ per variant libraries
-SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,arena.c instr.c hostmm.c vsie.c gsim.c)
+SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,arena.c instr.c hostmm.c vsie_loop.c gsim.c)
 SIM_L0_HDRS := $(SIM_DIR)/l0/sim.h $(SIM_DIR)/gsim.h host/counters.h \
 	$(SIM_DIR)/shim/shim.h $(SIM_DIR)/shim/kvm.h \
 	$(wildcard $(SIM_DIR)/shim/include/*/*.h) $(SIM_MACHINE_HDRS)

@@ -77,7 +77,7 @@ void sim_arena_free(struct gsim *g);
 struct mm_struct *sim_mm_create(struct gsim *g);
 void sim_mm_destroy(struct gsim *g, struct mm_struct *mm);
 
-/* vsie.c */
+/* vsie_loop.c */
 int sim_vsie_init(struct gsim *g);
 void sim_vsie_fini(struct gsim *g);
 int sim_vsie_run(struct gsim *g, struct gsim_sie *sie);
