@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "lowcore.h"
+#include "samples.h"
 
 struct psw {
 	uint64_t mask;
@@ -74,20 +75,15 @@ void bm_cmdline_parse(char *line, struct bm_cmdline *cl);
 
 /* probe.c: expected exceptions */
 bool bm_sie_probe(void);
-struct bm_lra {
-	uint64_t l2;
-	int cc; /* LRAG condition code, -1 if it raised an exception */
-	uint64_t r1; /* the real address for cc 0 */
-	uint16_t pgm; /* exception code (cc 3 with bit 32, or the interrupt) */
-	int prot; /* TPROT: 0 fetch+store, 1 fetch only, 2 none, 3 n/a; -1 */
-};
-void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct bm_lra *out);
+/* LRAG and TPROT of l2 through asce (struct l2_xlate: samples.h) */
+void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct l2_xlate *out);
 /* the same in steps: many translations through one asce */
 void bm_dat_begin(uint64_t asce, bool edat);
-void bm_dat_translate(uint64_t l2, struct bm_lra *out);
+void bm_dat_translate(uint64_t l2, struct l2_xlate *out);
 void bm_dat_end(void);
 bool bm_sie_available(void);
-void bm_json_lra(const struct bm_lra *t);
+/* {"l2":..,"cc":..,["l1"|"r1":..,]"exc":..,"tprot":..} on the console */
+void bm_json_lra(uint64_t l2, const struct l2_xlate *t);
 
 /* memory */
 extern uint64_t bm_mem_size;

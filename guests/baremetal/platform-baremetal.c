@@ -127,16 +127,13 @@ static void log_line(void *ctx, const char *line)
 static void translate_samples(const struct l1_sie *s)
 {
 	struct l2_sample *sm;
-	struct bm_lra t;
 
 	bm_dat_begin(s->asce, s->cr0_edat);
 	for (int i = 0; i < plat.samples.n; i++) {
 		sm = &plat.samples.s[i];
 		if (sm->asce != s->asce)
 			continue;
-		bm_dat_translate(sm->l2, &t);
-		sm->t = (struct l2_xlate){
-			.cc = t.cc, .r1 = t.r1, .exc = t.pgm, .tprot = t.prot};
+		bm_dat_translate(sm->l2, &sm->t);
 		sm->have = true;
 	}
 	bm_dat_end();
@@ -165,7 +162,7 @@ static int sie_emulated(struct l1_sie *s)
 {
 	uint64_t page = 1, l1page = 0;
 	bool writable = false;
-	struct bm_lra t;
+	struct l2_xlate t;
 	int rc = 0;
 
 	bm_dat_begin(s->asce, s->cr0_edat);
@@ -180,20 +177,20 @@ static int sie_emulated(struct l1_sie *s)
 			if ((l2 & PAGE_MASK) != page || (write && !writable)) {
 				bm_dat_translate(l2, &t);
 				if (t.cc != 0) {
-					if (!t.pgm) {
+					if (!t.exc) {
 						rc = -EIO;
 						goto out;
 					}
-					exit_pgm(s, t.pgm, l2, write);
+					exit_pgm(s, t.exc, l2, write);
 					goto out;
 				}
-				if (write && t.prot != 0) {
+				if (write && t.tprot != 0) {
 					exit_pgm(s, 0x04, l2, true);
 					goto out;
 				}
 				page = l2 & PAGE_MASK;
 				l1page = t.r1 & PAGE_MASK;
-				writable = t.prot == 0;
+				writable = t.tprot == 0;
 			}
 			p = (volatile uint8_t *)(l1page | (l2 & ~PAGE_MASK));
 			if (l1page + 0x1000 > plat.p.mem_bytes) {
@@ -222,7 +219,7 @@ out:
 static bool install_l2_program(struct l1_sie *s)
 {
 	size_t len = bm_l2prog_end - bm_l2prog;
-	struct bm_lra lc, pg;
+	struct l2_xlate lc, pg;
 	uint64_t *psw;
 
 	bm_dat_begin(s->asce, s->cr0_edat);

@@ -95,7 +95,7 @@ bool bm_sie_probe(void)
 	"\tstnsm\t%[m],0xfb\n"   \
 	"\tmvghi\t%[res],0\n"
 
-static void lrag(uint64_t l2, struct bm_lra *t)
+static void lrag(uint64_t l2, struct l2_xlate *t)
 {
 	uint64_t r = 0;
 	int cc = -1;
@@ -109,11 +109,11 @@ static void lrag(uint64_t l2, struct bm_lra *t)
 		     : "r1", "cc", "memory");
 	t->cc = cc;
 	t->r1 = r;
-	t->pgm = 0;
+	t->exc = 0;
 	if (cc < 0)
-		t->pgm = bm_pgm_code;
+		t->exc = bm_pgm_code;
 	else if (cc == 3 && (r & 0x80000000UL))
-		t->pgm = r & 0xffff;
+		t->exc = r & 0xffff;
 }
 
 static int tprot(uint64_t l2)
@@ -142,11 +142,10 @@ void bm_dat_begin(uint64_t asce, bool edat)
 	bm_lctlg(7, asce);
 }
 
-void bm_dat_translate(uint64_t l2, struct bm_lra *t)
+void bm_dat_translate(uint64_t l2, struct l2_xlate *t)
 {
-	t->l2 = l2;
 	lrag(l2, t);
-	t->prot = tprot(l2);
+	t->tprot = tprot(l2);
 }
 
 void bm_dat_end(void)
@@ -156,37 +155,21 @@ void bm_dat_end(void)
 	bm_lctlg(0, saved_cr0);
 }
 
-void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct bm_lra *t)
+void bm_lra(uint64_t asce, bool edat, uint64_t l2, struct l2_xlate *t)
 {
 	bm_dat_begin(asce, edat);
 	bm_dat_translate(l2, t);
 	bm_dat_end();
 }
 
-void bm_json_lra(const struct bm_lra *t)
+void bm_json_lra(uint64_t l2, const struct l2_xlate *t)
 {
-	bm_puts("{\"l2\":\"");
-	bm_putx(t->l2);
-	bm_puts("\",\"cc\":");
-	if (t->cc < 0)
-		bm_puts("null");
-	else
-		bm_putu(t->cc);
-	if (t->cc == 0) {
-		bm_puts(",\"l1\":\"");
-		bm_putx(t->r1);
-		bm_puts("\"");
-	} else if (t->cc > 0 && !t->pgm) {
-		bm_puts(",\"r1\":\"");
-		bm_putx(t->r1);
-		bm_puts("\"");
-	}
-	bm_puts(",\"exc\":\"");
-	bm_putx(t->pgm);
-	bm_puts("\",\"tprot\":");
-	if (t->prot < 0)
-		bm_puts("null");
-	else
-		bm_putu(t->prot);
-	bm_puts("}");
+	char line[160];
+	struct l1_buf b;
+
+	l1_buf_init(&b, line, sizeof(line));
+	l1_buf_str(&b, "{");
+	l2_xlate_json(l2, t, &b);
+	l1_buf_str(&b, "}");
+	bm_puts(line);
 }

@@ -67,22 +67,20 @@ void l2_samples_after_sie(struct l2_samples *ss, size_t run0, uint64_t done0,
 		       L2_WHY_FAULT);
 }
 
-void l2_sample_json(const struct l2_sample *sm, struct l1_buf *b)
+static void int_or_null(struct l1_buf *b, int v)
 {
-	static const char *const why[] = {
-		[L2_WHY_RUN] = "run",
-		[L2_WHY_FAULT] = "fault",
-		[L2_WHY_PROBE] = "probe",
-	};
-	const struct l2_xlate *t = &sm->t;
-
-	l1_buf_str(b, "{\"l2\":\"");
-	l1_buf_hex(b, sm->l2);
-	l1_buf_str(b, "\",\"cc\":");
-	if (t->cc < 0)
+	if (v < 0)
 		l1_buf_str(b, "null");
 	else
-		l1_buf_int(b, t->cc);
+		l1_buf_int(b, v);
+}
+
+void l2_xlate_json(uint64_t l2, const struct l2_xlate *t, struct l1_buf *b)
+{
+	l1_buf_str(b, "\"l2\":\"");
+	l1_buf_hex(b, l2);
+	l1_buf_str(b, "\",\"cc\":");
+	int_or_null(b, t->cc);
 	if (t->cc == 0 || (t->cc > 0 && !t->exc)) {
 		l1_buf_str(b, t->cc == 0 ? ",\"l1\":\"" : ",\"r1\":\"");
 		l1_buf_hex(b, t->r1);
@@ -91,10 +89,19 @@ void l2_sample_json(const struct l2_sample *sm, struct l1_buf *b)
 	l1_buf_str(b, ",\"exc\":\"");
 	l1_buf_hex(b, t->exc);
 	l1_buf_str(b, "\",\"tprot\":");
-	if (t->tprot < 0)
-		l1_buf_str(b, "null");
-	else
-		l1_buf_int(b, t->tprot);
+	int_or_null(b, t->tprot);
+}
+
+void l2_sample_json(const struct l2_sample *sm, struct l1_buf *b)
+{
+	static const char *const why[] = {
+		[L2_WHY_RUN] = "run",
+		[L2_WHY_FAULT] = "fault",
+		[L2_WHY_PROBE] = "probe",
+	};
+
+	l1_buf_str(b, "{");
+	l2_xlate_json(sm->l2, &sm->t, b);
 	l1_buf_str(b, ",\"why\":\"");
 	l1_buf_str(b, why[sm->why]);
 	l1_buf_str(b, "\"}");

@@ -51,6 +51,8 @@ struct l2_samples {
 void l2_samples_after_sie(struct l2_samples *ss, size_t run0, uint64_t done0,
 			  const struct l1_sie *s);
 
+/* "l2":..,"cc":..,["l1"|"r1":..,]"exc":..,"tprot":.. (members, no braces) */
+void l2_xlate_json(uint64_t l2, const struct l2_xlate *t, struct l1_buf *b);
 /* {"l2":..,"cc":..,["l1"|"r1":..,]"exc":..,"tprot":..,"why":..} */
 void l2_sample_json(const struct l2_sample *sm, struct l1_buf *b);
 

@@ -50,13 +50,13 @@ static const uint64_t samples_r3t[] = {0x0, 0x80000000, 0x80002010};
 static void print_samples(uint64_t asce, bool edat, const uint64_t *s, int n,
 			  bool *first)
 {
-	struct bm_lra t;
+	struct l2_xlate t;
 
 	for (int i = 0; i < n; i++) {
 		bm_lra(asce, edat, s[i], &t);
 		bm_puts(*first ? "" : ",");
 		*first = false;
-		bm_json_lra(&t);
+		bm_json_lra(s[i], &t);
 	}
 }
 
@@ -232,7 +232,7 @@ static void scenario_invalidate(const struct bm_cmdline *cl)
 {
 	struct l1_platform *p = bm_platform();
 	uint64_t asce_seg = sto | TL_MAX, asce_r3t = r3to | ASCE_DT_R3 | TL_MAX;
-	struct bm_lra t;
+	struct l2_xlate t;
 	int rc = 0;
 
 	build_tables();
@@ -256,15 +256,15 @@ static void scenario_invalidate(const struct bm_cmdline *cl)
 	bm_putx(base);
 	bm_puts("\",\"translations\":[");
 	bm_lra(asce_seg, false, 0x0, &t);
-	bm_json_lra(&t);
+	bm_json_lra(0x0, &t);
 	bm_puts(",");
 	bm_lra(asce_seg, false, 0x305abc, &t);
-	bm_json_lra(&t);
+	bm_json_lra(0x305abc, &t);
 	bm_puts(",");
 	bm_lra(asce_seg, false, 0x2010, &t);
-	bm_json_lra(&t);
+	bm_json_lra(0x2010, &t);
 	bm_puts(",");
 	bm_lra(asce_r3t, false, 0x80002010, &t);
-	bm_json_lra(&t);
+	bm_json_lra(0x80002010, &t);
 	bm_puts("]}\n");
 }
