@@ -249,6 +249,13 @@ static bool is_counter(const char *key)
 	return !gbench_fixed_key(key);
 }
 
+static bool row_failed(const struct json *row)
+{
+	const struct json *e = json_get(row, "error_occurred");
+
+	return e && e->type == JSON_TRUE;
+}
+
 struct row {
 	const struct json *j;
 	int part;
@@ -298,6 +305,9 @@ static void collect(struct merge *m)
 		int64_t *old = calloc(json_len(bs) + 1, sizeof(int64_t));
 		int64_t *new = calloc(json_len(bs) + 1, sizeof(int64_t));
 		size_t nmap = 0, k;
+
+		if (!old || !new)
+			die("out of memory");
 
 		for (size_t i = 0; i < json_len(bs); i++) {
 			const struct json *row = json_at(bs, i);
@@ -373,7 +383,7 @@ static void to_run(const struct merge *m, const struct bench *b,
 		   const struct row *r, int64_t iters, struct cb_run *run)
 {
 	const char *file = m->files[r->part];
-	const struct json *j = r->j, *e = json_get(j, "error_occurred");
+	const struct json *j = r->j;
 	const char *label = json_str(json_get(j, "label"));
 	int u = unit_index(need_str(j, "time_unit", file, r->at));
 	double mult;
@@ -388,7 +398,7 @@ static void to_run(const struct merge *m, const struct bench *b,
 	run->per_family_instance_index =
 		(int)need_int(j, "per_family_instance_index", file, r->at);
 	run->threads = (int)need_int(j, "threads", file, r->at);
-	run->error = e && e->type == JSON_TRUE;
+	run->error = row_failed(j);
 	run->iterations = iters;
 	run->real_acc = need_num(j, "real_time", file, r->at) * iters / mult;
 	run->cpu_acc = need_num(j, "cpu_time", file, r->at) * iters / mult;
@@ -433,14 +443,13 @@ static void put_rounds(struct out *o, const struct merge *m,
 		const struct row *r = &b->iter[i];
 		const char *u =
 			need_str(r->j, "time_unit", m->files[r->part], r->at);
-		const struct json *e = json_get(r->j, "error_occurred");
 
 		if (unit && strcmp(u, unit))
 			die("%s: benchmarks[%zu]: %s in %s, but in %s in %s",
 			    m->files[r->part], r->at, b->name, u, unit,
 			    m->files[b->iter[0].part]);
 		unit = u;
-		if (!iters && !(e && e->type == JSON_TRUE))
+		if (!iters && !row_failed(r->j))
 			iters = need_int(r->j, "iterations", m->files[r->part],
 					 r->at);
 	}
