@@ -113,31 +113,13 @@ size_t charts_list(const struct report *r, struct chart **out)
 	return n;
 }
 
-static double time_scale(double ns, const char **unit)
-{
-	if (ns < 1e3) {
-		*unit = "ns";
-		return 1;
-	}
-	if (ns < 1e6) {
-		*unit = "us";
-		return 1e3;
-	}
-	if (ns < 1e9) {
-		*unit = "ms";
-		return 1e6;
-	}
-	*unit = "s";
-	return 1e9;
-}
-
 static void plot_time(FILE *f, const struct report *r, const struct chart *c)
 {
 	struct result_file *v[64];
 	const char *label[64], *unit;
 	size_t nv = night_files(r, v, label, 64), i;
 	const struct bench *b0 = &v[0]->b[c->bench];
-	double scale = time_scale(stats_mean(b0->real_ns, b0->nrep), &unit);
+	double scale = fmt_time_scale(stats_mean(b0->real_ns, b0->nrep), &unit);
 
 	fprintf(f,
 		"# unit %s\n# variant real_mean real_stddev cpu_mean cpu_stddev\n",
@@ -198,7 +180,7 @@ static void plot_history(FILE *f, const struct chart *c)
 	size_t i, k;
 
 	if (is_time(s->metric))
-		scale = time_scale(stats_mean(s->v, s->n), &unit);
+		scale = fmt_time_scale(stats_mean(s->v, s->n), &unit);
 	fprintf(f,
 		"# unit %s\n# index night value segment_mean change_point(0/1)\n",
 		unit);

@@ -6,18 +6,35 @@
 #include <stdio.h>
 #include <string.h>
 
+double fmt_time_scale(double ns, const char **unit)
+{
+	static const struct {
+		double below, scale;
+		const char *unit;
+	} units[] = {{1e3, 1, "ns"}, {1e6, 1e3, "us"}, {1e9, 1e6, "ms"}};
+
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (fabs(ns) < units[i].below) {
+			*unit = units[i].unit;
+			return units[i].scale;
+		}
+	}
+	*unit = "s";
+	return 1e9;
+}
+
 const char *fmt_time(char *buf, size_t len, double ns)
 {
-	if (isnan(ns))
+	const char *unit;
+	double scale;
+
+	if (isnan(ns)) {
 		snprintf(buf, len, "-");
-	else if (fabs(ns) < 1e3)
-		snprintf(buf, len, "%.2fns", ns);
-	else if (fabs(ns) < 1e6)
-		snprintf(buf, len, "%.2fus", ns / 1e3);
-	else if (fabs(ns) < 1e9)
-		snprintf(buf, len, "%.2fms", ns / 1e6);
-	else
-		snprintf(buf, len, "%.3fs", ns / 1e9);
+		return buf;
+	}
+	scale = fmt_time_scale(ns, &unit);
+	snprintf(buf, len, scale == 1e9 ? "%.3f%s" : "%.2f%s", ns / scale,
+		 unit);
 	return buf;
 }
 

@@ -14,6 +14,8 @@
 /* real_time or cpu_time: nanoseconds */
 bool is_time(const char *metric);
 /* 12.34us; "-" for NAN */
+/* ns in the unit (ns, us, ms, s) fmt_time uses for |ns|: the divisor */
+double fmt_time_scale(double ns, const char **unit);
 const char *fmt_time(char *buf, size_t len, double ns);
 /* a time for timings, the number for counters; "absent" for NAN */
 const char *fmt_value(char *buf, size_t len, const char *metric, double v);
