@@ -95,7 +95,7 @@ fuzz: $(FUZZ_TARGETS)
 install: $(INSTALL_TARGETS)
 
 format:
-	@git ls-files '*.c' '*.h' | grep -v '^tests/variants/' | xargs clang-format -i
+	@git ls-files '*.c' '*.h' | grep -v '^tests/variants/' | xargs clang-format-14 -i
 
 clean:
 	rm -rf $(B) $(CLEAN_FILES)
