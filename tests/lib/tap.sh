@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # TAP output for the shell tests; source it, call ok/not_ok/skip, end with done_testing.
 tap_n=0
 tap_fail=0
