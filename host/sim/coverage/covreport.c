@@ -4,11 +4,13 @@
  * from gcov's JSON (gcov -b -j -t, one document per file argument).
  *
  *	covreport --functions=FILE --unreachable=FILE [--json=OUT]
- *		  [--variant=NAME] GCOV_JSON...
+ *		  [--variant=NAME] [--list] GCOV_JSON...
  *
  * Prints per function the lines run and the branches taken, the totals,
  * the lines never run (file:line, function, source line) and, apart, the
  * lines host/sim cannot run (the unreachable list, not in the totals).
+ * --list prints instead every function of the files and the rule that
+ * counts it, or "-".
  * Exit 0; 1 if an input is bad or an entry of the unreachable list is
  * wrong (the line ran, or its source text no longer matches).
  */
@@ -137,7 +139,8 @@ static const char *line_function(const struct json *file, const struct json *l)
 	for (i = 0; i < json_len(fs); i++) {
 		const struct json *fn = json_at(fs, i);
 
-		if (nr >= int_of(fn, "start_line") && nr <= int_of(fn, "end_line"))
+		if (nr >= int_of(fn, "start_line") &&
+		    nr <= int_of(fn, "end_line"))
 			return json_str(json_get(fn, "name"));
 	}
 	return NULL;
@@ -360,6 +363,16 @@ static double pct(int part, int whole)
 	return whole ? 100.0 * part / whole : 100.0;
 }
 
+/* "3/4  75.0%", or "-" for a function with nothing to count */
+static void fraction(char *buf, size_t len, int part, int whole)
+{
+	if (whole)
+		snprintf(buf, len, "%d/%d %5.1f%%", part, whole,
+			 pct(part, whole));
+	else
+		snprintf(buf, len, "-");
+}
+
 static void print_text(const char *variant, const char *fpath,
 		       const char *upath)
 {
@@ -377,10 +390,8 @@ static void print_text(const char *variant, const char *fpath,
 
 		if (!f->selected)
 			continue;
-		snprintf(lbuf, sizeof(lbuf), "%d/%d %5.1f%%", f->lines_run,
-			 f->lines_total, pct(f->lines_run, f->lines_total));
-		snprintf(bbuf, sizeof(bbuf), "%d/%d %5.1f%%", f->br_taken,
-			 f->br_total, pct(f->br_taken, f->br_total));
+		fraction(lbuf, sizeof(lbuf), f->lines_run, f->lines_total);
+		fraction(bbuf, sizeof(bbuf), f->br_taken, f->br_total);
 		printf("%-36s %-24s %17s %19s%s\n", f->name, f->file, lbuf,
 		       bbuf, f->unreachable ? "  (+unreachable)" : "");
 		lt += f->lines_total, lr += f->lines_run;
@@ -495,19 +506,22 @@ static int write_json(const char *out, const char *variant)
 		bt += f->br_total, bk += f->br_taken, unr += f->unreachable;
 		ba += f->br_assert, bat += f->br_assert_taken;
 	}
-	fprintf(o, "\n  },\n  \"totals\": {\"functions\": %d, \"lines\": %d, "
-		   "\"lines_run\": %d, \"lines_pct\": ",
+	fprintf(o,
+		"\n  },\n  \"totals\": {\"functions\": %d, \"lines\": %d, "
+		"\"lines_run\": %d, \"lines_pct\": ",
 		n, lt, lr);
 	json_put_number(o, pct(lr, lt));
-	fprintf(o, ", \"branches\": %d, \"branches_taken\": %d, "
-		   "\"branches_pct\": ",
+	fprintf(o,
+		", \"branches\": %d, \"branches_taken\": %d, "
+		"\"branches_pct\": ",
 		bt, bk);
 	json_put_number(o, pct(bk, bt));
 	fprintf(o,
 		", \"assertion_branches\": %d, \"assertion_branches_taken\": "
 		"%d, \"unreachable_lines\": %d},\n",
 		ba, bat, unr);
-	fprintf(o, "  \"goals\": {\"lines_pct\": %.0f, \"branches_pct\": %.0f},\n",
+	fprintf(o,
+		"  \"goals\": {\"lines_pct\": %.0f, \"branches_pct\": %.0f},\n",
 		GOAL_LINES, GOAL_BRANCHES);
 	for (pass = 0; pass < 2; pass++) {
 		fprintf(o, "  \"%s\": [", pass ? "unreachable" : "never_run");
@@ -537,7 +551,7 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: covreport --functions=FILE --unreachable=FILE "
-		"[--json=OUT] [--variant=NAME] GCOV_JSON...\n");
+		"[--json=OUT] [--variant=NAME] [--list] GCOV_JSON...\n");
 	exit(1);
 }
 
@@ -548,10 +562,12 @@ int main(int argc, char **argv)
 		{"unreachable", required_argument, NULL, 'u'},
 		{"json", required_argument, NULL, 'j'},
 		{"variant", required_argument, NULL, 'v'},
+		{"list", no_argument, NULL, 'l'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *fpath = NULL, *upath = NULL, *out = NULL;
 	const char *variant = "?";
+	bool list = false;
 	struct cov_unreachable_list ul;
 	struct json_error jerr;
 	struct cov_rules rules;
@@ -561,11 +577,23 @@ int main(int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 'f': fpath = optarg; break;
-		case 'u': upath = optarg; break;
-		case 'j': out = optarg; break;
-		case 'v': variant = optarg; break;
-		default: usage();
+		case 'f':
+			fpath = optarg;
+			break;
+		case 'u':
+			upath = optarg;
+			break;
+		case 'j':
+			out = optarg;
+			break;
+		case 'v':
+			variant = optarg;
+			break;
+		case 'l':
+			list = true;
+			break;
+		default:
+			usage();
 		}
 	}
 	if (!fpath || !upath || optind == argc)
@@ -592,12 +620,19 @@ int main(int argc, char **argv)
 		json_free(doc);
 	}
 	if (!nr_fns) {
-		fprintf(stderr, "covreport: no function of the files of %s in "
-				"the gcov data\n",
+		fprintf(stderr,
+			"covreport: no function of the files of %s in "
+			"the gcov data\n",
 			fpath);
 		return 1;
 	}
 	select_functions(&rules);
+	if (list) {
+		for (k = 0; k < nr_fns; k++)
+			printf("%-32s %-24s %s\n", fns[k].name, fns[k].file,
+			       fns[k].selected ? fns[k].why : "-");
+		return problems ? 1 : 0;
+	}
 	mark_unreachable(&ul);
 	count(&rules);
 	print_text(variant, fpath, upath);

@@ -162,10 +162,11 @@ int cov_rules_load(struct cov_rules *r, const char *path, char *err,
 			rc = add_named(&r->drops, &r->nr_drops, rest, nr, path,
 				       err, errlen);
 		} else {
-			rc = fail(err, errlen,
-				  "%s:%d: expected 'file PATH', 'match ERE', "
-				  "'assert ERE', 'add NAME why' or 'drop NAME why'",
-				  path, nr);
+			rc = fail(
+				err, errlen,
+				"%s:%d: expected 'file PATH', 'match ERE', "
+				"'assert ERE', 'add NAME why' or 'drop NAME why'",
+				path, nr);
 		}
 	}
 	free(buf);
@@ -177,9 +178,8 @@ int cov_rules_load(struct cov_rules *r, const char *path, char *err,
 }
 
 /* "FUNCTION+OFFSET | source | why" */
-static int parse_unreachable(struct cov_unreachable *u, const char *s,
-			     int line, const char *path, char *err,
-			     size_t errlen)
+static int parse_unreachable(struct cov_unreachable *u, const char *s, int line,
+			     const char *path, char *err, size_t errlen)
 {
 	const char *bar1 = strstr(s, " | "), *bar2 = NULL, *p;
 	char *head, *plus, *end;
@@ -220,8 +220,10 @@ static int parse_unreachable(struct cov_unreachable *u, const char *s,
 	free(head);
 	u->why = cov_collapse(bar2 + 3);
 	if (off < 0 && strcmp(u->source, "*"))
-		return fail(err, errlen, "%s:%d: a whole function takes '*' "
-			    "as its source text", path, line);
+		return fail(err, errlen,
+			    "%s:%d: a whole function takes '*' "
+			    "as its source text",
+			    path, line);
 	if (off >= 0 && !*u->source)
 		return fail(err, errlen, "%s:%d: the source text is empty",
 			    path, line);
