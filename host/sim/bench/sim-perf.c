@@ -23,11 +23,20 @@
 
 #include "gsim.h"
 
-#define R3T 0x100000ULL /* region-third table, 16 KiB */
-#define SGT 0x104000ULL /* segment tables, 16 KiB each */
-#define PGT 0x200000ULL /* page tables, 2 KiB each */
-#define DATA 0x4000000ULL /* L2's frames */
+/*
+ * L1's memory: the region-third table, the segment tables (16 KiB each),
+ * the page tables (2 KiB each) from 2 MiB, L2's frames from 64 MiB or, for
+ * more than 4 Mi pages, from the first MiB after the page tables.
+ */
+#define R3T 0x100000ULL
+#define SGT 0x104000ULL
+#define PGT_MIN 0x200000ULL
+#define DATA_MIN 0x4000000ULL
+#define MIB_UP(x) (((x) + (1ULL << 20) - 1) & ~((1ULL << 20) - 1))
+#define MAX_SGT 2048 /* the region-third table: 4 TiB of L2 */
 #define UNSHADOW_ROUNDS 4
+
+static uint64_t PGT, DATA;
 
 static struct gsim *g;
 
@@ -61,7 +70,8 @@ static void run(uint64_t asce, struct gsim_l2_run *runs, size_t n)
 
 int main(int argc, char **argv)
 {
-	uint64_t pages = argc > 1 ? strtoull(argv[1], NULL, 0) : 1ULL << 20;
+	char *end = "";
+	uint64_t pages = argc > 1 ? strtoull(argv[1], &end, 0) : 1ULL << 20;
 	uint64_t nseg = (pages + 255) / 256, nsgt = (nseg + 2047) / 2048;
 	uint64_t asce = R3T | 0x4 | 0x3, i, r;
 	struct gsim_l2_run hot[256];
@@ -71,16 +81,20 @@ int main(int argc, char **argv)
 	char err[256];
 	double t0, t_cold, t_hit, t_unsh;
 
-	gsim_config_default(&cfg);
-	cfg.check = GSIM_CHECK_OFF;
-	cfg.l1_mem_bytes = DATA + pages * 4096;
-	cfg.l1_mem_bytes =
-		(cfg.l1_mem_bytes + (1 << 20) - 1) & ~((1ULL << 20) - 1);
-	if (nsgt > 8 || PGT + nseg * 2048 > DATA) {
-		fprintf(stderr, "sim-perf: PAGES=%" PRIu64 ": at most 4 Mi\n",
-			pages);
+	if (*end || !pages || nsgt > MAX_SGT) {
+		fprintf(stderr,
+			"sim-perf: PAGES=%s: expected 1 to %llu (the 4 TiB "
+			"of a region-third table)\n",
+			argc > 1 ? argv[1] : "", MAX_SGT * 2048ULL * 256);
 		return 2;
 	}
+	PGT = MIB_UP(SGT + nsgt * 16384);
+	PGT = PGT < PGT_MIN ? PGT_MIN : PGT;
+	DATA = MIB_UP(PGT + nseg * 2048);
+	DATA = DATA < DATA_MIN ? DATA_MIN : DATA;
+	gsim_config_default(&cfg);
+	cfg.check = GSIM_CHECK_OFF;
+	cfg.l1_mem_bytes = MIB_UP(DATA + pages * 4096);
 	g = gsim_create(&cfg, err, sizeof(err));
 	if (!g) {
 		fprintf(stderr, "sim-perf: %s\n", err);
