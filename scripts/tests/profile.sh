@@ -41,12 +41,13 @@ read -r _ old new delta ratio <<< "$(echo "$r" | sed 's/ \([kMG]\)\b/\1/g')"
 	{ not_ok "gmap_shadow_page_prefill row: '$r'"; head -5 "$tmp/out" | sed 's/^/#   /'; }
 r=$(row kvm_s390_shadow_fault)
 [[ $r == *" +"*" x"* ]] && ok "kvm_s390_shadow_fault grows: $r" || not_ok "kvm_s390_shadow_fault row: '$r'"
-grep -q '^gmap_shadow_page_prefill' "$tmp/p/functions.baseline" &&
+grep -q '^gmap_shadow_page_prefill' "$tmp/p/functions.old" &&
 	not_ok "baseline has gmap_shadow_page_prefill" || ok "baseline has no gmap_shadow_page_prefill"
 
-for v in baseline pgt-prefill; do
-	total=$(awk '/^(totals|summary):/ { print $2; exit }' "$tmp/p/callgrind.out.$v")
-	incl=$(awk -F '\t' '$1 == "scenario_run" { print $2 }' "$tmp/p/functions.$v")
+for side in old:baseline new:pgt-prefill; do
+	v=${side#*:} side=${side%%:*}
+	total=$(awk '/^(totals|summary):/ { print $2; exit }' "$tmp/p/callgrind.out.$side")
+	incl=$(awk -F '\t' '$1 == "scenario_run" { print $2 }' "$tmp/p/functions.$side")
 	[ -n "$total" ] && [ "$total" = "$incl" ] &&
 		ok "$v: scenario_run's inclusive cost is callgrind's total ($total Ir)" ||
 		not_ok "$v: scenario_run $incl, callgrind total $total"
