@@ -20,3 +20,6 @@ sim-scaling: $(SIM_SCALING) $(call SUITES_BIN,$(SIM_SCALING_VARIANT))
 
 ALL_TARGETS += $(SIM_SCALING)
 PERF_TARGETS += sim-scaling
+
+TESTS += host/sim/bench/tests/scaling.sh
+CHECK_DEPS += $(SIM_SCALING) $(call SUITES_BIN,baseline)
