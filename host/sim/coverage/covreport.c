@@ -59,16 +59,6 @@ static struct source *sources;
 static size_t nr_sources;
 static int problems;
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p) {
-		perror("covreport");
-		exit(2);
-	}
-	return p;
-}
-
 static struct cov_fn *find_fn(const char *file, const char *name)
 {
 	size_t i;
@@ -96,12 +86,12 @@ static struct cov_fn *get_fn(const char *file, const char *path,
 
 	if (f)
 		return f;
-	fns = xrealloc(fns, (nr_fns + 1) * sizeof(*fns));
+	fns = cov_xrealloc(fns, (nr_fns + 1) * sizeof(*fns));
 	f = &fns[nr_fns++];
 	memset(f, 0, sizeof(*f));
-	f->name = strdup(name);
+	f->name = cov_xstrdup(name);
 	f->file = file;
-	f->path = strdup(path);
+	f->path = cov_xstrdup(path);
 	return f;
 }
 
@@ -112,7 +102,8 @@ static struct cov_line *get_line(struct cov_fn *f, int nr)
 	for (i = 0; i < f->nr_lines; i++)
 		if (f->lines[i].nr == nr)
 			return &f->lines[i];
-	f->lines = xrealloc(f->lines, (f->nr_lines + 1) * sizeof(*f->lines));
+	f->lines =
+		cov_xrealloc(f->lines, (f->nr_lines + 1) * sizeof(*f->lines));
 	memset(&f->lines[f->nr_lines], 0, sizeof(*f->lines));
 	f->lines[f->nr_lines].nr = nr;
 	return &f->lines[f->nr_lines++];
@@ -194,8 +185,8 @@ static void read_file_coverage(struct cov_rules *r, const char *cwd,
 			    json_get(b, "throw")->type == JSON_TRUE)
 				continue;
 			if (nb >= cl->nbr) {
-				cl->br = xrealloc(cl->br,
-						  (nb + 1) * sizeof(*cl->br));
+				cl->br = cov_xrealloc(
+					cl->br, (nb + 1) * sizeof(*cl->br));
 				cl->br[nb] = 0;
 				cl->nbr = nb + 1;
 			}
@@ -215,10 +206,10 @@ static struct source *get_source(const char *path)
 	for (i = 0; i < nr_sources; i++)
 		if (!strcmp(sources[i].path, path))
 			return &sources[i];
-	sources = xrealloc(sources, (nr_sources + 1) * sizeof(*sources));
+	sources = cov_xrealloc(sources, (nr_sources + 1) * sizeof(*sources));
 	s = &sources[nr_sources++];
 	memset(s, 0, sizeof(*s));
-	s->path = strdup(path);
+	s->path = cov_xstrdup(path);
 	f = fopen(path, "r");
 	if (!f) {
 		fprintf(stderr, "covreport: %s: %s (source lines not shown)\n",
@@ -228,8 +219,8 @@ static struct source *get_source(const char *path)
 	while ((n = getline(&buf, &cap, f)) >= 0) {
 		if (n && buf[n - 1] == '\n')
 			buf[n - 1] = '\0';
-		s->lines = xrealloc(s->lines, (s->nr + 1) * sizeof(char *));
-		s->lines[s->nr++] = strdup(buf);
+		s->lines = cov_xrealloc(s->lines, (s->nr + 1) * sizeof(char *));
+		s->lines[s->nr++] = cov_xstrdup(buf);
 	}
 	free(buf);
 	fclose(f);
@@ -257,6 +248,22 @@ static int cmp_fn(const void *a, const void *b)
 	return c ? c : x->start - y->start;
 }
 
+/* an add or drop line that named no compiled function */
+static void report_unused(const char *path, const char *kw,
+			  const struct cov_named *v, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		if (!v[i].used) {
+			fprintf(stderr,
+				"covreport: %s:%d: %s %s: no such function "
+				"in the compiled sources\n",
+				path, v[i].line, kw, v[i].name);
+			problems++;
+		}
+}
+
 static void select_functions(struct cov_rules *r)
 {
 	size_t i;
@@ -267,22 +274,8 @@ static void select_functions(struct cov_rules *r)
 		      cmp_line);
 	}
 	qsort(fns, nr_fns, sizeof(*fns), cmp_fn);
-	for (i = 0; i < r->nr_adds; i++)
-		if (!r->adds[i].used) {
-			fprintf(stderr,
-				"covreport: %s:%d: add %s: no such function "
-				"in the compiled sources\n",
-				r->path, r->adds[i].line, r->adds[i].name);
-			problems++;
-		}
-	for (i = 0; i < r->nr_drops; i++)
-		if (!r->drops[i].used) {
-			fprintf(stderr,
-				"covreport: %s:%d: drop %s: no such function "
-				"in the compiled sources\n",
-				r->path, r->drops[i].line, r->drops[i].name);
-			problems++;
-		}
+	report_unused(r->path, "add", r->adds, r->nr_adds);
+	report_unused(r->path, "drop", r->drops, r->nr_drops);
 }
 
 static void mark_unreachable(struct cov_unreachable_list *u)

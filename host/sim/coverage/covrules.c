@@ -12,7 +12,7 @@
 
 #include "covrules.h"
 
-static void *xrealloc(void *p, size_t n)
+void *cov_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n);
 	if (!p) {
@@ -22,7 +22,7 @@ static void *xrealloc(void *p, size_t n)
 	return p;
 }
 
-static char *xstrdup(const char *s)
+char *cov_xstrdup(const char *s)
 {
 	char *d = strdup(s);
 
@@ -45,7 +45,7 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 
 char *cov_collapse(const char *s)
 {
-	char *d = xrealloc(NULL, strlen(s) + 1), *o = d;
+	char *d = cov_xrealloc(NULL, strlen(s) + 1), *o = d;
 
 	while (isspace((unsigned char)*s))
 		s++;
@@ -96,10 +96,10 @@ static int add_named(struct cov_named **v, size_t *nr, const char *rest,
 			    path, line);
 	}
 	*sp = '\0';
-	*v = xrealloc(*v, (*nr + 1) * sizeof(**v));
+	*v = cov_xrealloc(*v, (*nr + 1) * sizeof(**v));
 	n = &(*v)[(*nr)++];
-	n->name = xstrdup(c);
-	n->why = xstrdup(sp + 1);
+	n->name = cov_xstrdup(c);
+	n->why = cov_xstrdup(sp + 1);
 	n->line = line;
 	n->used = false;
 	free(c);
@@ -146,9 +146,9 @@ int cov_rules_load(struct cov_rules *r, const char *path, char *err,
 			*rest++ = '\0';
 		rest += strspn(rest, " \t");
 		if (!strcmp(kw, "file") && *rest && !strpbrk(rest, " \t")) {
-			r->files = xrealloc(r->files,
-					    (r->nr_files + 1) * sizeof(char *));
-			r->files[r->nr_files++] = xstrdup(rest);
+			r->files = cov_xrealloc(
+				r->files, (r->nr_files + 1) * sizeof(char *));
+			r->files[r->nr_files++] = cov_xstrdup(rest);
 		} else if (!strcmp(kw, "match") && *rest) {
 			rc = compile(&r->match, &r->have_match, kw, rest, nr,
 				     path, err, errlen);
@@ -250,7 +250,8 @@ int cov_unreachable_load(struct cov_unreachable_list *u, const char *path,
 	while (!rc && (s = next_line(f, &buf, &cap, &nr))) {
 		if (skip_line(s))
 			continue;
-		u->items = xrealloc(u->items, (u->nr + 1) * sizeof(*u->items));
+		u->items =
+			cov_xrealloc(u->items, (u->nr + 1) * sizeof(*u->items));
 		memset(&u->items[u->nr], 0, sizeof(*u->items));
 		rc = parse_unreachable(&u->items[u->nr++], s, nr, path, err,
 				       errlen);

@@ -73,6 +73,10 @@ bool cov_rules_assertion(const struct cov_rules *r, const char *source);
 /* Whether a candidate function is counted; *why says by which rule. */
 bool cov_rules_select(struct cov_rules *r, const char *name, const char **why);
 
+/* realloc and strdup that end the program when memory runs out */
+void *cov_xrealloc(void *p, size_t n);
+char *cov_xstrdup(const char *s);
+
 /* Copies s with runs of white space made one blank, ends trimmed. */
 char *cov_collapse(const char *s);
 
