@@ -19,6 +19,7 @@
 #include "kvm_map.h"
 #include "kvm_perf.h"
 #include "kvm_qmp.h"
+#include "kvm_sie_check.h"
 
 void kvm_backend_config_builtin(struct kvm_backend_config *c)
 {
@@ -200,13 +201,76 @@ static void log_step(const struct kvm_backend_config *c, const char *fmt, ...)
 	fflush(c->log);
 }
 
+static bool accel_kvm(const struct kvm_backend_config *c)
+{
+	return !strcmp(c->accel, "kvm");
+}
+
+static const char *cpu_model(const struct kvm_backend_config *c)
+{
+	return c->cpu && *c->cpu ? c->cpu : "host";
+}
+
+/* Before the run: which vSIE properties the VM's CPU model lacks. */
+static void model_sie_missing(const struct kvm_backend_config *c, struct qmp *q,
+			      char *out, size_t outlen)
+{
+	char cmd[256], e2[256];
+	const struct json *ret;
+	struct json *doc;
+
+	snprintf(cmd, sizeof(cmd),
+		 "{\"execute\":\"query-cpu-model-expansion\",\"arguments\":"
+		 "{\"type\":\"full\",\"model\":{\"name\":\"%s\"}}}",
+		 cpu_model(c));
+	ret = qmp_execute(q, cmd, 10000, &doc, e2, sizeof(e2));
+	if (!ret) {
+		snprintf(out, outlen, "query-cpu-model-expansion %s: %s",
+			 cpu_model(c), e2);
+		return;
+	}
+	if (kvm_sie_model_missing(ret, cpu_model(c), out, outlen) < 0)
+		snprintf(out, outlen,
+			 "query-cpu-model-expansion %s: no model.props",
+			 cpu_model(c));
+	json_free(doc);
+}
+
+/*
+ * accel=kvm and the L1 found no SIE: its numbers are emulation, not KVM
+ * numbers. The error names what is missing (kvm_sie_check.h).
+ */
+static int refuse_without_sie(const struct kvm_backend_config *c,
+			      const char *scenario, const char *sie,
+			      const char *model_missing, char *err,
+			      size_t errlen)
+{
+	char why[1024] = "";
+
+	kvm_sie_host_missing(c->sysfs, c->cpuinfo, why, sizeof(why));
+	if (*model_missing) {
+		size_t n = strlen(why);
+
+		snprintf(why + n, sizeof(why) - n, "%s%s", n ? "; " : "",
+			 model_missing);
+	}
+	return kvm_fail(
+		err, errlen, -ENODEV,
+		"kvm backend: %s: accel=kvm but the L1 ran without SIE "
+		"(\"sie\":\"%s\"): its numbers would be emulation, not KVM "
+		"numbers; refused. KVM offers SIE to L1 only with kvm.nested=1, "
+		"SIEF2, ESOP, 64-bit SCAO and facility 3. Missing: %s",
+		scenario, sie,
+		why[0] ? why : "nothing the host shows (see docs/ibm-z.md)");
+}
+
 int kvm_backend_run_report(const struct kvm_backend_config *c,
 			   const char *scenario, const char *args_kv,
 			   struct kvm_run_report *r, char *err, size_t errlen)
 {
 	static unsigned int seq;
 	char append[1024], sock[600], qmparg[700], machine[64], mem[16],
-		smp[16], vmdir[1024] = "";
+		smp[16], vmdir[1024] = "", model_missing[512] = "";
 	char *argv[32];
 	struct kvm_exec x = {.dry_run = c->dry_run, .log = c->log};
 	struct kvm_perf_paths pp = {c->sysfs, c->tracefs, c->cpuinfo,
@@ -259,6 +323,13 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		if (c->perf)
 			kvm_perf_open(&perf, &pp, true, c->log);
 		kvm_perf_close(&perf);
+		if (accel_kvm(c))
+			log_step(
+				c,
+				"sie: query-cpu-model-expansion %s (sief2 esop "
+				"64bscao dateh); the run fails if the L1 says "
+				"\"sie\":\"unavailable\" (%s/module/kvm/parameters/nested, %s features)",
+				cpu_model(c), c->sysfs, c->cpuinfo);
 		log_step(c, "qmp: cont; wait for SHUTDOWN (%d ms)",
 			 c->timeout_ms);
 		log_step(
@@ -321,6 +392,8 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		if (rc)
 			goto quit;
 	}
+	if (accel_kvm(c))
+		model_sie_missing(c, &q, model_missing, sizeof(model_missing));
 	if (c->perf) {
 		kvm_perf_open(&perf, &pp, false, c->log);
 		kvm_perf_enable(&perf);
@@ -428,6 +501,12 @@ kill:
 			      scenario, args_kv ?: "",
 			      l1.error[0] ? l1.error : "wrong scenario ran",
 			      (long long)l1.rc);
+		kvm_l1_report_free(&l1);
+		return rc;
+	}
+	if (accel_kvm(c) && strcmp(l1.sie, "available")) {
+		rc = refuse_without_sie(c, scenario, l1.sie, model_missing, err,
+					errlen);
 		kvm_l1_report_free(&l1);
 		return rc;
 	}
