@@ -54,6 +54,12 @@ static const struct key keys[] = {
 	S(suite),
 	C(restore, "reboot none"),
 	U(make_jobs, 1, 1024),
+	S(watchdog_arm),
+	S(watchdog_disarm),
+	U(boot_timeout_s, 60, 86400),
+	U(panic_s, 1, 3600),
+	S(zipl_entry),
+	S(zipl_default_entry),
 	S(qemu),
 	S(l1_elf),
 	C(accel, "kvm tcg"),
@@ -87,6 +93,9 @@ void kvm_config_default(struct kvm_config *c)
 		 "--benchmark_out=results/{date}/{host}/{variant}.json");
 	snprintf(c->restore, sizeof(c->restore), "reboot");
 	c->make_jobs = 8;
+	c->boot_timeout_s = 900;
+	c->panic_s = 10;
+	snprintf(c->zipl_default_entry, sizeof(c->zipl_default_entry), "0");
 	snprintf(c->qemu, sizeof(c->qemu), "qemu-system-s390x");
 	snprintf(c->l1_elf, sizeof(c->l1_elf), "build/guests/l1.elf");
 	snprintf(c->accel, sizeof(c->accel), "kvm");

@@ -99,15 +99,16 @@ int main(void)
 
 	/* the kernel command line of a variant */
 	kvm_nightly_cmdline(
-		"BOOT_IMAGE=(hd0)/vmlinuz root=/dev/dasda1 kvm.nested=0 kvm.hpage=1 quiet\n",
-		"mitigations=off", out, sizeof(out));
+		"BOOT_IMAGE=(hd0)/vmlinuz root=/dev/dasda1 kvm.nested=0 kvm.hpage=1 panic=0 quiet\n",
+		"mitigations=off", 10, out, sizeof(out));
 	tap_ok(!strcmp(out,
-		       "root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 mitigations=off"),
-	       "cmdline: nested on, hpage off, BOOT_IMAGE dropped: %s", out);
-	kvm_nightly_cmdline("root=/dev/dasda1 -- kvm.nested=0 single", "", out,
-			    sizeof(out));
+		       "root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 panic=10 panic_on_oops=1 mitigations=off"),
+	       "cmdline: nested on, hpage off, panics end the boot, BOOT_IMAGE and panic=0 dropped: %s",
+	       out);
+	kvm_nightly_cmdline("root=/dev/dasda1 -- kvm.nested=0 single", "", 30,
+			    out, sizeof(out));
 	tap_ok(!strcmp(out,
-		       "root=/dev/dasda1 kvm.nested=1 kvm.hpage=0 -- kvm.nested=0 single"),
+		       "root=/dev/dasda1 kvm.nested=1 kvm.hpage=0 panic=30 panic_on_oops=1 -- kvm.nested=0 single"),
 	       "cmdline: ours before \"--\", init's words after it untouched: %s",
 	       out);
 	rc = kvm_nightly_release(KVM_KSRC, "baseline", out, sizeof(out));
