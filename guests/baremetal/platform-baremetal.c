@@ -32,7 +32,8 @@ static struct bm_plat {
 	struct bm_scb scb;
 	uint64_t gregs[14];
 	uint64_t sie_calls, sie_entries, sie_reentries, emulated_accesses;
-	uint64_t reflected_dat, reflected_prot;
+	/* what L0 reflected into L1 during SIE (host/kvm's exits_l0) */
+	uint64_t reflected_dat, reflected_prot, sie_validity;
 	struct l2_samples samples;
 } plat;
 
@@ -152,10 +153,6 @@ static bool next_run(struct l1_sie *s)
 
 static void exit_pgm(struct l1_sie *s, uint16_t code, uint64_t l2, bool write)
 {
-	if (code == 0x04)
-		plat.reflected_prot++;
-	else
-		plat.reflected_dat++;
 	s->exit = L1_EXIT_PGM;
 	s->pgm_code = code;
 	s->trans_exc_addr = l2 & PAGE_MASK;
@@ -300,12 +297,17 @@ static int sie_real(struct l1_sie *s)
 		s->done = r->count - left;
 		if (code) {
 			/* a host-translation fault: reflected to L1 */
+			if ((code & 0x7f) == 0x04)
+				plat.reflected_prot++;
+			else
+				plat.reflected_dat++;
 			exit_pgm(s, code & 0x7f, bm_pgm_tec,
 				 TEC_STORE(bm_pgm_tec));
 			goto out;
 		}
 		if (scb->icptcode == SCB_ICPT_VALIDITY &&
 		    (scb->ipb >> 16) == VALIDITY_PREFIX) {
+			plat.sie_validity++;
 			exit_pgm(s, 0x11, unmapped_prefix_page(s), true);
 			goto out;
 		}
@@ -381,6 +383,8 @@ void bm_platform_json(void)
 	bm_putu(plat.reflected_dat);
 	bm_puts(",\"reflected_prot\":");
 	bm_putu(plat.reflected_prot);
+	bm_puts(",\"sie_validity\":");
+	bm_putu(plat.sie_validity);
 	bm_puts(",\"emulated_accesses\":");
 	bm_putu(plat.emulated_accesses);
 	bm_puts(",\"heap_start\":\"");

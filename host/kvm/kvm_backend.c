@@ -201,6 +201,23 @@ static void log_step(const struct kvm_backend_config *c, const char *fmt, ...)
 	fflush(c->log);
 }
 
+/* The mapping sees the L1's own counts too ("l1:..." terms: exits_l0). */
+static void map_with_l1_counts(const struct kvm_stat_set *deltas,
+			       const struct kvm_stat_set *l1,
+			       struct gmap_counters *out)
+{
+	struct kvm_stat_set all = {0};
+	size_t i;
+
+	for (i = 0; i < deltas->nr; i++)
+		kvm_stat_put(&all, deltas->stats[i].name,
+			     deltas->stats[i].value);
+	for (i = 0; i < l1->nr; i++)
+		kvm_stat_put(&all, l1->stats[i].name, l1->stats[i].value);
+	kvm_map_counters(&all, out);
+	kvm_stat_set_free(&all);
+}
+
 static bool accel_kvm(const struct kvm_backend_config *c)
 {
 	return !strcmp(c->accel, "kvm");
@@ -487,7 +504,7 @@ kill:
 	    kvm_map_drop_uncounted(&r->deltas))
 		log_step(c, "stats: new gmap, gmap_shadow_*_entry not counted: "
 			    "left out");
-	kvm_map_counters(&r->deltas, &r->counters);
+	map_with_l1_counts(&r->deltas, &l1.counts, &r->counters);
 	r->timing.l1_ns = l1.l1_ns;
 	r->timing.nr_phases = l1.nr_phases;
 	memcpy(r->timing.phase, l1.phase, sizeof(l1.phase));

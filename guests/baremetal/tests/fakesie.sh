@@ -41,7 +41,7 @@ for s in $names; do
 		check "$s: $k $b = $a + at most the two prefix pages" \
 			test "$b" -ge "$a" -a "$b" -le $((a + 2))
 	done
-	check "$s: reflected_dat + reflected_prot = reflected" \
-		test $(($(json_raw reflected_dat) + $(json_raw reflected_prot))) -eq "$(json_raw reflected)"
+	check "$s: reflected_dat + reflected_prot + sie_validity = reflected" \
+		test $(($(json_raw reflected_dat) + $(json_raw reflected_prot) + $(json_raw sie_validity))) -eq "$(json_raw reflected)"
 done
 done_testing

@@ -534,7 +534,8 @@ static void mapping(void)
 			n++;
 	tap_ok(n == 0, "mapping: one row per counter, a note where no source");
 
-	/* a 6.1 kernel: statistics, no tracepoint, two kprobes, z15 CPU-MF */
+	/* a 6.1 kernel: statistics, no tracepoint, kprobes, z15 CPU-MF,
+	 * the L1's counts */
 	add(&d, "instruction_sie", 50);
 	add(&d, "inject_program", 20);
 	add(&d, "gmap_shadow_create", 2);
@@ -543,9 +544,13 @@ static void mapping(void)
 	add(&d, "gmap_shadow_r2_entry", 1);
 	add(&d, "gmap_shadow_r3_entry", 2);
 	add(&d, "gmap_shadow_sg_entry", 3);
-	add(&d, "gmap_shadow_pg_entry", 4);
-	add(&d, "kprobe:kvm_s390_shadow_fault", 30);
+	add(&d, "gmap_shadow_pg_entry", 400);
+	add(&d, "kprobe:kvm_s390_shadow_fault", 400);
+	add(&d, "kprobe:gmap_shadow_page", 150);
 	add(&d, "kprobe:gmap_shadow_notify", 6);
+	add(&d, "l1:reflected_dat", 100);
+	add(&d, "l1:reflected_prot", 10);
+	add(&d, "l1:sie_validity", 2);
 	add(&d, "cpum_cf:DTLB2_WRITES", 1000);
 	add(&d, "cpum_cf:ITLB2_WRITES", 24);
 	add(&d, "cpum_cf:DTLB1_WRITES", 5);
@@ -554,14 +559,20 @@ static void mapping(void)
 	tap_ok(gmap_counter_present(&c, GC_vsie_entries) &&
 		       c.v[GC_vsie_entries] == 50,
 	       "vsie_entries <- instruction_sie");
-	tap_ok(c.v[GC_exits_l1] == 20 && c.v[GC_exits_l0] == 10,
-	       "exits_l1 = inject_program, exits_l0 = shadow faults - exits_l1");
+	/* 400 calls: 2 per DAT fault reflected (100), one per shadow
+	 * acquired (2 + 48) and per prefix validity (2): 148 L0 exits */
+	tap_ok(c.v[GC_exits_l1] == 20 && c.v[GC_exits_l0] == 148,
+	       "exits_l0 = shadow-fault calls - 2 x reflected DAT faults - "
+	       "map_prefix calls (%llu)",
+	       (unsigned long long)c.v[GC_exits_l0]);
 	tap_ok(c.v[GC_shadow_r2t] == 0 &&
 		       gmap_counter_present(&c, GC_shadow_r2t) &&
-		       c.v[GC_shadow_r3t] == 1 && c.v[GC_shadow_pte] == 4,
-	       "shadow_r2t..pte <- gmap_shadow_r1..pg_entry (0 is present)");
-	tap_ok(c.v[GC_prot_faults] == 6,
-	       "prot_faults falls back to the kprobe without the tracepoint");
+		       c.v[GC_shadow_r3t] == 1 && c.v[GC_shadow_pgt] == 3,
+	       "shadow_r2t..pgt <- gmap_shadow_r1..sg_entry (0 is present)");
+	tap_ok(c.v[GC_shadow_pte] == 150,
+	       "shadow_pte <- gmap_shadow_page calls, not gmap_shadow_pg_entry "
+	       "(every shadow fault)");
+	tap_ok(c.v[GC_prot_faults] == 6, "prot_faults <- gmap_shadow_notify");
 	tap_ok(c.v[GC_tlb_misses] == 1024,
 	       "tlb_misses = DTLB2_WRITES + ITLB2_WRITES (first alternative)");
 	tap_ok(!gmap_counter_present(&c, GC_unshadow_pte) &&
@@ -569,11 +580,37 @@ static void mapping(void)
 		       !gmap_counter_present(&c, GC_oracle_mismatches),
 	       "unobserved counters are absent, not 0");
 	add(&d, "tp:kvm-s390:kvm_s390_gmap_notifier", 5);
+	add(&d, "kprobe:kvm_s390_vsie_gmap_notifier", 9);
 	kvm_map_counters(&d, &c);
-	tap_ok(c.v[GC_prot_faults] == 5, "the tracepoint wins when present");
-	tap_ok(kvm_map_eval(
-		       "kprobe:kvm_s390_shadow_fault - inject_program - instruction_sie",
-		       &d, &v) &&
+	tap_ok(c.v[GC_prot_faults] == 6 &&
+		       !gmap_counter_present(&c, GC_unshadow_full),
+	       "the notifier tracepoint and the vSIE notifier feed no counter "
+	       "(their own columns in the deltas)");
+	d.nr -= 2;
+	for (n = 0; kvm_map_extras[n]; n++)
+		;
+	tap_ok(n > 2 &&
+		       !strcmp(kvm_map_extras[0],
+			       "tp:kvm-s390:kvm_s390_gmap_notifier") &&
+		       !strcmp(kvm_map_extras[1],
+			       "kprobe:kvm_s390_vsie_gmap_notifier"),
+	       "both notifier counts are measured as extras");
+	/* a kernel where gmap_shadow_notify was inlined: prot_faults absent */
+	for (n = 0; n < (int)d.nr; n++)
+		if (!strcmp(d.stats[n].name, "kprobe:gmap_shadow_notify"))
+			d.stats[n] = d.stats[--d.nr];
+	kvm_map_counters(&d, &c);
+	tap_ok(!gmap_counter_present(&c, GC_prot_faults),
+	       "no kprobe:gmap_shadow_notify (inlined): prot_faults absent");
+	for (id = 0;
+	     kvm_map_rows[GC_unshadow_pgt + id].id <= GC_unshadow_full &&
+	     id < 5;
+	     id++)
+		if (kvm_map_rows[GC_unshadow_pgt + id].source)
+			break;
+	tap_eq(id, 5,
+	       "unshadow_pgt..full: no kprobe on static functions with several callers");
+	tap_ok(kvm_map_eval("inject_program - instruction_sie", &d, &v) &&
 		       v == 0,
 	       "a difference below 0 is clamped to 0");
 	tap_ok(!kvm_map_eval("nosuch | also_not", &d, &v) &&
@@ -603,10 +640,10 @@ static void mapping(void)
 	       "new gmap: every other delta kept, in place");
 	kvm_map_counters(&d, &c);
 	tap_ok(!gmap_counter_present(&c, GC_shadow_r2t) &&
-		       !gmap_counter_present(&c, GC_shadow_pte) &&
+		       !gmap_counter_present(&c, GC_shadow_pgt) &&
 		       gmap_counter_present(&c, GC_shadow_create) &&
 		       gmap_counter_present(&c, GC_shadow_reuse),
-	       "new gmap: shadow_r2t..pte absent, shadow_create/reuse present");
+	       "new gmap: shadow_r2t..pgt absent, shadow_create/reuse present");
 	add(&d, "gmap_shadow_sg_entry", 9);
 	tap_ok(kvm_stat_get(&d, "gmap_shadow_sg_entry", &v) && v == 9 &&
 		       kvm_map_drop_uncounted(&d) == 1 && d.nr == (size_t)n - 5,
