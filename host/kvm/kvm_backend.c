@@ -37,6 +37,7 @@ void kvm_backend_config_builtin(struct kvm_backend_config *c)
 	c->sysfs = "/sys";
 	c->cpuinfo = "/proc/cpuinfo";
 	c->kallsyms = "/proc/kallsyms";
+	c->proc = "/proc";
 	c->work_dir = "build/host-kvm/run";
 	c->timeout_ms = 600000;
 	c->perf = true;
@@ -122,15 +123,38 @@ static void drain(int fd, struct outbuf *o)
 	}
 }
 
-enum src { SRC_NONE, SRC_DEBUGFS, SRC_QMP };
+enum src { SRC_NONE, SRC_STATSFD, SRC_DEBUGFS, SRC_QMP };
 
-static int read_stats(enum src s, const char *vmdir, struct qmp *q,
+static void warn(const struct kvm_backend_config *c, const char *fmt, ...)
+{
+	FILE *f = c->log ?: stderr;
+	va_list ap;
+
+	fputs("# warning: ", f);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	fflush(f);
+}
+
+static int read_stats(const struct kvm_backend_config *c, enum src s, pid_t pid,
+		      const char *vmdir, struct qmp *q,
 		      struct kvm_stat_set *out, char *err, size_t errlen)
 {
 	struct kvm_stat_set vcpu;
 	size_t i;
 	int rc;
 
+	if (s == SRC_STATSFD) {
+		rc = kvm_statsfd_read_pid(c->proc, pid, out, err, errlen);
+		if (!rc && out->skipped)
+			warn(c,
+			     "stats: %u descriptors of a type, unit or base "
+			     "this parser does not know skipped, the first %s",
+			     out->skipped, out->skip_note);
+		return rc;
+	}
 	if (s == SRC_DEBUGFS)
 		return kvm_debugfs_read(vmdir, out, err, errlen);
 	rc = qmp_query_stats(q, "vm", 10000, out, err, errlen);
@@ -326,12 +350,20 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		kvm_exec_spawn(&x, argv, NULL);
 		log_step(c, "qmp: connect %s, qmp_capabilities", sock);
 		log_step(
-			c, "stats: %s",
+			c, "stats: %s%s",
 			c->stats == KVM_STATS_NONE ? "none"
 			: c->stats == KVM_STATS_QMP
 				? "query-stats vm + vcpu (provider kvm)"
-				: "debugfs <debugfs>/kvm/<qemu pid>-<fd>/ (else query-stats)");
-		log_step(c, "stats: debugfs root %s/kvm", c->debugfs);
+			: c->stats == KVM_STATS_DEBUGFS
+				? "debugfs <debugfs>/kvm/<qemu pid>-<fd>/"
+				: "KVM_GET_STATS_FD on QEMU's VM and vCPU fds "
+				  "(pidfd_getfd of <proc>/<qemu pid>/fd/*)",
+			c->stats == KVM_STATS_AUTO
+				? ", else debugfs <debugfs>/kvm/<qemu pid>-<fd>/, "
+				  "else query-stats"
+				: "");
+		log_step(c, "stats: proc %s, debugfs root %s/kvm", c->proc,
+			 c->debugfs);
 		log_step(
 			c,
 			"stats: gmap_shadow_*_entry left out if %s has "
@@ -373,7 +405,23 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	if (rc)
 		goto kill;
 
-	if (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_DEBUGFS) {
+	if (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_FD) {
+		char e2[256];
+
+		if (!read_stats(c, SRC_STATSFD, pid, NULL, &q, &before, e2,
+				sizeof(e2)))
+			src = SRC_STATSFD;
+		else if (c->stats == KVM_STATS_FD) {
+			rc = kvm_fail(err, errlen, -ENODATA,
+				      "kvm backend: stats fd: %s", e2);
+			goto quit;
+		} else {
+			log_step(c, "stats: no stats fd (%s)", e2);
+		}
+		kvm_stat_set_free(&before);
+	}
+	if (src == SRC_NONE &&
+	    (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_DEBUGFS)) {
 		char root[600], e2[256];
 
 		snprintf(root, sizeof(root), "%s/kvm", c->debugfs);
@@ -390,7 +438,8 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	    (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_QMP)) {
 		char e2[256];
 
-		if (!read_stats(SRC_QMP, NULL, &q, &before, e2, sizeof(e2)))
+		if (!read_stats(c, SRC_QMP, pid, NULL, &q, &before, e2,
+				sizeof(e2)))
 			src = SRC_QMP;
 		else if (c->stats == KVM_STATS_QMP) {
 			rc = kvm_fail(err, errlen, -ENODATA, "kvm backend: %s",
@@ -400,12 +449,13 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		kvm_stat_set_free(&before);
 	}
 	snprintf(r->stats_source, sizeof(r->stats_source), "%s",
-		 src == SRC_DEBUGFS ? "debugfs"
-		 : src == SRC_QMP   ? "qmp"
-				    : "none");
+		 src == SRC_STATSFD   ? "statsfd"
+		 : src == SRC_DEBUGFS ? "debugfs"
+		 : src == SRC_QMP     ? "qmp"
+				      : "none");
 	log_step(c, "stats source: %s %s", r->stats_source, vmdir);
 	if (src != SRC_NONE) {
-		rc = read_stats(src, vmdir, &q, &before, err, errlen);
+		rc = read_stats(c, src, pid, vmdir, &q, &before, err, errlen);
 		if (rc)
 			goto quit;
 	}
@@ -451,7 +501,7 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	if (c->perf)
 		kvm_perf_read(&perf, &r->deltas);
 	if (src != SRC_NONE) {
-		rc = read_stats(src, vmdir, &q, &after, err, errlen);
+		rc = read_stats(c, src, pid, vmdir, &q, &after, err, errlen);
 		if (rc)
 			goto quit;
 		for (i = 0; i < after.nr; i++) {

@@ -65,12 +65,13 @@ static const struct key keys[] = {
 	C(accel, "kvm tcg"),
 	S(cpu),
 	S(cpuset),
-	C(stats, "auto debugfs qmp none"),
+	C(stats, "auto statsfd debugfs qmp none"),
 	S(debugfs),
 	S(tracefs),
 	S(sysfs),
 	S(cpuinfo),
 	S(kallsyms),
+	S(proc),
 	S(work_dir),
 	U(memory_mib, 16, 1 << 20),
 	U(smp, 1, 248),
@@ -106,6 +107,7 @@ void kvm_config_default(struct kvm_config *c)
 	snprintf(c->sysfs, sizeof(c->sysfs), "/sys");
 	snprintf(c->cpuinfo, sizeof(c->cpuinfo), "/proc/cpuinfo");
 	snprintf(c->kallsyms, sizeof(c->kallsyms), "/proc/kallsyms");
+	snprintf(c->proc, sizeof(c->proc), "/proc");
 	snprintf(c->work_dir, sizeof(c->work_dir), "build/host-kvm/run");
 	c->memory_mib = 256;
 	c->smp = 1;
@@ -237,15 +239,17 @@ void kvm_config_apply(const struct kvm_config *c, struct kvm_backend_config *b)
 	b->cpuset = c->cpuset;
 	b->memory_mib = c->memory_mib;
 	b->smp = c->smp;
-	b->stats = !strcmp(c->stats, "debugfs") ? KVM_STATS_DEBUGFS
-		   : !strcmp(c->stats, "qmp")	? KVM_STATS_QMP
-		   : !strcmp(c->stats, "none")	? KVM_STATS_NONE
-						: KVM_STATS_AUTO;
+	b->stats = !strcmp(c->stats, "statsfd")	  ? KVM_STATS_FD
+		   : !strcmp(c->stats, "debugfs") ? KVM_STATS_DEBUGFS
+		   : !strcmp(c->stats, "qmp")	  ? KVM_STATS_QMP
+		   : !strcmp(c->stats, "none")	  ? KVM_STATS_NONE
+						  : KVM_STATS_AUTO;
 	b->debugfs = c->debugfs;
 	b->tracefs = c->tracefs;
 	b->sysfs = c->sysfs;
 	b->cpuinfo = c->cpuinfo;
 	b->kallsyms = c->kallsyms;
+	b->proc = c->proc;
 	b->work_dir = c->work_dir;
 	b->timeout_ms = c->timeout_s * 1000;
 	b->perf = c->perf;

@@ -53,6 +53,7 @@ struct kvm_config {
 	char sysfs[KVM_CFG_STR];
 	char cpuinfo[KVM_CFG_STR];
 	char kallsyms[KVM_CFG_STR];
+	char proc[KVM_CFG_STR];
 	char work_dir[KVM_CFG_STR];
 	unsigned int memory_mib, smp, timeout_s;
 	bool perf;

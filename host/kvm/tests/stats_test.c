@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tap.h"
@@ -387,11 +389,45 @@ static void binary(void)
 			"instruction_sie");
 		CORRUPT("unterminated name", memset(d0->name, 'A', 72), "NUL");
 		CORRUPT("empty name", d0->name[0] = 0, "empty");
-		CORRUPT("type 5", d0->flags = 5, "flags");
-		CORRUPT("unit 5", d0->flags = 5 << 4, "flags");
 		CORRUPT("size 0", d0->size = 0, "size");
 		CORRUPT("unterminated id", memset(buf + h->id_offset, 'i', 72),
 			"id");
+		/* a newer kernel's kind of statistic: skipped, not fatal */
+		{
+			static const struct {
+				const char *what;
+				uint32_t flags;
+			} unknown[] = {
+				{"type 5", 5},
+				{"unit 5", 5 << 4},
+				{"base 2", 2 << 8},
+				{"a bit above base", 1u << 12},
+			};
+			unsigned int k;
+
+			for (k = 0; k < sizeof(unknown) / sizeof(unknown[0]);
+			     k++) {
+				memcpy(buf, save, sizeof(buf));
+				d0->flags = unknown[k].flags;
+				rc = kvm_stats_parse(buf, len, &s, err,
+						     sizeof(err));
+				tap_ok(rc == 0 && s.nr == NDEFS - 1 &&
+					       s.skipped == 1 &&
+					       strstr(s.skip_note,
+						      "instruction_sie") &&
+					       !kvm_stat_get(&s,
+							     "instruction_sie",
+							     &v) &&
+					       kvm_stat_get(
+						       &s, "gmap_shadow_create",
+						       &v) &&
+					       v == 7,
+				       "%s: that descriptor skipped (%s), the "
+				       "other %zu read",
+				       unknown[k].what, s.skip_note, s.nr);
+				kvm_stat_set_free(&s);
+			}
+		}
 		memcpy(buf, save, sizeof(buf));
 	}
 
@@ -651,6 +687,113 @@ static void mapping(void)
 	kvm_stat_set_free(&d);
 }
 
+/* A memfd stands for the stats fd: it is one, of the uapi layout. */
+static int memfd_is_stats_fd(int kvm_fd)
+{
+	return dup(kvm_fd);
+}
+
+static int stats_memfd(const char *id, const struct def *d, unsigned int n)
+{
+	unsigned char b[4096];
+	size_t len =
+		build(b, sizeof(b), 48, id, d, n); /* KVM_STATS_NAME_SIZE */
+	int fd = memfd_create(id, MFD_CLOEXEC);
+
+	if (fd >= 0 && write(fd, b, len) != (ssize_t)len) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/*
+ * kvm_statsfd_read_pid on this process: a fake <proc>/<pid>/fd with links
+ * named like QEMU's KVM fds, pointing (by number) at memfds laid out as
+ * KVM_GET_STATS_FD's files; pidfd_getfd copies them for real.
+ */
+static void statsfd(void)
+{
+	static const struct def vm[] = {
+		{"gmap_shadow_create", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {3}},
+		{"future_kind", 7, 0, 1, {1}},
+	};
+	static const struct def vcpu0[] = {
+		{"instruction_sie", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {40}},
+	};
+	static const struct def vcpu1[] = {
+		{"instruction_sie", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {2}},
+	};
+	char proc[] = "build/tests/kvm-proc-XXXXXX", dir[256], l[300], t[64],
+	     err[256];
+	int fds[3], k, rc, pidfd;
+	struct kvm_stat_set s;
+	uint64_t v;
+
+	int (*ioctl_get)(int) = kvm_statsfd_get;
+
+	pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	if (pidfd < 0 ||
+	    (rc = (int)syscall(SYS_pidfd_getfd, pidfd, 0, 0)) < 0) {
+		tap_skip("pidfd_open/pidfd_getfd not allowed here: %s",
+			 strerror(errno));
+		if (pidfd >= 0)
+			close(pidfd);
+		return;
+	}
+	close(rc);
+	close(pidfd);
+	fds[0] = stats_memfd("kvm-4711", vm, 2);
+	fds[1] = stats_memfd("kvm-4711/vcpu-0", vcpu0, 1);
+	fds[2] = stats_memfd("kvm-4711/vcpu-1", vcpu1, 1);
+	if (!mkdtemp(proc) || fds[0] < 0 || fds[1] < 0 || fds[2] < 0) {
+		tap_ok(0, "fake stats fds and proc tree");
+		return;
+	}
+	snprintf(dir, sizeof(dir), "%s/%d", proc, (int)getpid());
+	mkdir(dir, 0755);
+	strcat(dir, "/fd");
+	mkdir(dir, 0755);
+	for (k = 0; k < 3; k++) {
+		snprintf(l, sizeof(l), "%s/%d", dir, fds[k]);
+		snprintf(t, sizeof(t),
+			 k ? "anon_inode:kvm-vcpu:%d" : "anon_inode:kvm-vm",
+			 k - 1);
+		tap_ok(!symlink(t, l), "fake link %s -> %s", l, t);
+	}
+	snprintf(l, sizeof(l), "%s/0", dir);
+	symlink("/dev/pts/0", l); /* not KVM's: ignored */
+
+	kvm_statsfd_get = memfd_is_stats_fd;
+	rc = kvm_statsfd_read_pid(proc, getpid(), &s, err, sizeof(err));
+	tap_ok(rc == 0 && kvm_stat_get(&s, "instruction_sie", &v) && v == 42,
+	       "stats fds of the VM and two vCPUs: vCPU statistics summed (%s)",
+	       rc ? err : "ok");
+	tap_ok(rc == 0 && kvm_stat_get(&s, "gmap_shadow_create", &v) &&
+		       v == 3 && s.nr == 2,
+	       "the VM's statistics read, nothing from other fds");
+	tap_ok(s.skipped == 1 && strstr(s.skip_note, "future_kind"),
+	       "a descriptor of unknown type skipped and reported: %s",
+	       s.skip_note);
+	kvm_stat_set_free(&s);
+	for (k = 0; k < 3; k++) {
+		close(fds[k]);
+		snprintf(l, sizeof(l), "%s/%d", dir, fds[k]);
+		unlink(l);
+	}
+	snprintf(l, sizeof(l), "%s/987", dir);
+	symlink("anon_inode:kvm-vm", l);
+	rc = kvm_statsfd_read_pid(proc, getpid(), &s, err, sizeof(err));
+	tap_ok(rc == -EBADF && strstr(err, "pidfd_getfd fd 987"),
+	       "a VM fd that is gone: an error naming the step: %s", err);
+	kvm_statsfd_get = ioctl_get;
+	rc = kvm_statsfd_read_pid(proc, 999999999, &s, err, sizeof(err));
+	tap_ok(rc == -ENOENT && strstr(err, "999999999/fd"),
+	       "a process without fds here: -ENOENT naming the path: %s", err);
+	snprintf(l, sizeof(l), "rm -rf %s", proc);
+	tap_ok(system(l) == 0, "fake proc tree removed");
+}
+
 int main(void)
 {
 	tap_plan_unknown();
@@ -658,5 +801,6 @@ int main(void)
 	binary();
 	debugfs();
 	mapping();
+	statsfd();
 	return tap_done();
 }
