@@ -78,7 +78,7 @@ int main(void)
 	BAD("\n\njust words\n", 3, "expected 'key = value'");
 	BAD("boot = grub\n", 1, "kexec zipl");
 	BAD("boot = kexe\n", 1, "one of");
-	BAD("stats = debug\n", 1, "auto debugfs qmp none");
+	BAD("stats = debug\n", 1, "auto statsfd debugfs qmp none");
 	BAD("memory_mib = 12x\n", 1, "not a number");
 	BAD("memory_mib = -5\n", 1, "not a number");
 	BAD("memory_mib = 8\n", 1, "16..");
