@@ -465,11 +465,13 @@ static int boot(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		if (RUN("kexec", "-l", image, initrd_arg, append))
 			return kvm_fail(err, errlen, -EIO, "kexec -l %s failed",
 					image);
-		if (watchdog(c, o, s, variant, true))
+		if (watchdog(c, o, s, variant, true)) {
+			RUN("kexec", "-u");
 			return kvm_fail(
 				err, errlen, -EIO,
 				"the watchdog did not arm: not booting %s",
 				release);
+		}
 		return RUN("systemctl", "kexec")
 			       ? kvm_fail(err, errlen, -EIO,
 					  "systemctl kexec failed")

@@ -113,6 +113,11 @@ out=$("$bin" --dry-run --config "$tmp/zipl-noentry.conf" nightly 2>&1)
 [ $? -ne 0 ] && grep -q "boot = zipl needs zipl_entry" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
 	ok "zipl without zipl_entry: refused before any command" || { not_ok "zipl_entry"; diag "$out"; }
 
+# watchdog_arm is a command template, split at spaces, {host} expanded
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" --set "watchdog_arm=false {host}" nightly 2>&1)
+grep -qxF "+ false $host" <<< "$out" && ok "watchdog_arm is expanded and run as a command before each boot" ||
+	{ not_ok "watchdog_arm command"; diag "$out"; }
+
 # no outside watchdog: refused, unless explicitly none
 sed -e '/^watchdog_/d' "$tmp/kexec.conf" > "$tmp/nowd.conf"
 out=$("$bin" --dry-run --config "$tmp/nowd.conf" nightly 2>&1)
