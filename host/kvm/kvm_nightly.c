@@ -820,6 +820,11 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 			say(o, "night of %s finished; nothing to do", s.date);
 			return 0;
 		}
+		if (!*s.default_release)
+			return kvm_fail(
+				err, errlen, -EINVAL,
+				"%s/state: no default_release (an older gmapbench-kvm's): re-IPL the default kernel, remove the file and start the night again",
+				c->state_dir);
 	} else {
 		time_t now = time(NULL);
 		struct tm tm;

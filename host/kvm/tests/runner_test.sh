@@ -149,7 +149,7 @@ out=$("$bin" --config "$tmp/kexec.conf" --set memory_mib=lots check-config 2>&1)
 
 # resuming: after the reboot into pgt-prefill, only its measurement remains
 mkdir -p "$tmp/state"
-printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\nfailed=\n' > "$tmp/state/state"
+printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\ndefault_release=6.1.0-28-s390x\nfailed=\n' > "$tmp/state/state"
 out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
 rc=$?
 if [ $rc -eq 0 ] && grep -q "^+ env GMAPBENCH_KVM_CONFIG=$top/$tmp/kexec.conf build/bin/gmapbench-pgt-prefill .*results/2026-01-02/$host/pgt-prefill.json$" <<< "$out" &&
@@ -165,6 +165,10 @@ grep -q "variant baseline FAILED: the suite was interrupted" <<< "$out" && ! gre
 	grep -q "^+ env .*gmapbench-pgt-prefill" <<< "$out" &&
 	ok "resume in phase suite: the interrupted suite is a failure, not rerun; the night goes on" ||
 	{ not_ok "resume in suite"; diag "$out"; }
+printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\nfailed=\n' > "$tmp/state/state"
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
+[ $? -ne 0 ] && grep -q "no default_release" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
+	ok "a state file without default_release: refused before any command" || { not_ok "no default_release"; diag "$out"; }
 printf 'date=2026-01-02\nvariants=baseline\nindex=1\nphase=finished\nrelease=\nfailed=\n' > "$tmp/state/state"
 out=$("$bin" --config "$tmp/kexec.conf" nightly --resume 2>&1)
 [ $? -eq 0 ] && grep -q "finished; nothing to do" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
