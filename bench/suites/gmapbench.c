@@ -310,7 +310,7 @@ static void bm_kvm(cbench_state *st)
 	int64_t args[SCENARIO_MAX_PARAMS];
 	struct gmap_counters sum = {0}, c;
 	struct kvm_run_timing t;
-	char kv[512], err[256];
+	char kv[512], err[1024]; /* the SIE refusal names facilities */
 	bool first = true;
 
 	args_of(st, s, args);

@@ -49,6 +49,19 @@ $(GUESTS_L1_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/l1-main.c \
 ALL_TARGETS += $(GUESTS_L1_ELF)
 CHECK_DEPS += $(GUESTS_L1_ELF)
 TESTS += $(BAREMETAL_DIR)/tests/l1elf.sh
+
+# the same L1 on a fake SIE (tests/fake_sie.c: vSIE's exits, including
+# interception code 0) that runs under TCG: the platform's SIE path tested
+GUESTS_L1_FAKESIE_ELF := $(B)/guests/l1-fakesie.elf
+$(GUESTS_L1_FAKESIE_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/tests/fake_sie.c \
+		$(BAREMETAL_DIR)/l1-main.c $(BAREMETAL_DIR)/baremetal.lds $(BAREMETAL_DIR)/baremetal.mk \
+		$(wildcard $(BAREMETAL_DIR)/*.h guests/l1/*.[ch] guests/scenarios/*.[ch])
+	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) $(GUESTS_CFLAGS) $(BAREMETAL_LDFLAGS) \
+		-o $@ $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/tests/fake_sie.c \
+		$(BAREMETAL_DIR)/l1-main.c $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) -lgcc
+
+CHECK_DEPS += $(GUESTS_L1_FAKESIE_ELF)
+TESTS += $(BAREMETAL_DIR)/tests/fakesie.sh
 # against host/sim (build/guests/sim-translate, guests/guests.mk)
 TESTS += $(BAREMETAL_DIR)/tests/lra-vs-oracle.sh
 endif

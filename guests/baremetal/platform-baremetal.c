@@ -31,7 +31,9 @@ static struct bm_plat {
 	struct l1_platform p;
 	struct bm_scb scb;
 	uint64_t gregs[14];
-	uint64_t sie_calls, sie_entries, emulated_accesses;
+	uint64_t sie_calls, sie_entries, sie_reentries, emulated_accesses;
+	/* what L0 reflected into L1 during SIE (host/kvm's exits_l0) */
+	uint64_t reflected_dat, reflected_prot, sie_validity;
 	struct l2_samples samples;
 } plat;
 
@@ -239,6 +241,35 @@ static bool install_l2_program(struct l1_sie *s)
 	return true;
 }
 
+/*
+ * One SIE, re-entered while it ends with interception code 0 and no
+ * program interruption, as kvm-unit-tests' sie() does: before 6.11
+ * ("KVM: s390: vsie: retry SIE instruction on host intercepts") vSIE
+ * returns to L1 with code 0 when a signal, an interrupt or SIE inhibition
+ * broke the run. The guest PSW and registers are where L2 stopped.
+ */
+static uint64_t sie_until_intercept(struct bm_scb *scb, uint64_t asce)
+{
+	uint64_t code;
+
+	for (;;) {
+		plat.sie_entries++;
+		code = bm_sie64(scb, plat.gregs, asce);
+		if (code || scb->icptcode)
+			return code;
+		plat.sie_reentries++;
+	}
+}
+
+/* The validity interception does not say which of the two pages it was */
+static uint64_t unmapped_prefix_page(const struct l1_sie *s)
+{
+	struct l2_xlate t;
+
+	bm_lra(s->asce, s->cr0_edat, 0x0, &t);
+	return t.cc ? 0x0 : 0x1000;
+}
+
 static int sie_real(struct l1_sie *s)
 {
 	uint64_t cr0 = bm_stctg(0), code, left;
@@ -256,8 +287,7 @@ static int sie_real(struct l1_sie *s)
 		plat.gregs[3] = r->stride;
 		plat.gregs[4] = r->count - s->done;
 		plat.gregs[5] = r->flags & L1_RUN_WRITE;
-		plat.sie_entries++;
-		code = bm_sie64(scb, plat.gregs, s->asce);
+		code = sie_until_intercept(scb, s->asce);
 		left = plat.gregs[4];
 		if (left > r->count - s->done) {
 			rc = -EIO;
@@ -267,13 +297,18 @@ static int sie_real(struct l1_sie *s)
 		s->done = r->count - left;
 		if (code) {
 			/* a host-translation fault: reflected to L1 */
+			if ((code & 0x7f) == 0x04)
+				plat.reflected_prot++;
+			else
+				plat.reflected_dat++;
 			exit_pgm(s, code & 0x7f, bm_pgm_tec,
 				 TEC_STORE(bm_pgm_tec));
 			goto out;
 		}
 		if (scb->icptcode == SCB_ICPT_VALIDITY &&
 		    (scb->ipb >> 16) == VALIDITY_PREFIX) {
-			exit_pgm(s, 0x11, 0, true);
+			plat.sie_validity++;
+			exit_pgm(s, 0x11, unmapped_prefix_page(s), true);
 			goto out;
 		}
 		if (scb->icptcode == SCB_ICPT_INST &&
@@ -342,6 +377,14 @@ void bm_platform_json(void)
 	bm_putu(plat.sie_calls);
 	bm_puts(",\"sie_entries\":");
 	bm_putu(plat.sie_entries);
+	bm_puts(",\"sie_reentries\":");
+	bm_putu(plat.sie_reentries);
+	bm_puts(",\"reflected_dat\":");
+	bm_putu(plat.reflected_dat);
+	bm_puts(",\"reflected_prot\":");
+	bm_putu(plat.reflected_prot);
+	bm_puts(",\"sie_validity\":");
+	bm_putu(plat.sie_validity);
 	bm_puts(",\"emulated_accesses\":");
 	bm_putu(plat.emulated_accesses);
 	bm_puts(",\"heap_start\":\"");

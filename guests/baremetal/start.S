@@ -100,6 +100,7 @@ bm_other_entry:
  * translation-exception identification.
  */
 	.globl	bm_sie64
+	.weak	bm_sie64		/* tests/fake_sie.c replaces it */
 bm_sie64:
 	stmg	%r6, %r15, 48(%r15)
 	lgr	%r1, %r15

@@ -2,7 +2,8 @@
 /*
  * gmapbench-kvm: the IBM Z runner (docs/ibm-z.md).
  *
- *   gmapbench-kvm [--dry-run] --config FILE [--set KEY=VALUE]... COMMAND
+ *   gmapbench-kvm [--dry-run [--dry-run-no-boot=V,...]] --config FILE
+ *                 [--set KEY=VALUE]... COMMAND
  *     nightly [--resume]     build, boot and measure every variant
  *     install-resume         the systemd unit that resumes after reboots
  *     run SCENARIO [K=V]...  one run of the L1; prints a JSON object
@@ -21,7 +22,8 @@
 static int usage(void)
 {
 	fprintf(stderr,
-		"usage: gmapbench-kvm [--dry-run] --config FILE [--set KEY=VALUE]... COMMAND\n"
+		"usage: gmapbench-kvm [--dry-run [--dry-run-no-boot=VARIANT,...]] --config FILE\n"
+		"                     [--set KEY=VALUE]... COMMAND\n"
 		"  nightly [--resume]      build, boot (kvm.nested=1) and measure every variant\n"
 		"  install-resume          install the systemd unit that resumes after reboots\n"
 		"  run SCENARIO [K=V]...   one run of the L1 under QEMU/KVM; JSON on stdout\n"
@@ -104,6 +106,9 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--dry-run")) {
 			o.dry_run = true;
+		} else if (!strncmp(argv[i], "--dry-run-no-boot=", 18)) {
+			/* the dry run lets these variants' boots fail */
+			o.dry_run_no_boot = argv[i] + 18;
 		} else if (!strcmp(argv[i], "--config") && i + 1 < argc) {
 			config = argv[++i];
 			rc = kvm_config_load(&c, config, err, sizeof(err));
@@ -139,6 +144,11 @@ int main(int argc, char **argv)
 	}
 	if (i >= argc || !config)
 		return usage();
+	if (o.dry_run_no_boot && !o.dry_run) {
+		fprintf(stderr,
+			"gmapbench-kvm: --dry-run-no-boot needs --dry-run\n");
+		return 2;
+	}
 	o.config_path = config;
 	cmd = argv[i++];
 	o.proc_cmdline = c.proc_cmdline;

@@ -8,7 +8,7 @@ KVM_DIR := host/kvm
 KVM_OBJDIR := $(B)/host-kvm
 KVM_LIB_SRCS := $(addprefix $(KVM_DIR)/,kvm_error.c kvm_stats.c kvm_map.c kvm_cpumcf.c \
 	kvm_qmp.c kvm_exec.c kvm_perf.c kvm_config.c kvm_console.c \
-	kvm_backend.c kvm_nightly.c)
+	kvm_sie_check.c kvm_backend.c kvm_nightly.c)
 # lib/json's fragment is read after this one: its files by name in
 # prerequisites, its variables only in recipes
 KVM_JSON_FILES := lib/json/json.c lib/json/json.h

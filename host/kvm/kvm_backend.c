@@ -19,6 +19,7 @@
 #include "kvm_map.h"
 #include "kvm_perf.h"
 #include "kvm_qmp.h"
+#include "kvm_sie_check.h"
 
 void kvm_backend_config_builtin(struct kvm_backend_config *c)
 {
@@ -36,6 +37,7 @@ void kvm_backend_config_builtin(struct kvm_backend_config *c)
 	c->sysfs = "/sys";
 	c->cpuinfo = "/proc/cpuinfo";
 	c->kallsyms = "/proc/kallsyms";
+	c->proc = "/proc";
 	c->work_dir = "build/host-kvm/run";
 	c->timeout_ms = 600000;
 	c->perf = true;
@@ -121,15 +123,38 @@ static void drain(int fd, struct outbuf *o)
 	}
 }
 
-enum src { SRC_NONE, SRC_DEBUGFS, SRC_QMP };
+enum src { SRC_NONE, SRC_STATSFD, SRC_DEBUGFS, SRC_QMP };
 
-static int read_stats(enum src s, const char *vmdir, struct qmp *q,
+static void warn(const struct kvm_backend_config *c, const char *fmt, ...)
+{
+	FILE *f = c->log ?: stderr;
+	va_list ap;
+
+	fputs("# warning: ", f);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	fflush(f);
+}
+
+static int read_stats(const struct kvm_backend_config *c, enum src s, pid_t pid,
+		      const char *vmdir, struct qmp *q,
 		      struct kvm_stat_set *out, char *err, size_t errlen)
 {
 	struct kvm_stat_set vcpu;
 	size_t i;
 	int rc;
 
+	if (s == SRC_STATSFD) {
+		rc = kvm_statsfd_read_pid(c->proc, pid, out, err, errlen);
+		if (!rc && out->skipped)
+			warn(c,
+			     "stats: %u descriptors of a type, unit or base "
+			     "this parser does not know skipped, the first %s",
+			     out->skipped, out->skip_note);
+		return rc;
+	}
 	if (s == SRC_DEBUGFS)
 		return kvm_debugfs_read(vmdir, out, err, errlen);
 	rc = qmp_query_stats(q, "vm", 10000, out, err, errlen);
@@ -200,13 +225,93 @@ static void log_step(const struct kvm_backend_config *c, const char *fmt, ...)
 	fflush(c->log);
 }
 
+/* The mapping sees the L1's own counts too ("l1:..." terms: exits_l0). */
+static void map_with_l1_counts(const struct kvm_stat_set *deltas,
+			       const struct kvm_stat_set *l1,
+			       struct gmap_counters *out)
+{
+	struct kvm_stat_set all = {0};
+	size_t i;
+
+	for (i = 0; i < deltas->nr; i++)
+		kvm_stat_put(&all, deltas->stats[i].name,
+			     deltas->stats[i].value);
+	for (i = 0; i < l1->nr; i++)
+		kvm_stat_put(&all, l1->stats[i].name, l1->stats[i].value);
+	kvm_map_counters(&all, out);
+	kvm_stat_set_free(&all);
+}
+
+static bool accel_kvm(const struct kvm_backend_config *c)
+{
+	return !strcmp(c->accel, "kvm");
+}
+
+static const char *cpu_model(const struct kvm_backend_config *c)
+{
+	return c->cpu && *c->cpu ? c->cpu : "host";
+}
+
+/* Before the run: which vSIE properties the VM's CPU model lacks. */
+static void model_sie_missing(const struct kvm_backend_config *c, struct qmp *q,
+			      char *out, size_t outlen)
+{
+	char cmd[256], e2[256];
+	const struct json *ret;
+	struct json *doc;
+
+	snprintf(cmd, sizeof(cmd),
+		 "{\"execute\":\"query-cpu-model-expansion\",\"arguments\":"
+		 "{\"type\":\"full\",\"model\":{\"name\":\"%s\"}}}",
+		 cpu_model(c));
+	ret = qmp_execute(q, cmd, 10000, &doc, e2, sizeof(e2));
+	if (!ret) {
+		snprintf(out, outlen, "query-cpu-model-expansion %s: %s",
+			 cpu_model(c), e2);
+		return;
+	}
+	if (kvm_sie_model_missing(ret, cpu_model(c), out, outlen) < 0)
+		snprintf(out, outlen,
+			 "query-cpu-model-expansion %s: no model.props",
+			 cpu_model(c));
+	json_free(doc);
+}
+
+/*
+ * accel=kvm and the L1 found no SIE: its numbers are emulation, not KVM
+ * numbers. The error names what is missing (kvm_sie_check.h).
+ */
+static int refuse_without_sie(const struct kvm_backend_config *c,
+			      const char *scenario, const char *sie,
+			      const char *model_missing, char *err,
+			      size_t errlen)
+{
+	char why[1024] = "";
+
+	kvm_sie_host_missing(c->sysfs, c->cpuinfo, why, sizeof(why));
+	if (*model_missing) {
+		size_t n = strlen(why);
+
+		snprintf(why + n, sizeof(why) - n, "%s%s", n ? "; " : "",
+			 model_missing);
+	}
+	return kvm_fail(
+		err, errlen, -ENODEV,
+		"kvm backend: %s: accel=kvm but the L1 ran without SIE "
+		"(\"sie\":\"%s\"): its numbers would be emulation, not KVM "
+		"numbers; refused. KVM offers SIE to L1 only with kvm.nested=1, "
+		"SIEF2, ESOP, 64-bit SCAO and facility 3. Missing: %s",
+		scenario, sie,
+		why[0] ? why : "nothing the host shows (see docs/ibm-z.md)");
+}
+
 int kvm_backend_run_report(const struct kvm_backend_config *c,
 			   const char *scenario, const char *args_kv,
 			   struct kvm_run_report *r, char *err, size_t errlen)
 {
 	static unsigned int seq;
 	char append[1024], sock[600], qmparg[700], machine[64], mem[16],
-		smp[16], vmdir[1024] = "";
+		smp[16], vmdir[1024] = "", model_missing[512] = "";
 	char *argv[32];
 	struct kvm_exec x = {.dry_run = c->dry_run, .log = c->log};
 	struct kvm_perf_paths pp = {c->sysfs, c->tracefs, c->cpuinfo,
@@ -245,12 +350,20 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		kvm_exec_spawn(&x, argv, NULL);
 		log_step(c, "qmp: connect %s, qmp_capabilities", sock);
 		log_step(
-			c, "stats: %s",
+			c, "stats: %s%s",
 			c->stats == KVM_STATS_NONE ? "none"
 			: c->stats == KVM_STATS_QMP
 				? "query-stats vm + vcpu (provider kvm)"
-				: "debugfs <debugfs>/kvm/<qemu pid>-<fd>/ (else query-stats)");
-		log_step(c, "stats: debugfs root %s/kvm", c->debugfs);
+			: c->stats == KVM_STATS_DEBUGFS
+				? "debugfs <debugfs>/kvm/<qemu pid>-<fd>/"
+				: "KVM_GET_STATS_FD on QEMU's VM and vCPU fds "
+				  "(pidfd_getfd of <proc>/<qemu pid>/fd/*)",
+			c->stats == KVM_STATS_AUTO
+				? ", else debugfs <debugfs>/kvm/<qemu pid>-<fd>/, "
+				  "else query-stats"
+				: "");
+		log_step(c, "stats: proc %s, debugfs root %s/kvm", c->proc,
+			 c->debugfs);
 		log_step(
 			c,
 			"stats: gmap_shadow_*_entry left out if %s has "
@@ -259,6 +372,13 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		if (c->perf)
 			kvm_perf_open(&perf, &pp, true, c->log);
 		kvm_perf_close(&perf);
+		if (accel_kvm(c))
+			log_step(
+				c,
+				"sie: query-cpu-model-expansion %s (sief2 esop "
+				"64bscao dateh); the run fails if the L1 says "
+				"\"sie\":\"unavailable\" (%s/module/kvm/parameters/nested, %s features)",
+				cpu_model(c), c->sysfs, c->cpuinfo);
 		log_step(c, "qmp: cont; wait for SHUTDOWN (%d ms)",
 			 c->timeout_ms);
 		log_step(
@@ -285,7 +405,23 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	if (rc)
 		goto kill;
 
-	if (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_DEBUGFS) {
+	if (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_FD) {
+		char e2[256];
+
+		if (!read_stats(c, SRC_STATSFD, pid, NULL, &q, &before, e2,
+				sizeof(e2)))
+			src = SRC_STATSFD;
+		else if (c->stats == KVM_STATS_FD) {
+			rc = kvm_fail(err, errlen, -ENODATA,
+				      "kvm backend: stats fd: %s", e2);
+			goto quit;
+		} else {
+			log_step(c, "stats: no stats fd (%s)", e2);
+		}
+		kvm_stat_set_free(&before);
+	}
+	if (src == SRC_NONE &&
+	    (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_DEBUGFS)) {
 		char root[600], e2[256];
 
 		snprintf(root, sizeof(root), "%s/kvm", c->debugfs);
@@ -302,7 +438,8 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	    (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_QMP)) {
 		char e2[256];
 
-		if (!read_stats(SRC_QMP, NULL, &q, &before, e2, sizeof(e2)))
+		if (!read_stats(c, SRC_QMP, pid, NULL, &q, &before, e2,
+				sizeof(e2)))
 			src = SRC_QMP;
 		else if (c->stats == KVM_STATS_QMP) {
 			rc = kvm_fail(err, errlen, -ENODATA, "kvm backend: %s",
@@ -312,15 +449,18 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 		kvm_stat_set_free(&before);
 	}
 	snprintf(r->stats_source, sizeof(r->stats_source), "%s",
-		 src == SRC_DEBUGFS ? "debugfs"
-		 : src == SRC_QMP   ? "qmp"
-				    : "none");
+		 src == SRC_STATSFD   ? "statsfd"
+		 : src == SRC_DEBUGFS ? "debugfs"
+		 : src == SRC_QMP     ? "qmp"
+				      : "none");
 	log_step(c, "stats source: %s %s", r->stats_source, vmdir);
 	if (src != SRC_NONE) {
-		rc = read_stats(src, vmdir, &q, &before, err, errlen);
+		rc = read_stats(c, src, pid, vmdir, &q, &before, err, errlen);
 		if (rc)
 			goto quit;
 	}
+	if (accel_kvm(c))
+		model_sie_missing(c, &q, model_missing, sizeof(model_missing));
 	if (c->perf) {
 		kvm_perf_open(&perf, &pp, false, c->log);
 		kvm_perf_enable(&perf);
@@ -361,7 +501,7 @@ int kvm_backend_run_report(const struct kvm_backend_config *c,
 	if (c->perf)
 		kvm_perf_read(&perf, &r->deltas);
 	if (src != SRC_NONE) {
-		rc = read_stats(src, vmdir, &q, &after, err, errlen);
+		rc = read_stats(c, src, pid, vmdir, &q, &after, err, errlen);
 		if (rc)
 			goto quit;
 		for (i = 0; i < after.nr; i++) {
@@ -414,7 +554,7 @@ kill:
 	    kvm_map_drop_uncounted(&r->deltas))
 		log_step(c, "stats: new gmap, gmap_shadow_*_entry not counted: "
 			    "left out");
-	kvm_map_counters(&r->deltas, &r->counters);
+	map_with_l1_counts(&r->deltas, &l1.counts, &r->counters);
 	r->timing.l1_ns = l1.l1_ns;
 	r->timing.nr_phases = l1.nr_phases;
 	memcpy(r->timing.phase, l1.phase, sizeof(l1.phase));
@@ -428,6 +568,12 @@ kill:
 			      scenario, args_kv ?: "",
 			      l1.error[0] ? l1.error : "wrong scenario ran",
 			      (long long)l1.rc);
+		kvm_l1_report_free(&l1);
+		return rc;
+	}
+	if (accel_kvm(c) && strcmp(l1.sie, "available")) {
+		rc = refuse_without_sie(c, scenario, l1.sie, model_missing, err,
+					errlen);
 		kvm_l1_report_free(&l1);
 		return rc;
 	}

@@ -31,7 +31,8 @@
 #include "kvm_stats.h"
 
 enum kvm_stats_source {
-	KVM_STATS_AUTO, /* debugfs, else QMP query-stats */
+	KVM_STATS_AUTO, /* the binary stats fds, else debugfs, else QMP */
+	KVM_STATS_FD, /* KVM_GET_STATS_FD on QEMU's VM and vCPU fds */
 	KVM_STATS_DEBUGFS,
 	KVM_STATS_QMP,
 	KVM_STATS_NONE, /* e.g. under TCG */
@@ -50,6 +51,7 @@ struct kvm_backend_config {
 	const char *sysfs; /* /sys */
 	const char *cpuinfo; /* /proc/cpuinfo */
 	const char *kallsyms; /* /proc/kallsyms */
+	const char *proc; /* /proc: QEMU's file descriptors */
 	const char *work_dir; /* for the QMP socket */
 	int timeout_ms; /* per run, boot to shutdown */
 	bool perf; /* tracepoints, kprobes, CPU-MF */
@@ -77,7 +79,7 @@ struct kvm_run_report {
 	struct kvm_stat_set deltas; /* every source's delta, by term name */
 	struct kvm_stat_set l1_counts; /* the L1's counts ("l1:...") */
 	char *console; /* the L1's JSON line (malloc'd) */
-	char stats_source[16]; /* debugfs / qmp / none */
+	char stats_source[16]; /* statsfd / debugfs / qmp / none */
 	char kernel_release[65];
 };
 

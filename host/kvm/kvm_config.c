@@ -54,17 +54,24 @@ static const struct key keys[] = {
 	S(suite),
 	C(restore, "reboot none"),
 	U(make_jobs, 1, 1024),
+	S(watchdog_arm),
+	S(watchdog_disarm),
+	U(boot_timeout_s, 60, 86400),
+	U(panic_s, 1, 3600),
+	S(zipl_entry),
+	S(zipl_default_entry),
 	S(qemu),
 	S(l1_elf),
 	C(accel, "kvm tcg"),
 	S(cpu),
 	S(cpuset),
-	C(stats, "auto debugfs qmp none"),
+	C(stats, "auto statsfd debugfs qmp none"),
 	S(debugfs),
 	S(tracefs),
 	S(sysfs),
 	S(cpuinfo),
 	S(kallsyms),
+	S(proc),
 	S(work_dir),
 	U(memory_mib, 16, 1 << 20),
 	U(smp, 1, 248),
@@ -87,6 +94,9 @@ void kvm_config_default(struct kvm_config *c)
 		 "--benchmark_out=results/{date}/{host}/{variant}.json");
 	snprintf(c->restore, sizeof(c->restore), "reboot");
 	c->make_jobs = 8;
+	c->boot_timeout_s = 900;
+	c->panic_s = 10;
+	snprintf(c->zipl_default_entry, sizeof(c->zipl_default_entry), "0");
 	snprintf(c->qemu, sizeof(c->qemu), "qemu-system-s390x");
 	snprintf(c->l1_elf, sizeof(c->l1_elf), "build/guests/l1.elf");
 	snprintf(c->accel, sizeof(c->accel), "kvm");
@@ -97,6 +107,7 @@ void kvm_config_default(struct kvm_config *c)
 	snprintf(c->sysfs, sizeof(c->sysfs), "/sys");
 	snprintf(c->cpuinfo, sizeof(c->cpuinfo), "/proc/cpuinfo");
 	snprintf(c->kallsyms, sizeof(c->kallsyms), "/proc/kallsyms");
+	snprintf(c->proc, sizeof(c->proc), "/proc");
 	snprintf(c->work_dir, sizeof(c->work_dir), "build/host-kvm/run");
 	c->memory_mib = 256;
 	c->smp = 1;
@@ -228,15 +239,17 @@ void kvm_config_apply(const struct kvm_config *c, struct kvm_backend_config *b)
 	b->cpuset = c->cpuset;
 	b->memory_mib = c->memory_mib;
 	b->smp = c->smp;
-	b->stats = !strcmp(c->stats, "debugfs") ? KVM_STATS_DEBUGFS
-		   : !strcmp(c->stats, "qmp")	? KVM_STATS_QMP
-		   : !strcmp(c->stats, "none")	? KVM_STATS_NONE
-						: KVM_STATS_AUTO;
+	b->stats = !strcmp(c->stats, "statsfd")	  ? KVM_STATS_FD
+		   : !strcmp(c->stats, "debugfs") ? KVM_STATS_DEBUGFS
+		   : !strcmp(c->stats, "qmp")	  ? KVM_STATS_QMP
+		   : !strcmp(c->stats, "none")	  ? KVM_STATS_NONE
+						  : KVM_STATS_AUTO;
 	b->debugfs = c->debugfs;
 	b->tracefs = c->tracefs;
 	b->sysfs = c->sysfs;
 	b->cpuinfo = c->cpuinfo;
 	b->kallsyms = c->kallsyms;
+	b->proc = c->proc;
 	b->work_dir = c->work_dir;
 	b->timeout_ms = c->timeout_s * 1000;
 	b->perf = c->perf;

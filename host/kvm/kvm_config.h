@@ -33,6 +33,14 @@ struct kvm_config {
 		 KVM_CFG_STR]; /* command per variant; {variant} {release} {host} {date} */
 	char restore[16]; /* reboot | none: after the last variant */
 	unsigned int make_jobs;
+	/* booting a variant so that the default kernel comes back by itself */
+	char watchdog_arm[KVM_CFG_STR]; /* command; "none" to go without */
+	char watchdog_disarm[KVM_CFG_STR]; /* command */
+	unsigned int
+		boot_timeout_s; /* a variant not up by then: did not boot */
+	unsigned int panic_s; /* panic=N on the variant's command line */
+	char zipl_entry[16]; /* boot = zipl: menu number of [gmapbench] */
+	char zipl_default_entry[16]; /* the known-good kernel's; 0 = default */
 	/* one run (struct kvm_backend_config) */
 	char qemu[KVM_CFG_STR];
 	char l1_elf[KVM_CFG_STR];
@@ -45,6 +53,7 @@ struct kvm_config {
 	char sysfs[KVM_CFG_STR];
 	char cpuinfo[KVM_CFG_STR];
 	char kallsyms[KVM_CFG_STR];
+	char proc[KVM_CFG_STR];
 	char work_dir[KVM_CFG_STR];
 	unsigned int memory_mib, smp, timeout_s;
 	bool perf;

@@ -4,10 +4,12 @@
  * per machine generation. On a host, the PMU's sysfs directory
  * (/sys/bus/event_source/devices/cpum_cf/events/<NAME>: "event=0x0081")
  * wins; the table is the fallback and the record of what each generation
- * calls its TLB events (z10..z13: DTLB1/ITLB1, z14..z16: DTLB2/ITLB2).
+ * calls its TLB events (z10..z13: DTLB1/ITLB1, z14..z17: DTLB2/ITLB2).
  */
 #ifndef GMAPBENCH_KVM_CPUMCF_H
 #define GMAPBENCH_KVM_CPUMCF_H
+
+#include <stddef.h>
 
 struct cpumcf_event {
 	const char *name;
@@ -31,8 +33,12 @@ int cpumcf_code(const struct cpumcf_generation *g, const char *name);
 int cpumcf_machine_type(const char *cpuinfo_path);
 /* The code sysfs gives for name, -ENOENT if none, -EINVAL if unreadable. */
 int cpumcf_sysfs_code(const char *pmu_dir, const char *name);
-/* sysfs first, then the table for the machine in cpuinfo; or -ENOENT. */
+/*
+ * The PMU's sysfs event list first (it knows models the table does not),
+ * then the table for the machine in cpuinfo; or -ENOENT. why (may be
+ * NULL) says where the code came from, or why there is none.
+ */
 int cpumcf_resolve(const char *pmu_dir, const char *cpuinfo_path,
-		   const char *name);
+		   const char *name, char *why, size_t whylen);
 
 #endif /* GMAPBENCH_KVM_CPUMCF_H */

@@ -5,16 +5,32 @@
 
 #include <string.h>
 
-#define SHADOW_NOTIFY \
-	"tp:kvm-s390:kvm_s390_gmap_notifier | kprobe:gmap_shadow_notify"
+/*
+ * exits_l0, host faults of L2 that L0 resolved without L1: every call of
+ * kvm_s390_shadow_fault() (a global function of gaccess.c, called from
+ * vsie.c: never inlined there) less the calls that are not such exits:
+ *  - per fault reflected to L1 (not protection, which vsie.c injects
+ *    without a call): the call in handle_fault() and the one in
+ *    handle_last_fault() on the next entry: the L1 counts these faults
+ *    (l1:reflected_dat);
+ *  - map_prefix(): one call after each shadow gmap is acquired
+ *    (gmap_shadow_create, gmap_shadow_reuse) and one more after each
+ *    validity interception for the prefix (l1:sie_validity).
+ * The new gmap (7.x) calls gaccess_shadow_fault() from the same places
+ * (read, not run).
+ */
+#define EXITS_L0_NOT_EXITS                                         \
+	" - l1:reflected_dat - l1:reflected_dat - l1:sie_validity" \
+	" - gmap_shadow_create - gmap_shadow_reuse"
 
 const struct kvm_map_row kvm_map_rows[GC_NR] = {
 	[GC_vsie_entries] = {GC_vsie_entries, "instruction_sie",
 			     "vCPU stat: SIE instructions of L1 intercepted"},
 	[GC_exits_l0] = {GC_exits_l0,
-			 "kprobe:kvm_s390_shadow_fault - inject_program | "
-			 "kprobe:gaccess_shadow_fault - inject_program",
-			 "shadow faults minus those reflected to L1"},
+			 "kprobe:kvm_s390_shadow_fault" EXITS_L0_NOT_EXITS
+			 " | kprobe:gaccess_shadow_fault" EXITS_L0_NOT_EXITS,
+			 "shadow-fault calls less reflected faults' two, "
+			 "map_prefix()'s"},
 	[GC_exits_l1] = {GC_exits_l1, "inject_program",
 			 "vCPU stat: program interrupts L0 injected into L1"},
 	[GC_shadow_create] = {GC_shadow_create, "gmap_shadow_create", NULL},
@@ -24,16 +40,22 @@ const struct kvm_map_row kvm_map_rows[GC_NR] = {
 	[GC_shadow_r3t] = {GC_shadow_r3t, "gmap_shadow_r2_entry", NULL},
 	[GC_shadow_sgt] = {GC_shadow_sgt, "gmap_shadow_r3_entry", NULL},
 	[GC_shadow_pgt] = {GC_shadow_pgt, "gmap_shadow_sg_entry", NULL},
-	[GC_shadow_pte] = {GC_shadow_pte, "gmap_shadow_pg_entry", NULL},
-	[GC_prot_faults] = {GC_prot_faults, SHADOW_NOTIFY,
-			    "notifier calls on shadow gmaps (shadow == 1)"},
+	/* not gmap_shadow_pg_entry: that counts every shadow fault */
+	[GC_shadow_pte] = {GC_shadow_pte, "kprobe:gmap_shadow_page",
+			   "calls of gmap_shadow_page() (exported: never "
+			   "inlined): a PTE of L1's being shadowed"},
+	/* static, one caller each: either out of line (exact) or absent */
+	[GC_prot_faults] = {GC_prot_faults, "kprobe:gmap_shadow_notify",
+			    "once per shadow per L1 store to a protected page"},
 	[GC_unshadow_pte] = {GC_unshadow_pte, "kprobe:gmap_unshadow_page",
-			     NULL},
-	[GC_unshadow_pgt] = {GC_unshadow_pgt, "kprobe:gmap_unshadow_pgt", NULL},
-	[GC_unshadow_sgt] = {GC_unshadow_sgt, "kprobe:gmap_unshadow_sgt", NULL},
-	[GC_unshadow_r3t] = {GC_unshadow_r3t, "kprobe:gmap_unshadow_r3t", NULL},
-	[GC_unshadow_r2t] = {GC_unshadow_r2t, "kprobe:gmap_unshadow_r2t", NULL},
-	[GC_unshadow_full] = {GC_unshadow_full, "kprobe:gmap_unshadow", NULL},
+			     "static, one caller: exact where not inlined"},
+	[GC_unshadow_pgt] = {GC_unshadow_pgt, NULL,
+			     "static with two callers: a kprobe would miss "
+			     "inlined calls"},
+	[GC_unshadow_sgt] = {GC_unshadow_sgt, NULL, "as unshadow_pgt"},
+	[GC_unshadow_r3t] = {GC_unshadow_r3t, NULL, "as unshadow_pgt"},
+	[GC_unshadow_r2t] = {GC_unshadow_r2t, NULL, "as unshadow_pgt"},
+	[GC_unshadow_full] = {GC_unshadow_full, NULL, "as unshadow_pgt"},
 	[GC_tlb_hits] = {GC_tlb_hits, NULL, "no CPU-MF counter of TLB hits"},
 	[GC_tlb_misses] = {GC_tlb_misses,
 			   "cpum_cf:DTLB2_WRITES + cpum_cf:ITLB2_WRITES | "
@@ -49,7 +71,16 @@ const struct kvm_map_row kvm_map_rows[GC_NR] = {
 	[GC_oracle_mismatches] = {GC_oracle_mismatches, NULL, "host/sim only"},
 };
 
+/*
+ * Measured and reported in the run's deltas, each in its own column:
+ * the notifier tracepoint (6.7+; shadow == 1: once per unshadow operation
+ * of any level) and the vSIE notifier (called through a pointer: once per
+ * unshadow operation, and for invalidations of L1's own gmap) count other
+ * things than prot_faults.
+ */
 const char *const kvm_map_extras[] = {
+	"tp:kvm-s390:kvm_s390_gmap_notifier",
+	"kprobe:kvm_s390_vsie_gmap_notifier",
 	"cpum_cf:TLB2_PTE_WRITES",
 	"cpum_cf:TLB2_CRSTE_WRITES",
 	"cpum_cf:TLB2_CRSTE_HPAGE_WRITES",

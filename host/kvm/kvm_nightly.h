@@ -22,6 +22,9 @@ struct kvm_nightly_opts {
 	const char *self; /* this program, for the resume unit */
 	const char *proc_cmdline; /* /proc/cmdline */
 	const char *nested_param; /* /sys/module/kvm/parameters/nested */
+	/* --dry-run only: variants whose boot the dry run lets fail (the
+	 * host comes back on the default kernel), space-separated */
+	const char *dry_run_no_boot;
 };
 
 /* The whole night (or its continuation); 0, or -errno with err. */
@@ -35,10 +38,11 @@ int kvm_nightly_install_resume(const struct kvm_config *c,
 
 /*
  * The kernel command line for a variant: cmdline without BOOT_IMAGE=,
- * kvm.nested= and kvm.hpage=, then "kvm.nested=1 kvm.hpage=0" and extra.
+ * kvm.nested=, kvm.hpage=, panic= and panic_on_oops=, then
+ * "kvm.nested=1 kvm.hpage=0 panic=<panic_s> panic_on_oops=1" and extra.
  */
-void kvm_nightly_cmdline(const char *cmdline, const char *extra, char *out,
-			 size_t outlen);
+void kvm_nightly_cmdline(const char *cmdline, const char *extra,
+			 unsigned int panic_s, char *out, size_t outlen);
 
 /* The release a variant's kernel gets: <Makefile version>-gmapbench-<v>. */
 int kvm_nightly_release(const char *ksrc, const char *variant, char *out,

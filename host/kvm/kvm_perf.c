@@ -78,23 +78,27 @@ bool kvm_perf_kallsyms_has(const char *kallsyms, const char *sym)
 static int resolve(struct kvm_perf_event *e, const struct kvm_perf_paths *pp,
 		   FILE *log)
 {
-	char path[1024];
+	char path[1024], why[600];
 	unsigned long v;
 	int code;
 
 	if (!strncmp(e->term, "cpum_cf:", 8)) {
 		snprintf(path, sizeof(path),
 			 "%s/bus/event_source/devices/cpum_cf", pp->sysfs);
-		code = cpumcf_resolve(path, pp->cpuinfo, e->term + 8);
+		code = cpumcf_resolve(path, pp->cpuinfo, e->term + 8, why,
+				      sizeof(why));
 		strcat(path, "/type");
 		if (code < 0 || read_uint(path, &v)) {
 			if (log)
 				fprintf(log, "# perf: %s: %s\n", e->term,
 					code < 0
-						? "no such event on this machine"
+						? why
 						: "no cpum_cf PMU (see lscpumf)");
 			return -ENOENT;
 		}
+		if (log)
+			fprintf(log, "# perf: %s: code %d from %s\n", e->term,
+				code, why);
 		e->type = (uint32_t)v;
 		e->config = (uint64_t)code;
 		return 0;

@@ -49,6 +49,10 @@ struct kvm_stat_set {
 	char id[64]; /* the header's id string, e.g. "kvm-1234" */
 	struct kvm_stat *stats;
 	size_t nr;
+	/* descriptors of a type, unit or base this parser does not know
+	 * (a newer kernel's): left out; the first one's name and flags */
+	unsigned int skipped;
+	char skip_note[128];
 };
 
 void kvm_stat_set_free(struct kvm_stat_set *s);
@@ -61,7 +65,8 @@ int kvm_stat_put(struct kvm_stat_set *s, const char *name, uint64_t value);
 /*
  * Parses a whole binary stats file held in buf[0..len). On error returns
  * -EINVAL (or -ENOMEM) with a message in err saying what is wrong and at
- * which offset; *out is then empty.
+ * which offset; *out is then empty. A descriptor of unknown type, unit or
+ * base is no error: it is skipped and counted (out->skipped, skip_note).
  */
 int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 		    char *err, size_t errlen);
@@ -69,6 +74,20 @@ int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
 /* Reads a stats fd (pread from offset 0 to the end of the data block). */
 int kvm_stats_read_fd(int fd, struct kvm_stat_set *out, char *err,
 		      size_t errlen);
+
+/*
+ * The binary statistics of the VM process pid runs (QEMU): its VM and
+ * vCPU file descriptors are found in <proc>/<pid>/fd (links to
+ * "anon_inode:kvm-vm" and "anon_inode:kvm-vcpu:N"), copied into this
+ * process with pidfd_getfd(2) (needs ptrace rights over it: root), and
+ * KVM_GET_STATS_FD gives each one's stats fd. The VM's statistics and the
+ * vCPUs' (summed) go into out. Returns 0, or -errno with err: -ENOENT (no
+ * KVM fd), -EPERM, -ENOTTY (a kernel before 5.14).
+ */
+int kvm_statsfd_read_pid(const char *proc, pid_t pid, struct kvm_stat_set *out,
+			 char *err, size_t errlen);
+/* For tests: what gives a stats fd for a KVM fd (default: the ioctl). */
+extern int (*kvm_statsfd_get)(int kvm_fd);
 
 /*
  * Finds the debugfs directory of the VM that process pid created, under

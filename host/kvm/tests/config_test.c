@@ -78,7 +78,7 @@ int main(void)
 	BAD("\n\njust words\n", 3, "expected 'key = value'");
 	BAD("boot = grub\n", 1, "kexec zipl");
 	BAD("boot = kexe\n", 1, "one of");
-	BAD("stats = debug\n", 1, "auto debugfs qmp none");
+	BAD("stats = debug\n", 1, "auto statsfd debugfs qmp none");
 	BAD("memory_mib = 12x\n", 1, "not a number");
 	BAD("memory_mib = -5\n", 1, "not a number");
 	BAD("memory_mib = 8\n", 1, "16..");
@@ -99,15 +99,16 @@ int main(void)
 
 	/* the kernel command line of a variant */
 	kvm_nightly_cmdline(
-		"BOOT_IMAGE=(hd0)/vmlinuz root=/dev/dasda1 kvm.nested=0 kvm.hpage=1 quiet\n",
-		"mitigations=off", out, sizeof(out));
+		"BOOT_IMAGE=(hd0)/vmlinuz root=/dev/dasda1 kvm.nested=0 kvm.hpage=1 panic=0 quiet\n",
+		"mitigations=off", 10, out, sizeof(out));
 	tap_ok(!strcmp(out,
-		       "root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 mitigations=off"),
-	       "cmdline: nested on, hpage off, BOOT_IMAGE dropped: %s", out);
-	kvm_nightly_cmdline("root=/dev/dasda1 -- kvm.nested=0 single", "", out,
-			    sizeof(out));
+		       "root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 panic=10 panic_on_oops=1 mitigations=off"),
+	       "cmdline: nested on, hpage off, panics end the boot, BOOT_IMAGE and panic=0 dropped: %s",
+	       out);
+	kvm_nightly_cmdline("root=/dev/dasda1 -- kvm.nested=0 single", "", 30,
+			    out, sizeof(out));
 	tap_ok(!strcmp(out,
-		       "root=/dev/dasda1 kvm.nested=1 kvm.hpage=0 -- kvm.nested=0 single"),
+		       "root=/dev/dasda1 kvm.nested=1 kvm.hpage=0 panic=30 panic_on_oops=1 -- kvm.nested=0 single"),
 	       "cmdline: ours before \"--\", init's words after it untouched: %s",
 	       out);
 	rc = kvm_nightly_release(KVM_KSRC, "baseline", out, sizeof(out));

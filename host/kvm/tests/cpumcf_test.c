@@ -40,6 +40,13 @@ static void generation(const struct cpumcf_generation *g, regex_t *subset)
 	struct json_error jerr;
 	char path[512];
 
+	snprintf(path, sizeof(path), "%s/%s", ARCH, g->dir);
+	if (access(path, R_OK)) {
+		tap_skip("%s: no %s in the pinned tree's pmu-events (newer "
+			 "than it): its codes are by review, not checked here",
+			 g->name, g->dir);
+		return;
+	}
 	for (f = 0; f < 2; f++) {
 		struct json *doc;
 		size_t i;
@@ -134,7 +141,7 @@ static void put(const char *path, const char *text)
 static void fakes(void)
 {
 	char dir[] = "build/tests/kvm-cpumcf-XXXXXX", p[512], ev[256],
-	     cpuinfo[256];
+	     cpuinfo[256], why[512];
 
 	if (!tap_ok(mkdtemp(dir) != NULL, "temporary directory"))
 		return;
@@ -157,13 +164,42 @@ static void fakes(void)
 	tap_ok(cpumcf_sysfs_code(dir, "NOPE") == -ENOENT,
 	       "sysfs: absent event");
 	tap_ok(cpumcf_machine_type(cpuinfo) == 3931, "cpuinfo: machine 3931");
-	tap_ok(cpumcf_resolve(dir, cpuinfo, "TLB2_ENGINES_BUSY") == 139,
-	       "resolve: not in sysfs, from the z16 table: 139");
-	tap_ok(cpumcf_resolve(dir, cpuinfo, "DTLB1_WRITES") == -ENOENT,
+	tap_ok(cpumcf_resolve(dir, cpuinfo, "TLB2_ENGINES_BUSY", why,
+			      sizeof(why)) == 139 &&
+		       !strcmp(why, "table (z16)"),
+	       "resolve: not in sysfs, from the z16 table: 139 (%s)", why);
+	tap_ok(cpumcf_resolve(dir, cpuinfo, "DTLB2_WRITES", why, sizeof(why)) ==
+			       129 &&
+		       !strcmp(why, "sysfs"),
+	       "resolve: sysfs first (%s)", why);
+	tap_ok(cpumcf_resolve(dir, cpuinfo, "DTLB1_WRITES", NULL, 0) == -ENOENT,
 	       "resolve: z13's DTLB1_WRITES does not exist on z16");
 	tap_ok(cpumcf_resolve(dir, "build/tests/no-such-cpuinfo",
-			      "TLB2_ENGINES_BUSY") == -ENOENT,
+			      "TLB2_ENGINES_BUSY", NULL, 0) == -ENOENT,
 	       "resolve: no sysfs entry and no machine type: absent");
+
+	/* a model the table does not know: its PMU's sysfs list is used */
+	put(cpuinfo,
+	    "vendor_id       : IBM/S390\n"
+	    "processor 0: version = 00,  identification = 0C1B98,  machine = 9999\n");
+	tap_ok(cpumcf_resolve(dir, cpuinfo, "DTLB2_WRITES", why, sizeof(why)) ==
+			       129 &&
+		       !strcmp(why, "sysfs"),
+	       "unknown machine 9999: DTLB2_WRITES from the sysfs list (%s)",
+	       why);
+	tap_ok(cpumcf_resolve(dir, cpuinfo, "TLB2_ENGINES_BUSY", why,
+			      sizeof(why)) == -ENOENT &&
+		       strstr(why, "machine 9999 is not in the table"),
+	       "unknown machine, event not in sysfs: absent, saying why (%s)",
+	       why);
+	/* z17 with a PMU list lacking the TLB events: the table */
+	put(cpuinfo,
+	    "vendor_id       : IBM/S390\n"
+	    "processor 0: version = 00,  identification = 0C1B98,  machine = 9175\n");
+	tap_ok(cpumcf_resolve(dir, cpuinfo, "TLB2_PTE_WRITES", why,
+			      sizeof(why)) == 137 &&
+		       !strcmp(why, "table (z17)"),
+	       "z17 (9175): TLB2_PTE_WRITES 137 from the table (%s)", why);
 	snprintf(p, sizeof(p), "%s/DTLB2_WRITES", ev);
 	unlink(p);
 	snprintf(p, sizeof(p), "%s/BROKEN", ev);
@@ -198,7 +234,7 @@ static void tlb_source(void)
 				 g->name);
 		kvm_stat_set_free(&s);
 	}
-	tap_ok(n == 7 && ok == n,
+	tap_ok(n == 8 && ok == n,
 	       "tlb_misses = D + I TLB writes on all %u generations", n);
 }
 
@@ -227,6 +263,14 @@ int main(void)
 		       cpumcf_code(g, "TLB2_CRSTE_WRITES") == 138 &&
 		       cpumcf_code(g, "TLB2_ENGINES_BUSY") == 139,
 	       "z16: DTLB2/ITLB2/TLB2_PTE/TLB2_CRSTE writes, engines busy");
+	g = cpumcf_by_machine(9175);
+	tap_ok(g && g == cpumcf_by_machine(9176) &&
+		       cpumcf_code(g, "DTLB2_WRITES") == 129 &&
+		       cpumcf_code(g, "ITLB2_WRITES") == 134 &&
+		       cpumcf_code(g, "TLB2_PTE_WRITES") == 137 &&
+		       cpumcf_code(g, "TLB2_CRSTE_WRITES") == 138 &&
+		       cpumcf_code(g, "TLB2_ENGINES_BUSY") == 139,
+	       "z17 (9175, 9176): z16's codes for the five TLB events");
 	g = cpumcf_by_machine(2964);
 	tap_ok(g && cpumcf_code(g, "DTLB2_WRITES") < 0 &&
 		       cpumcf_code(g, "DTLB1_WRITES") == 129,

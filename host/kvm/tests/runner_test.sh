@@ -28,8 +28,11 @@ cmdline_extra = mitigations=off
 state_dir = $tmp/state
 variants = baseline pgt-prefill
 cpuset = core:1
+watchdog_arm = ssh watcher gmapbench-watchdog arm {host} {timeout}
+watchdog_disarm = ssh watcher gmapbench-watchdog disarm {host}
+boot_timeout_s = 1200
 CONF
-sed -e 's/^boot = kexec/boot = zipl/' "$tmp/kexec.conf" > "$tmp/zipl.conf"
+sed -e 's/^boot = kexec/boot = zipl\nzipl_entry = 3/' "$tmp/kexec.conf" > "$tmp/zipl.conf"
 
 out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly 2>&1)
 rc=$?
@@ -44,10 +47,24 @@ expect "enables KVM, debugfs, perf, kprobes, tracepoints; LOCALVERSION" \
 	"+ $ksrc/scripts/config --file $ksrc/.config --enable VIRTUALIZATION --enable KVM --enable DEBUG_FS --enable PERF_EVENTS --enable KPROBES --enable KPROBE_EVENTS --enable FTRACE --enable TRACEPOINTS --disable LOCALVERSION_AUTO --set-str LOCALVERSION -gmapbench-baseline"
 expect "builds with make_jobs" "+ make -C $ksrc -j4"
 expect "installs modules" "+ make -C $ksrc modules_install"
-expect "installs the kernel" "+ make -C $ksrc install"
-expect "kexec loads the variant with kvm.nested=1 before init's --" \
-	"+ kexec -l /boot/vmlinuz-$rel --initrd=/boot/initrd.img-$rel '--append=root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 mitigations=off -- initarg'"
+expect "installs the image under its release only (no make install: its hooks run zipl)" \
+	"+ install -m 0644 $ksrc/arch/s390/boot/bzImage /boot/vmlinuz-$rel"
+expect "makes its initramfs" "+ mkinitramfs -o /boot/initrd.img-$rel $rel"
+grep -q '^+ make .* install$' <<< "$out" && not_ok "make install ran" || ok "no make install"
+expect "kexec loads the variant with kvm.nested=1 and panic settings before init's --" \
+	"+ kexec -l /boot/vmlinuz-$rel --initrd=/boot/initrd.img-$rel '--append=root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 panic=10 panic_on_oops=1 mitigations=off -- initarg'"
 expect "boots it" "+ systemctl kexec"
+expect "arms the outside watchdog with boot_timeout_s" "+ ssh watcher gmapbench-watchdog arm $host 1200"
+# per variant, in this order: load, arm, boot, disarm, suite, restore
+steps() { # the boot, watchdog, suite and restore commands, one word each
+	sed -n 's/^+ \(kexec -l\|systemctl kexec\|systemctl reboot\|ssh watcher gmapbench-watchdog arm\|ssh watcher gmapbench-watchdog disarm\|chreipl node \/boot -L [0-9]*\|zipl$\|env GMAPBENCH_KVM_CONFIG=[^ ]* build\/bin\/gmapbench-[a-z-]*\).*/\1/p' <<< "$1" |
+		sed 's/^env [^ ]* build\/bin\/gmapbench-/suite:/; s/ssh watcher gmapbench-watchdog //' | tr '\n' ,
+}
+want="kexec -l,arm,systemctl kexec,disarm,suite:baseline,systemctl reboot,kexec -l,arm,systemctl kexec,disarm,suite:pgt-prefill,systemctl reboot,"
+[ "$(steps "$out")" = "$want" ] && ok "kexec: load, arm, boot, disarm, suite, restore per variant, in order" ||
+	{ not_ok "kexec order"; diag "got:  $(steps "$out")" "want: $want"; }
+grep -qF "restore: back on the default kernel $(uname -r)" <<< "$out" &&
+	ok "restored to the default kernel ($(uname -r), uname -r at the start) after each variant" || not_ok "restore check"
 expect "runs the suite for the variant, with the configuration for its runs" \
 	"+ env GMAPBENCH_KVM_CONFIG=$top/$tmp/kexec.conf build/bin/gmapbench-baseline --gmap_backend=kvm --benchmark_repetitions=9 --benchmark_format=json --benchmark_out=results/$(date -u +%F)/$host/baseline.json"
 # one 'git am' per series entry, in series order
@@ -61,15 +78,54 @@ expect "patches come from kernel-patches/<variant>/" "+ git -C $ksrc am --3way .
 	not_ok "baseline applied patches"
 expect "ends by rebooting to the default kernel" "+ systemctl reboot"
 n_boot=$(grep -c '^+ systemctl kexec$' <<< "$out")
+n_restore=$(grep -c '^+ systemctl reboot$' <<< "$out")
+[ "$n_restore" -eq 2 ] && ok "the default kernel restored after every variant, not only the last" ||
+	not_ok "$n_restore restores for 2 variants"
 [ "$n_boot" -eq 2 ] && ok "one boot per variant" || not_ok "$n_boot boots for 2 variants"
 grep -q "dry run: not written" <<< "$out" && [ ! -e "$tmp/state" ] && ok "a dry run writes no state" ||
 	not_ok "state written in a dry run"
 
+# a variant that does not come back: the watchdog re-IPLs the default
+# kernel, the resume reports it and goes on with the next variant
+out=$("$bin" --dry-run --dry-run-no-boot=baseline --config "$tmp/kexec.conf" nightly 2>&1)
+rc=$?
+want="kexec -l,arm,systemctl kexec,disarm,kexec -l,arm,systemctl kexec,disarm,suite:pgt-prefill,systemctl reboot,"
+[ "$(steps "$out")" = "$want" ] && ok "no boot: disarm, no suite, no restore reboot (already on the default), next variant" ||
+	{ not_ok "no-boot order"; diag "got:  $(steps "$out")" "want: $want"; }
+expect "no boot: reported as did not boot, with the time limit" \
+	"# variant baseline DID NOT BOOT: $rel did not come back within 1200 s; the host is on $(uname -r)"
+[ $rc -ne 0 ] && grep -q "did not boot: baseline" <<< "$out" && ok "no boot: the night ends non-zero, naming it" ||
+	{ not_ok "no-boot status $rc"; diag "$out"; }
+out=$("$bin" --config "$tmp/kexec.conf" --dry-run-no-boot=baseline nightly 2>&1)
+[ $? -eq 2 ] && grep -q "needs --dry-run" <<< "$out" && ok "--dry-run-no-boot only in a dry run" || not_ok "--dry-run-no-boot alone"
+
 out=$("$bin" --dry-run --config "$tmp/zipl.conf" nightly 2>&1)
-expect "zipl: one-time IPL record for the variant" \
-	"+ zipl --target /boot --image /boot/vmlinuz-$rel --ramdisk /boot/initrd.img-$rel --parameters 'root=/dev/dasda1 quiet kvm.nested=1 kvm.hpage=0 mitigations=off -- initarg'"
-expect "zipl: reboot" "+ systemctl reboot"
-expect "zipl: the default IPL record restored at the end" "+ zipl"
+expect "zipl: the variant into the [gmapbench] entry's files" "+ cp /boot/vmlinuz-$rel /boot/vmlinuz-gmapbench"
+expect "zipl: the IPL record from /etc/zipl.conf (default entry unchanged)" "+ zipl"
+expect "zipl: one-shot chreipl of the menu entry" "+ chreipl node /boot -L 3"
+expect "zipl: the known-good default entry back first thing on the variant" "+ chreipl node /boot -L 0"
+grep -q '^+ zipl --' <<< "$out" && not_ok "zipl rewrote the default with --image" || ok "zipl never replaces the default entry"
+want="zipl,chreipl node /boot -L 3,arm,systemctl reboot,disarm,chreipl node /boot -L 0,suite:baseline,chreipl node /boot -L 0,systemctl reboot,zipl,chreipl node /boot -L 3,arm,systemctl reboot,disarm,chreipl node /boot -L 0,suite:pgt-prefill,chreipl node /boot -L 0,systemctl reboot,"
+[ "$(steps "$out")" = "$want" ] && ok "zipl: one-shot boot, watchdog and restore per variant, in order" ||
+	{ not_ok "zipl order"; diag "got:  $(steps "$out")" "want: $want"; }
+sed -e '/^zipl_entry/d' "$tmp/zipl.conf" > "$tmp/zipl-noentry.conf"
+out=$("$bin" --dry-run --config "$tmp/zipl-noentry.conf" nightly 2>&1)
+[ $? -ne 0 ] && grep -q "boot = zipl needs zipl_entry" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
+	ok "zipl without zipl_entry: refused before any command" || { not_ok "zipl_entry"; diag "$out"; }
+
+# watchdog_arm is a command template, split at spaces, {host} expanded
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" --set "watchdog_arm=false {host}" nightly 2>&1)
+grep -qxF "+ false $host" <<< "$out" && ok "watchdog_arm is expanded and run as a command before each boot" ||
+	{ not_ok "watchdog_arm command"; diag "$out"; }
+
+# no outside watchdog: refused, unless explicitly none
+sed -e '/^watchdog_/d' "$tmp/kexec.conf" > "$tmp/nowd.conf"
+out=$("$bin" --dry-run --config "$tmp/nowd.conf" nightly 2>&1)
+[ $? -ne 0 ] && grep -q "REFUSING TO RUN: no outside watchdog" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
+	ok "no watchdog configured: refused before any command" || { not_ok "watchdog refusal"; diag "$out"; }
+out=$("$bin" --dry-run --config "$tmp/nowd.conf" --set watchdog_arm=none nightly 2>&1)
+[ $? -eq 0 ] && grep -q "watchdog: none (watchdog_arm = none): if $rel hangs" <<< "$out" &&
+	ok "watchdog_arm = none: runs, saying what that risks" || { not_ok "watchdog none"; diag "$out"; }
 
 # the guard: another host's configuration refuses before any command
 sed -e "s/^hosts = .*/hosts = zlpar9 zlpar10/" "$tmp/kexec.conf" > "$tmp/other.conf"
@@ -93,16 +149,26 @@ out=$("$bin" --config "$tmp/kexec.conf" --set memory_mib=lots check-config 2>&1)
 
 # resuming: after the reboot into pgt-prefill, only its measurement remains
 mkdir -p "$tmp/state"
-printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\nfailed=\n' > "$tmp/state/state"
+printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\ndefault_release=6.1.0-28-s390x\nfailed=\n' > "$tmp/state/state"
 out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
 rc=$?
 if [ $rc -eq 0 ] && grep -q "^+ env GMAPBENCH_KVM_CONFIG=$top/$tmp/kexec.conf build/bin/gmapbench-pgt-prefill .*results/2026-01-02/$host/pgt-prefill.json$" <<< "$out" &&
 	! grep -q "gmapbench-baseline" <<< "$out" && ! grep -q '^+ make' <<< "$out" &&
-	grep -q "check uname -r = 6.1.192-gmapbench-pgt-prefill" <<< "$out"; then
+	grep -q "uname -r is 6.1.192-gmapbench-pgt-prefill (dry run: as if), the variant's is 6.1.192-gmapbench-pgt-prefill" <<< "$out"; then
 	ok "resume: measures the booted variant, builds nothing more, finishes"
 else
 	not_ok "resume (rc $rc)"; diag "$out"
 fi
+printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=0\nphase=suite\nrelease=6.1.192-gmapbench-baseline\ndefault_release=%s\nfailed=\n' "$(uname -r)" > "$tmp/state/state"
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
+grep -q "variant baseline FAILED: the suite was interrupted" <<< "$out" && ! grep -q '^+ env .*gmapbench-baseline' <<< "$out" &&
+	grep -q "^+ env .*gmapbench-pgt-prefill" <<< "$out" &&
+	ok "resume in phase suite: the interrupted suite is a failure, not rerun; the night goes on" ||
+	{ not_ok "resume in suite"; diag "$out"; }
+printf 'date=2026-01-02\nvariants=baseline pgt-prefill\nindex=1\nphase=measure\nrelease=6.1.192-gmapbench-pgt-prefill\nfailed=\n' > "$tmp/state/state"
+out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
+[ $? -ne 0 ] && grep -q "no default_release" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
+	ok "a state file without default_release: refused before any command" || { not_ok "no default_release"; diag "$out"; }
 printf 'date=2026-01-02\nvariants=baseline\nindex=1\nphase=finished\nrelease=\nfailed=\n' > "$tmp/state/state"
 out=$("$bin" --config "$tmp/kexec.conf" nightly --resume 2>&1)
 [ $? -eq 0 ] && grep -q "finished; nothing to do" <<< "$out" && ! grep -q '^+ ' <<< "$out" &&
@@ -115,8 +181,9 @@ out=$("$bin" --dry-run --config "$tmp/kexec.conf" nightly --resume 2>&1)
 out=$("$bin" --dry-run --config "$tmp/kexec.conf" install-resume 2>&1)
 if grep -qxF "ExecStart=$top/$bin --config $top/$tmp/kexec.conf nightly --resume" <<< "$out" &&
 	grep -qxF "WorkingDirectory=$top" <<< "$out" &&
-	grep -qxF "+ systemctl enable gmapbench-kvm-resume.service" <<< "$out"; then
-	ok "install-resume: the unit with absolute paths, enabled"
+	grep -qxF "+ systemctl enable gmapbench-kvm-resume.service gmapbench-kvm-on-panic.service" <<< "$out" &&
+	grep -qxF "ExecStart=/bin/sh -c 'echo reipl > /sys/firmware/shutdown_actions/on_panic'" <<< "$out"; then
+	ok "install-resume: the unit with absolute paths, and the on_panic=reipl unit, enabled"
 else
 	not_ok "install-resume"; diag "$out"
 fi
@@ -132,6 +199,8 @@ fi
 grep -q "^# qmp: cont; wait for SHUTDOWN" <<< "$out" && grep -q "^# perf: cpum_cf:DTLB2_WRITES" <<< "$out" &&
 	grep -q "^# perf: tp:kvm-s390:kvm_s390_gmap_notifier" <<< "$out" &&
 	ok "run: the QMP steps and every perf event are accounted for" || { not_ok "run steps"; diag "$out"; }
+grep -q "^# sie: query-cpu-model-expansion host (sief2 esop 64bscao dateh); the run fails if the L1 says \"sie\":\"unavailable\"" <<< "$out" &&
+	ok "run: with accel=kvm, SIE is required and the CPU model asked for its facilities" || { not_ok "run: sie step"; diag "$out"; }
 out=$("$bin" --dry-run --config "$tmp/kexec.conf" run 'bad name' 2>&1)
 [ $? -ne 0 ] && grep -q "bad scenario name" <<< "$out" && ok "run: a bad scenario name is refused" ||
 	{ not_ok "bad scenario"; diag "$out"; }

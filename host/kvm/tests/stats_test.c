@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tap.h"
@@ -387,11 +389,45 @@ static void binary(void)
 			"instruction_sie");
 		CORRUPT("unterminated name", memset(d0->name, 'A', 72), "NUL");
 		CORRUPT("empty name", d0->name[0] = 0, "empty");
-		CORRUPT("type 5", d0->flags = 5, "flags");
-		CORRUPT("unit 5", d0->flags = 5 << 4, "flags");
 		CORRUPT("size 0", d0->size = 0, "size");
 		CORRUPT("unterminated id", memset(buf + h->id_offset, 'i', 72),
 			"id");
+		/* a newer kernel's kind of statistic: skipped, not fatal */
+		{
+			static const struct {
+				const char *what;
+				uint32_t flags;
+			} unknown[] = {
+				{"type 5", 5},
+				{"unit 5", 5 << 4},
+				{"base 2", 2 << 8},
+				{"a bit above base", 1u << 12},
+			};
+			unsigned int k;
+
+			for (k = 0; k < sizeof(unknown) / sizeof(unknown[0]);
+			     k++) {
+				memcpy(buf, save, sizeof(buf));
+				d0->flags = unknown[k].flags;
+				rc = kvm_stats_parse(buf, len, &s, err,
+						     sizeof(err));
+				tap_ok(rc == 0 && s.nr == NDEFS - 1 &&
+					       s.skipped == 1 &&
+					       strstr(s.skip_note,
+						      "instruction_sie") &&
+					       !kvm_stat_get(&s,
+							     "instruction_sie",
+							     &v) &&
+					       kvm_stat_get(
+						       &s, "gmap_shadow_create",
+						       &v) &&
+					       v == 7,
+				       "%s: that descriptor skipped (%s), the "
+				       "other %zu read",
+				       unknown[k].what, s.skip_note, s.nr);
+				kvm_stat_set_free(&s);
+			}
+		}
 		memcpy(buf, save, sizeof(buf));
 	}
 
@@ -534,7 +570,8 @@ static void mapping(void)
 			n++;
 	tap_ok(n == 0, "mapping: one row per counter, a note where no source");
 
-	/* a 6.1 kernel: statistics, no tracepoint, two kprobes, z15 CPU-MF */
+	/* a 6.1 kernel: statistics, no tracepoint, kprobes, z15 CPU-MF,
+	 * the L1's counts */
 	add(&d, "instruction_sie", 50);
 	add(&d, "inject_program", 20);
 	add(&d, "gmap_shadow_create", 2);
@@ -543,9 +580,13 @@ static void mapping(void)
 	add(&d, "gmap_shadow_r2_entry", 1);
 	add(&d, "gmap_shadow_r3_entry", 2);
 	add(&d, "gmap_shadow_sg_entry", 3);
-	add(&d, "gmap_shadow_pg_entry", 4);
-	add(&d, "kprobe:kvm_s390_shadow_fault", 30);
+	add(&d, "gmap_shadow_pg_entry", 400);
+	add(&d, "kprobe:kvm_s390_shadow_fault", 400);
+	add(&d, "kprobe:gmap_shadow_page", 150);
 	add(&d, "kprobe:gmap_shadow_notify", 6);
+	add(&d, "l1:reflected_dat", 100);
+	add(&d, "l1:reflected_prot", 10);
+	add(&d, "l1:sie_validity", 2);
 	add(&d, "cpum_cf:DTLB2_WRITES", 1000);
 	add(&d, "cpum_cf:ITLB2_WRITES", 24);
 	add(&d, "cpum_cf:DTLB1_WRITES", 5);
@@ -554,14 +595,20 @@ static void mapping(void)
 	tap_ok(gmap_counter_present(&c, GC_vsie_entries) &&
 		       c.v[GC_vsie_entries] == 50,
 	       "vsie_entries <- instruction_sie");
-	tap_ok(c.v[GC_exits_l1] == 20 && c.v[GC_exits_l0] == 10,
-	       "exits_l1 = inject_program, exits_l0 = shadow faults - exits_l1");
+	/* 400 calls: 2 per DAT fault reflected (100), one per shadow
+	 * acquired (2 + 48) and per prefix validity (2): 148 L0 exits */
+	tap_ok(c.v[GC_exits_l1] == 20 && c.v[GC_exits_l0] == 148,
+	       "exits_l0 = shadow-fault calls - 2 x reflected DAT faults - "
+	       "map_prefix calls (%llu)",
+	       (unsigned long long)c.v[GC_exits_l0]);
 	tap_ok(c.v[GC_shadow_r2t] == 0 &&
 		       gmap_counter_present(&c, GC_shadow_r2t) &&
-		       c.v[GC_shadow_r3t] == 1 && c.v[GC_shadow_pte] == 4,
-	       "shadow_r2t..pte <- gmap_shadow_r1..pg_entry (0 is present)");
-	tap_ok(c.v[GC_prot_faults] == 6,
-	       "prot_faults falls back to the kprobe without the tracepoint");
+		       c.v[GC_shadow_r3t] == 1 && c.v[GC_shadow_pgt] == 3,
+	       "shadow_r2t..pgt <- gmap_shadow_r1..sg_entry (0 is present)");
+	tap_ok(c.v[GC_shadow_pte] == 150,
+	       "shadow_pte <- gmap_shadow_page calls, not gmap_shadow_pg_entry "
+	       "(every shadow fault)");
+	tap_ok(c.v[GC_prot_faults] == 6, "prot_faults <- gmap_shadow_notify");
 	tap_ok(c.v[GC_tlb_misses] == 1024,
 	       "tlb_misses = DTLB2_WRITES + ITLB2_WRITES (first alternative)");
 	tap_ok(!gmap_counter_present(&c, GC_unshadow_pte) &&
@@ -569,11 +616,37 @@ static void mapping(void)
 		       !gmap_counter_present(&c, GC_oracle_mismatches),
 	       "unobserved counters are absent, not 0");
 	add(&d, "tp:kvm-s390:kvm_s390_gmap_notifier", 5);
+	add(&d, "kprobe:kvm_s390_vsie_gmap_notifier", 9);
 	kvm_map_counters(&d, &c);
-	tap_ok(c.v[GC_prot_faults] == 5, "the tracepoint wins when present");
-	tap_ok(kvm_map_eval(
-		       "kprobe:kvm_s390_shadow_fault - inject_program - instruction_sie",
-		       &d, &v) &&
+	tap_ok(c.v[GC_prot_faults] == 6 &&
+		       !gmap_counter_present(&c, GC_unshadow_full),
+	       "the notifier tracepoint and the vSIE notifier feed no counter "
+	       "(their own columns in the deltas)");
+	d.nr -= 2;
+	for (n = 0; kvm_map_extras[n]; n++)
+		;
+	tap_ok(n > 2 &&
+		       !strcmp(kvm_map_extras[0],
+			       "tp:kvm-s390:kvm_s390_gmap_notifier") &&
+		       !strcmp(kvm_map_extras[1],
+			       "kprobe:kvm_s390_vsie_gmap_notifier"),
+	       "both notifier counts are measured as extras");
+	/* a kernel where gmap_shadow_notify was inlined: prot_faults absent */
+	for (n = 0; n < (int)d.nr; n++)
+		if (!strcmp(d.stats[n].name, "kprobe:gmap_shadow_notify"))
+			d.stats[n] = d.stats[--d.nr];
+	kvm_map_counters(&d, &c);
+	tap_ok(!gmap_counter_present(&c, GC_prot_faults),
+	       "no kprobe:gmap_shadow_notify (inlined): prot_faults absent");
+	for (id = 0;
+	     kvm_map_rows[GC_unshadow_pgt + id].id <= GC_unshadow_full &&
+	     id < 5;
+	     id++)
+		if (kvm_map_rows[GC_unshadow_pgt + id].source)
+			break;
+	tap_eq(id, 5,
+	       "unshadow_pgt..full: no kprobe on static functions with several callers");
+	tap_ok(kvm_map_eval("inject_program - instruction_sie", &d, &v) &&
 		       v == 0,
 	       "a difference below 0 is clamped to 0");
 	tap_ok(!kvm_map_eval("nosuch | also_not", &d, &v) &&
@@ -603,15 +676,122 @@ static void mapping(void)
 	       "new gmap: every other delta kept, in place");
 	kvm_map_counters(&d, &c);
 	tap_ok(!gmap_counter_present(&c, GC_shadow_r2t) &&
-		       !gmap_counter_present(&c, GC_shadow_pte) &&
+		       !gmap_counter_present(&c, GC_shadow_pgt) &&
 		       gmap_counter_present(&c, GC_shadow_create) &&
 		       gmap_counter_present(&c, GC_shadow_reuse),
-	       "new gmap: shadow_r2t..pte absent, shadow_create/reuse present");
+	       "new gmap: shadow_r2t..pgt absent, shadow_create/reuse present");
 	add(&d, "gmap_shadow_sg_entry", 9);
 	tap_ok(kvm_stat_get(&d, "gmap_shadow_sg_entry", &v) && v == 9 &&
 		       kvm_map_drop_uncounted(&d) == 1 && d.nr == (size_t)n - 5,
 	       "the set still grows and shrinks after dropping");
 	kvm_stat_set_free(&d);
+}
+
+/* A memfd stands for the stats fd: it is one, of the uapi layout. */
+static int memfd_is_stats_fd(int kvm_fd)
+{
+	return dup(kvm_fd);
+}
+
+static int stats_memfd(const char *id, const struct def *d, unsigned int n)
+{
+	unsigned char b[4096];
+	size_t len =
+		build(b, sizeof(b), 48, id, d, n); /* KVM_STATS_NAME_SIZE */
+	int fd = memfd_create(id, MFD_CLOEXEC);
+
+	if (fd >= 0 && write(fd, b, len) != (ssize_t)len) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/*
+ * kvm_statsfd_read_pid on this process: a fake <proc>/<pid>/fd with links
+ * named like QEMU's KVM fds, pointing (by number) at memfds laid out as
+ * KVM_GET_STATS_FD's files; pidfd_getfd copies them for real.
+ */
+static void statsfd(void)
+{
+	static const struct def vm[] = {
+		{"gmap_shadow_create", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {3}},
+		{"future_kind", 7, 0, 1, {1}},
+	};
+	static const struct def vcpu0[] = {
+		{"instruction_sie", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {40}},
+	};
+	static const struct def vcpu1[] = {
+		{"instruction_sie", KVM_STATS_TYPE_CUMULATIVE, 0, 1, {2}},
+	};
+	char proc[] = "build/tests/kvm-proc-XXXXXX", dir[256], l[300], t[64],
+	     err[256];
+	int fds[3], k, rc, pidfd;
+	struct kvm_stat_set s;
+	uint64_t v;
+
+	int (*ioctl_get)(int) = kvm_statsfd_get;
+
+	pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	if (pidfd < 0 ||
+	    (rc = (int)syscall(SYS_pidfd_getfd, pidfd, 0, 0)) < 0) {
+		tap_skip("pidfd_open/pidfd_getfd not allowed here: %s",
+			 strerror(errno));
+		if (pidfd >= 0)
+			close(pidfd);
+		return;
+	}
+	close(rc);
+	close(pidfd);
+	fds[0] = stats_memfd("kvm-4711", vm, 2);
+	fds[1] = stats_memfd("kvm-4711/vcpu-0", vcpu0, 1);
+	fds[2] = stats_memfd("kvm-4711/vcpu-1", vcpu1, 1);
+	if (!mkdtemp(proc) || fds[0] < 0 || fds[1] < 0 || fds[2] < 0) {
+		tap_ok(0, "fake stats fds and proc tree");
+		return;
+	}
+	snprintf(dir, sizeof(dir), "%s/%d", proc, (int)getpid());
+	mkdir(dir, 0755);
+	strcat(dir, "/fd");
+	mkdir(dir, 0755);
+	for (k = 0; k < 3; k++) {
+		snprintf(l, sizeof(l), "%s/%d", dir, fds[k]);
+		snprintf(t, sizeof(t),
+			 k ? "anon_inode:kvm-vcpu:%d" : "anon_inode:kvm-vm",
+			 k - 1);
+		tap_ok(!symlink(t, l), "fake link %s -> %s", l, t);
+	}
+	snprintf(l, sizeof(l), "%s/0", dir);
+	symlink("/dev/pts/0", l); /* not KVM's: ignored */
+
+	kvm_statsfd_get = memfd_is_stats_fd;
+	rc = kvm_statsfd_read_pid(proc, getpid(), &s, err, sizeof(err));
+	tap_ok(rc == 0 && kvm_stat_get(&s, "instruction_sie", &v) && v == 42,
+	       "stats fds of the VM and two vCPUs: vCPU statistics summed (%s)",
+	       rc ? err : "ok");
+	tap_ok(rc == 0 && kvm_stat_get(&s, "gmap_shadow_create", &v) &&
+		       v == 3 && s.nr == 2,
+	       "the VM's statistics read, nothing from other fds");
+	tap_ok(s.skipped == 1 && strstr(s.skip_note, "future_kind"),
+	       "a descriptor of unknown type skipped and reported: %s",
+	       s.skip_note);
+	kvm_stat_set_free(&s);
+	for (k = 0; k < 3; k++) {
+		close(fds[k]);
+		snprintf(l, sizeof(l), "%s/%d", dir, fds[k]);
+		unlink(l);
+	}
+	snprintf(l, sizeof(l), "%s/987", dir);
+	symlink("anon_inode:kvm-vm", l);
+	rc = kvm_statsfd_read_pid(proc, getpid(), &s, err, sizeof(err));
+	tap_ok(rc == -EBADF && strstr(err, "pidfd_getfd fd 987"),
+	       "a VM fd that is gone: an error naming the step: %s", err);
+	kvm_statsfd_get = ioctl_get;
+	rc = kvm_statsfd_read_pid(proc, 999999999, &s, err, sizeof(err));
+	tap_ok(rc == -ENOENT && strstr(err, "999999999/fd"),
+	       "a process without fds here: -ENOENT naming the path: %s", err);
+	snprintf(l, sizeof(l), "rm -rf %s", proc);
+	tap_ok(system(l) == 0, "fake proc tree removed");
 }
 
 int main(void)
@@ -621,5 +801,6 @@ int main(void)
 	binary();
 	debugfs();
 	mapping();
+	statsfd();
 	return tap_done();
 }

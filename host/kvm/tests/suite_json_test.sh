@@ -72,7 +72,7 @@ err=$("$get" "$tmp/kvm.json" "$b.error_message" 2>/dev/null)
 
 # the statistics' counters present (kvm_map.c), the rest absent
 present="vsie_entries exits_l1 shadow_create shadow_reuse shadow_r2t
-	shadow_r3t shadow_sgt shadow_pgt shadow_pte"
+	shadow_r3t shadow_sgt shadow_pgt"
 missing=
 for c in $present; do
 	v=$("$get" "$tmp/kvm.json" "$b.$c") && awk -v v="$v" 'BEGIN { exit !(v == 0) }' || missing="$missing $c=${v:-absent}"
