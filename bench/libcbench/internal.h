@@ -87,9 +87,9 @@ struct cb_flags {
 	int v;
 };
 extern struct cb_flags cb_flags;
-extern const char *cb_executable;
 int cb_time_unit_default(void);
 int cb_is_truthy(const char *v);
+void cb_flags_free(void);
 
 /* context.c */
 struct cb_kv {
@@ -125,6 +125,7 @@ const char *cb_sanitizers(void);
 void cb_name_list_unique(const char *list, char *out, size_t size);
 void cb_local_date_time(char *buf, size_t len);
 int cb_pin_thread(int cpu, char *err, size_t errlen);
+void cb_context_free(void);
 
 /* registry.c */
 int cb_families(struct cbench_family ***out);
@@ -134,7 +135,7 @@ void cb_free_instances(struct cb_instance *v, int n);
 void cb_registry_free(void);
 int cb_instance_repetitions(const struct cb_instance *in);
 
-/* counters (runner.c) */
+/* counters.c */
 void cb_counters_set(struct cb_counters *c, const char *name, double v,
 		     unsigned flags, int base, bool add);
 struct cb_counter *cb_counters_find(const struct cb_counters *c,
@@ -164,8 +165,10 @@ struct cb_reporter {
 	void (*runs)(struct cb_reporter *r, const struct cb_run *runs, int n);
 	void (*finalize)(struct cb_reporter *r);
 };
+/* reporter.c: the reporter of a format name */
 int cb_reporter_init(struct cb_reporter *r, const char *format, FILE *out,
 		     FILE *err);
+/* report.c: what the reporters share */
 void cb_print_basic_context(FILE *f);
 double cb_adjusted_real(const struct cb_run *r);
 double cb_adjusted_cpu(const struct cb_run *r);
@@ -174,6 +177,7 @@ char *cb_benchmark_name(const struct cb_run *r);
 void cb_human_readable(char *buf, size_t len, double n, double one_k);
 void cb_run_free(struct cb_run *r);
 void cb_run_copy(struct cb_run *dst, const struct cb_run *src);
+/* reporter_json.c, reporter_console.c, reporter_csv.c */
 void cb_json_reporter(struct cb_reporter *r);
 void cb_console_reporter(struct cb_reporter *r);
 void cb_csv_reporter(struct cb_reporter *r);
@@ -196,11 +200,29 @@ void cb_perf_stop(struct cb_perf *p, double *accum);
 void cb_perf_close(struct cb_perf *p);
 void cb_perf_shutdown(void);
 
-/* util */
+/* output.c: the --benchmark_out file, renamed into place at the end */
+int cb_output_open(const char *path, FILE **f, char *err, size_t errlen);
+int cb_output_commit(FILE *f, char *err, size_t errlen);
+void cb_output_abandon(void);
+const char *cb_output_tmp_path(void); /* "" when none */
+
+/* crash.c: what is running, for the message of a crash */
+extern const struct cb_instance *cb_current_instance;
+extern int cb_current_repetition, cb_current_repeats;
+void cb_crash_handlers_install(void);
+void cb_crash_handlers_remove(void);
+
+/* color.c: --benchmark_color=auto */
+int cb_color_auto(void);
+
+/* xalloc.c */
 void *cb_xmalloc(size_t n);
 void *cb_xrealloc(void *p, size_t n);
 char *cb_xstrdup(const char *s);
 char *cb_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* fatal.c */
+extern const char *cb_executable; /* argv[0], for messages */
 void cb_fatal(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 

@@ -9,7 +9,8 @@
 
 LIBCBENCH_DIR := bench/libcbench
 LIBCBENCH_B := $(B)/libcbench
-LIBCBENCH_SRCS := flags.c registry.c runner.c output.c statistics.c report.c \
+LIBCBENCH_SRCS := xalloc.c fatal.c flags.c registry.c runner.c output.c crash.c \
+	color.c counters.c statistics.c report.c reporter.c \
 	reporter_json.c reporter_console.c reporter_csv.c context.c \
 	perf_counters.c shutdown.c
 LIBCBENCH_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/obj/%.o)

@@ -99,22 +99,6 @@ void cb_human_readable(char *buf, size_t len, double val, double one_k)
 	snprintf(buf, len, "%s%g", sign, val);
 }
 
-int cb_reporter_init(struct cb_reporter *r, const char *format, FILE *out,
-		     FILE *err)
-{
-	memset(r, 0, sizeof(*r));
-	r->out = out;
-	r->err = err;
-	r->first_report = true;
-	if (!strcmp(format, "json"))
-		cb_json_reporter(r);
-	else if (!strcmp(format, "csv"))
-		cb_csv_reporter(r);
-	else
-		cb_console_reporter(r);
-	return 0;
-}
-
 /* BenchmarkReporter::PrintBasicContext, plus what hwloc adds. */
 void cb_print_basic_context(FILE *f)
 {

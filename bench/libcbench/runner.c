@@ -16,67 +16,6 @@
 
 #include "internal.h"
 
-/* ---- counters: a small array sorted by name ------------------------------*/
-
-struct cb_counter *cb_counters_find(const struct cb_counters *c,
-				    const char *name)
-{
-	int lo = 0, hi = c->n - 1;
-
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2, d = strcmp(c->v[mid].name, name);
-
-		if (!d)
-			return &c->v[mid];
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return NULL;
-}
-
-void cb_counters_set(struct cb_counters *c, const char *name, double v,
-		     unsigned flags, int base, bool add)
-{
-	struct cb_counter *e = cb_counters_find(c, name);
-	int at;
-
-	if (e) {
-		e->value = add ? e->value + v : v;
-		if (!add) {
-			e->flags = flags;
-			e->base = base;
-		}
-		return;
-	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 8;
-		c->v = cb_xrealloc(c->v, c->cap * sizeof(*c->v));
-	}
-	for (at = c->n; at > 0 && strcmp(c->v[at - 1].name, name) > 0; at--)
-		;
-	memmove(&c->v[at + 1], &c->v[at], (c->n - at) * sizeof(*c->v));
-	c->v[at] = (struct cb_counter){cb_xstrdup(name), v, flags, base};
-	c->n++;
-}
-
-void cb_counters_free(struct cb_counters *c)
-{
-	for (int i = 0; i < c->n; i++)
-		free(c->v[i].name);
-	free(c->v);
-	memset(c, 0, sizeof(*c));
-}
-
-void cb_counters_copy(struct cb_counters *dst, const struct cb_counters *src)
-{
-	memset(dst, 0, sizeof(*dst));
-	for (int i = 0; i < src->n; i++)
-		cb_counters_set(dst, src->v[i].name, src->v[i].value,
-				src->v[i].flags, src->v[i].base, false);
-}
-
 /* ---- one run of N threads -------------------------------------------------*/
 
 struct manager {
@@ -529,10 +468,6 @@ static void warm_up(struct runner *r)
 	r->iters = backup;
 }
 
-/* Where a crash report finds what was running. */
-const struct cb_instance *cb_current_instance;
-int cb_current_repetition, cb_current_repeats;
-
 static void do_one_repetition(struct runner *r)
 {
 	const struct cb_instance *in = r->in;
@@ -617,13 +552,6 @@ static unsigned long long rng_next(void)
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
 	return z ^ (z >> 31);
 }
-
-int cb_output_open(const char *path, FILE **f, char *err, size_t errlen);
-int cb_output_commit(FILE *f, char *err, size_t errlen);
-void cb_output_abandon(void);
-void cb_crash_handlers_install(void);
-void cb_crash_handlers_remove(void);
-int cb_color_auto(void);
 
 int cbench_run_specified(void)
 {
