@@ -9,8 +9,9 @@
 
 LIBCBENCH_DIR := bench/libcbench
 LIBCBENCH_B := $(B)/libcbench
-LIBCBENCH_SRCS := xalloc.c fatal.c flags.c registry.c runner.c output.c crash.c \
-	color.c counters.c statistics.c report.c reporter.c \
+LIBCBENCH_SRCS := xalloc.c fatal.c flags.c registry.c runner.c run.c output.c \
+	crash.c color.c counters.c statistics.c complexity.c memory_manager.c \
+	report.c reporter.c \
 	reporter_json.c reporter_console.c reporter_csv.c context.c \
 	perf_counters.c shutdown.c
 LIBCBENCH_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/obj/%.o)
@@ -90,6 +91,16 @@ $(LIBCBENCH_T)/fixture-gb: $(LIBCBENCH_DIR)/tests/fixture.cc
 	@mkdir -p $(@D)
 	g++ -O2 -std=c++17 $< -o $@ -lbenchmark -lpthread
 
+# Complexity, statistics, memory manager, fixtures, ...: the same two ways.
+$(LIBCBENCH_T)/features-cb: $(LIBCBENCH_DIR)/tests/features.c $(LIBCBENCH_SAN_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+
+$(LIBCBENCH_T)/features-gb: $(LIBCBENCH_DIR)/tests/features.cc
+	@mkdir -p $(@D)
+	g++ -O2 -std=c++17 $< -o $@ -lbenchmark -lpthread
+
 # The example again, sanitized, for robustness.sh.
 $(LIBCBENCH_T)/example-san: bench/examples/example.c $(LIBCBENCH_SAN_A)
 	@mkdir -p $(@D)
@@ -99,6 +110,7 @@ $(LIBCBENCH_T)/example-san: bench/examples/example.c $(LIBCBENCH_SAN_A)
 TESTS += $(LIBCBENCH_T)/unit $(LIBCBENCH_DIR)/tests/compat.sh \
 	$(LIBCBENCH_DIR)/tests/robustness.sh $(LIBCBENCH_DIR)/tests/install.sh
 CHECK_DEPS += $(LIBCBENCH_T)/fixture-cb $(LIBCBENCH_T)/fixture-gb \
+	$(LIBCBENCH_T)/features-cb $(LIBCBENCH_T)/features-gb \
 	$(LIBCBENCH_T)/example-san \
 	$(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC) $(LIBCBENCH_EXAMPLE)
 

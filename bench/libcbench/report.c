@@ -14,7 +14,7 @@ const char *cb_time_unit_string(int u)
 	return u >= 0 && u < 4 ? s[u] : "ns";
 }
 
-static double unit_multiplier(int u)
+double cb_time_unit_multiplier(int u)
 {
 	static const double m[] = {1e9, 1e6, 1e3, 1};
 
@@ -23,7 +23,7 @@ static double unit_multiplier(int u)
 
 double cb_adjusted_real(const struct cb_run *r)
 {
-	double t = r->real_acc * unit_multiplier(r->time_unit);
+	double t = r->real_acc * cb_time_unit_multiplier(r->time_unit);
 
 	if (r->iterations != 0)
 		t /= (double)r->iterations;
@@ -32,7 +32,7 @@ double cb_adjusted_real(const struct cb_run *r)
 
 double cb_adjusted_cpu(const struct cb_run *r)
 {
-	double t = r->cpu_acc * unit_multiplier(r->time_unit);
+	double t = r->cpu_acc * cb_time_unit_multiplier(r->time_unit);
 
 	if (r->iterations != 0)
 		t /= (double)r->iterations;

@@ -71,19 +71,66 @@ double cb_stat_cv(const double *v, int n)
 	return cb_stat_stddev(v, n) / cb_stat_mean(v, n);
 }
 
-static const struct {
-	const char *name;
-	double (*fn)(const double *, int);
-	int unit;
-} stats[] = {
-	{"mean", cb_stat_mean, CB_AGG_TIME},
-	{"median", cb_stat_median, CB_AGG_TIME},
-	{"stddev", cb_stat_stddev, CB_AGG_TIME},
-	{"cv", cb_stat_cv, CB_AGG_PERCENTAGE},
-};
+static double mean_n(const double *v, size_t n)
+{
+	return cb_stat_mean(v, (int)n);
+}
 
-/* ComputeStats: out gets up to 4 aggregate runs; returns how many. */
-int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
+static double median_n(const double *v, size_t n)
+{
+	return cb_stat_median(v, (int)n);
+}
+
+static double stddev_n(const double *v, size_t n)
+{
+	return cb_stat_stddev(v, (int)n);
+}
+
+static double cv_n(const double *v, size_t n)
+{
+	return cb_stat_cv(v, (int)n);
+}
+
+/* What the Benchmark constructor of 1.7.1 adds to every family */
+void cb_default_statistics(struct cbench_family *f)
+{
+	static const struct {
+		const char *name;
+		cbench_statistic_fn fn;
+		enum cbench_statistic_unit unit;
+	} builtin[] = {
+		{"mean", mean_n, CBENCH_STAT_TIME},
+		{"median", median_n, CBENCH_STAT_TIME},
+		{"stddev", stddev_n, CBENCH_STAT_TIME},
+		{"cv", cv_n, CBENCH_STAT_PERCENTAGE},
+	};
+
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		cbench_compute_statistics(f, builtin[i].name, builtin[i].fn,
+					  builtin[i].unit);
+}
+
+void cbench_compute_statistics(cbench_family *f, const char *name,
+			       cbench_statistic_fn fn,
+			       enum cbench_statistic_unit unit)
+{
+	struct cb_statistic *s;
+
+	if (!name || !*name || !fn)
+		cb_fatal("%s: cbench_compute_statistics needs a name and a "
+			 "function",
+			 f->name);
+	f->stats = cb_xrealloc(f->stats, (f->nstats + 1) * sizeof(*f->stats));
+	s = &f->stats[f->nstats++];
+	s->name = cb_xstrdup(name);
+	s->fn = fn;
+	s->unit = unit == CBENCH_STAT_PERCENTAGE ? CB_AGG_PERCENTAGE
+						 : CB_AGG_TIME;
+}
+
+/* ComputeStats: out gets f->nstats aggregate runs (or none); how many. */
+int cb_compute_stats(const struct cb_run *runs, int n,
+		     const struct cbench_family *f, struct cb_run *out)
 {
 	int ok = 0, nc = 0;
 	double *real, *cpu, **cv;
@@ -134,7 +181,7 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 		}
 	double rescale = (double)n / (double)runs[0].iterations;
 
-	for (int s = 0; s < 4; s++) {
+	for (int s = 0; s < f->nstats; s++) {
 		struct cb_run *d = &out[s];
 
 		memset(d, 0, sizeof(*d));
@@ -145,12 +192,12 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 		d->threads = runs[0].threads;
 		d->repetitions = runs[0].repetitions;
 		d->repetition_index = -1;
-		d->aggregate_name = stats[s].name;
-		d->aggregate_unit = stats[s].unit;
+		d->aggregate_name = f->stats[s].name;
+		d->aggregate_unit = f->stats[s].unit;
 		d->label = label && *label ? cb_xstrdup(label) : NULL;
 		d->iterations = n;
-		d->real_acc = stats[s].fn(real, ok);
-		d->cpu_acc = stats[s].fn(cpu, ok);
+		d->real_acc = f->stats[s].fn(real, ok);
+		d->cpu_acc = f->stats[s].fn(cpu, ok);
 		if (d->aggregate_unit == CB_AGG_TIME) {
 			d->real_acc *= rescale;
 			d->cpu_acc *= rescale;
@@ -158,7 +205,7 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 		d->time_unit = runs[0].time_unit;
 		for (int k = 0; k < nc; k++)
 			cb_counters_set(&d->counters, names.v[k].name,
-					stats[s].fn(cv[k], cn[k]),
+					f->stats[s].fn(cv[k], cn[k]),
 					names.v[k].flags, names.v[k].base,
 					false);
 	}
@@ -169,5 +216,5 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 	free(real);
 	free(cpu);
 	cb_counters_free(&names);
-	return 4;
+	return f->nstats;
 }
