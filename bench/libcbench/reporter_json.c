@@ -38,21 +38,24 @@ static int utf8_length(const unsigned char *s)
 }
 
 /*
- * A JSON string.  1.7.1 writes the bytes as they are; a byte that is not
- * part of valid UTF-8 (a context value from a Latin-1 terminal, say)
- * would make the file invalid JSON, so it is written as \u00XX, the
- * character of that number: readable by any JSON parser, and reversible.
+ * A JSON string, escaped as 1.7.1's StrEscape does (\" \\ \b \f \n \r \t),
+ * but where 1.7.1 writes other bytes as they are, which gives invalid JSON,
+ * a control character is \u00XX and so is a byte that is not part of valid
+ * UTF-8 (a context value from a Latin-1 terminal, say): the character of
+ * that number, readable by any JSON parser, and reversible.
  */
 static void str(FILE *f, const char *s)
 {
+	static const char special[] = "\"\\\b\f\n\r\t", letter[] = "\"\\bfnrt";
 	const unsigned char *p = (const unsigned char *)s;
 
 	fputc('"', f);
 	while (*p) {
+		const char *sp = strchr(special, *p); /* *p != 0 */
 		int n = utf8_length(p);
 
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
+		if (sp)
+			fprintf(f, "\\%c", letter[sp - special]);
 		else if (*p < 0x20 || n == 0)
 			fprintf(f, "\\u%04x", *p);
 		else

@@ -196,8 +196,10 @@ void cbench_pause_timing(cbench_state *st)
 	struct priv *p = (struct priv *)st;
 
 	check_in_loop(st, "cbench_pause_timing");
-	if (p->running)
-		timer_stop(p);
+	/* 1.7.1's StopTimer: BM_CHECK(running_) */
+	if (!p->running)
+		cb_fatal("%s: cbench_pause_timing() while paused", p->in->name);
+	timer_stop(p);
 }
 
 void cbench_resume_timing(cbench_state *st)

@@ -485,18 +485,22 @@ FEATURES_MEMORY=1 "$fcb" --benchmark_format=json --benchmark_filter=BM_stat 2> /
 	ok "memory manager with 4 repetitions: each repetition's own result ($(cat memrep.cb))" ||
 	not_ok "memory manager with repetitions: $(cat memrep.cb)"
 
-for what in pause resume; do
-	FEATURES_MISUSE=$what "$fcb" --benchmark_filter=BM_misuse > /dev/null 2> mis.cb
+# misuse what-we-print what-1.7.1-prints
+misuse() {
+	FEATURES_MISUSE=$1 "$fcb" --benchmark_filter=BM_misuse > /dev/null 2> mis.cb
 	rc_cb=$?
-	(FEATURES_MISUSE=$what "$fgb" --benchmark_filter=BM_misuse > /dev/null 2> mis.gb) 2> /dev/null
+	(FEATURES_MISUSE=$1 "$fgb" --benchmark_filter=BM_misuse > /dev/null 2> mis.gb) 2> /dev/null
 	rc_gb=$?
-	if [ $rc_cb -eq 1 ] && [ $rc_gb -ne 0 ] && grep -q "Check .started_ && !finished_" mis.gb &&
-		grep -q "BM_misuse/iterations:1: cbench_${what}_timing() outside the timed loop" mis.cb; then
-		ok "${what} outside the loop: an error naming the instance (1.7.1's check aborts)"
+	if [ $rc_cb -eq 1 ] && [ $rc_gb -ne 0 ] && grep -q "Check .$3" mis.gb &&
+		grep -qF "BM_misuse/iterations:1: $2" mis.cb; then
+		ok "$1: \"$2\", an error naming the instance where 1.7.1's check aborts"
 	else
-		not_ok "${what} outside the loop: rc $rc_cb (1.7.1: $rc_gb): $(tail -n 1 mis.cb)"
+		not_ok "$1: rc $rc_cb (1.7.1: $rc_gb): $(tail -n 1 mis.cb)"
 	fi
-done
+}
+misuse pause "cbench_pause_timing() outside the timed loop" "started_ && !finished_"
+misuse resume "cbench_resume_timing() outside the timed loop" "started_ && !finished_"
+misuse pause2 "cbench_pause_timing() while paused" "running_"
 
 fboth vlog --benchmark_filter='BM_prod/1/|BM_batch' --v=2
 grep -- '-- LOG(2): Running ' vlog.cb.err > vl.cb

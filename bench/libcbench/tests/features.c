@@ -252,6 +252,7 @@ CBENCH(DISABLED_BM_off)
 static void BM_after_off(cbench_state *st)
 {
 	CBENCH_FOR(st);
+	cbench_set_label(st, "tab\there \"q\" back\\slash\nnl\r\b\f");
 }
 CBENCH(BM_after_off)
 {
@@ -265,7 +266,13 @@ static void BM_misuse(cbench_state *st)
 
 	if (m && !strcmp(m, "pause"))
 		cbench_pause_timing(st);
-	CBENCH_FOR(st);
+	CBENCH_FOR(st)
+	{
+		if (m && !strcmp(m, "pause2")) {
+			cbench_pause_timing(st);
+			cbench_pause_timing(st);
+		}
+	}
 	if (m && !strcmp(m, "resume"))
 		cbench_resume_timing(st);
 }

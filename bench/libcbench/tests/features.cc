@@ -144,6 +144,7 @@ static void BM_after_off(benchmark::State &st)
 {
 	for (auto _ : st) {
 	}
+	st.SetLabel("tab\there \"q\" back\\slash\nnl\r\b\f");
 }
 BENCHMARK(BM_after_off)->Iterations(1);
 
@@ -154,6 +155,10 @@ static void BM_misuse(benchmark::State &st)
 	if (m && !std::strcmp(m, "pause"))
 		st.PauseTiming();
 	for (auto _ : st) {
+		if (m && !std::strcmp(m, "pause2")) {
+			st.PauseTiming();
+			st.PauseTiming();
+		}
 	}
 	if (m && !std::strcmp(m, "resume"))
 		st.ResumeTiming();
