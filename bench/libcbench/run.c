@@ -70,17 +70,181 @@ static unsigned long long rng_next(void)
 	return z ^ (z >> 31);
 }
 
+/* The reporters of one run: the display, and the --benchmark_out file */
+struct run_output {
+	struct cb_reporter disp, file;
+	FILE *out_file; /* NULL without --benchmark_out */
+};
+
+/*
+ * The name column: the longest instance name, and when there may be
+ * aggregates, room for "_" and the longest statistic name, as 1.7.1.
+ */
+static int name_field_width(const struct cb_instance *in, int n)
+{
+	int width = 10, stat_width = 0;
+	bool might_have_aggregates = cb_flags.repetitions > 1;
+
+	for (int i = 0; i < n; i++) {
+		int len = (int)strlen(in[i].name);
+
+		if (len > width)
+			width = len;
+		if (cb_instance_repetitions(&in[i]) > 1)
+			might_have_aggregates = true;
+		for (int s = 0; s < in[i].fam->nstats; s++) {
+			len = (int)strlen(in[i].fam->stats[s].name);
+			if (len > stat_width)
+				stat_width = len;
+		}
+	}
+	return might_have_aggregates ? width + 1 + stat_width : width;
+}
+
+static void open_reporters(struct run_output *o, FILE *out_file, int width)
+{
+	cb_reporter_init(&o->disp, cb_flags.format, stdout, stderr);
+	if (!strcmp(cb_flags.color, "auto"))
+		o->disp.color = cb_color_auto();
+	else
+		o->disp.color = cb_is_truthy(cb_flags.color);
+	o->disp.tabular = cb_flags.counters_tabular;
+	o->disp.name_width = width;
+	o->out_file = out_file;
+	/* as 1.7.1: a console file gets neither color nor columns */
+	if (out_file) {
+		cb_reporter_init(&o->file, cb_flags.out_format, out_file,
+				 out_file);
+		o->file.name_width = width;
+	}
+	o->disp.context(&o->disp);
+	fflush(o->disp.out);
+	fflush(o->disp.err);
+	if (out_file) {
+		o->file.context(&o->file);
+		fflush(out_file);
+	}
+}
+
+/* 0, or -1 when the --benchmark_out file could not be written */
+static int close_reporters(struct run_output *o)
+{
+	char err[512];
+
+	o->disp.finalize(&o->disp);
+	fflush(o->disp.out);
+	if (!o->out_file)
+		return 0;
+	o->file.finalize(&o->file);
+	if (cb_output_commit(o->out_file, err, sizeof(err))) {
+		fprintf(stderr, "%s: error: %s\n", cb_executable, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Which runner does each repetition: in order, or shuffled (interleaving) */
+static int *schedule(const struct cb_runner *runners, int n, int total)
+{
+	int *order = cb_xmalloc(total * sizeof(int));
+
+	for (int i = 0, k = 0; i < n; i++)
+		for (int j = 0; j < runners[i].repeats; j++)
+			order[k++] = i;
+	if (cb_flags.random_interleaving) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		rng_state = (unsigned long long)ts.tv_nsec ^
+			    ((unsigned long long)ts.tv_sec << 32) ^ getpid();
+		for (int i = total - 1; i > 0; i--) {
+			int j = (int)(rng_next() % (unsigned long long)(i + 1));
+			int t = order[i];
+
+			order[i] = order[j];
+			order[j] = t;
+		}
+	}
+	return order;
+}
+
+/*
+ * An instance whose repetitions are all done: its runs, their aggregates
+ * and, if it completes a family with ->Complexity(), the _BigO and _RMS
+ * rows, to both reporters.
+ */
+static void report_instance(struct run_output *o, struct cb_runner *r,
+			    struct family_runs *fr)
+{
+	const struct cbench_family *f = r->in->fam;
+	struct cb_run *aggs = cb_xmalloc((f->nstats + 2) * sizeof(*aggs));
+	int nagg = cb_compute_stats(r->runs, r->repeats, f, aggs);
+
+	if (fr->total) {
+		family_runs_add(fr, r->in, r->runs, r->repeats);
+		if (fr->done == fr->total) {
+			nagg += cb_compute_big_o(fr->runs, fr->n, fr->first,
+						 aggs + nagg);
+			family_runs_free(fr);
+		}
+	}
+	report(&o->disp, r->display_aggregates_only, r->runs, r->repeats, aggs,
+	       nagg);
+	fflush(o->disp.out);
+	if (o->out_file) {
+		report(&o->file, r->file_aggregates_only, r->runs, r->repeats,
+		       aggs, nagg);
+		fflush(o->out_file);
+	}
+	for (int i = 0; i < r->repeats; i++)
+		cb_run_free(&r->runs[i]);
+	for (int i = 0; i < nagg; i++)
+		cb_run_free(&aggs[i]);
+	free(aggs);
+	free(r->runs);
+	r->runs = NULL;
+}
+
+/* Runs the n instances; -1 if the output file could not be written */
+static int run_instances(const struct cb_instance *in, int n, FILE *out_file)
+{
+	struct cb_runner *runners = cb_xmalloc(n * sizeof(*runners));
+	struct family_runs *per_family =
+		cb_xmalloc((in[n - 1].family_index + 1) * sizeof(*per_family));
+	struct run_output o = {0};
+	int total = 0, *order, rc;
+
+	open_reporters(&o, out_file, name_field_width(in, n));
+	for (int i = 0; i < n; i++) {
+		cb_runner_init(&runners[i], &in[i]);
+		total += runners[i].repeats;
+		if (in[i].fam->complexity != CBENCH_O_NONE)
+			per_family[in[i].family_index].total +=
+				runners[i].repeats;
+	}
+	order = schedule(runners, n, total);
+	for (int k = 0; k < total; k++) {
+		struct cb_runner *r = &runners[order[k]];
+
+		cb_runner_do_one_repetition(r);
+		if (r->done == r->repeats)
+			report_instance(&o, r,
+					&per_family[r->in->family_index]);
+	}
+	cb_current_instance = NULL;
+	rc = close_reporters(&o);
+	free(order);
+	free(runners);
+	free(per_family);
+	return rc;
+}
+
 int cbench_run_specified(void)
 {
 	struct cb_instance *in = NULL;
-	struct cb_reporter disp = {0}, file = {0};
 	FILE *out_file = NULL;
-	bool have_file;
 	char err[512];
-	int n, name_width = 10, stat_width = 0, total = 0, *order,
-	       max_stats = 0;
-	bool might_have_aggregates;
-	struct family_runs *per_family;
+	int n, rc;
 
 	if (!cb_flags.format) {
 		int argc = 0;
@@ -104,8 +268,7 @@ int cbench_run_specified(void)
 			cb_flags.filter);
 		return 0;
 	}
-	have_file = cb_flags.out && *cb_flags.out;
-	if (have_file &&
+	if (cb_flags.out && *cb_flags.out &&
 	    cb_output_open(cb_flags.out, &out_file, err, sizeof(err))) {
 		fprintf(stderr, "%s: error: %s\n", cb_executable, err);
 		cb_free_instances(in, n);
@@ -121,125 +284,8 @@ int cbench_run_specified(void)
 		return -1;
 	}
 	cb_crash_handlers_install();
-
-	cb_reporter_init(&disp, cb_flags.format, stdout, stderr);
-	if (!strcmp(cb_flags.color, "auto"))
-		disp.color = cb_color_auto();
-	else
-		disp.color = cb_is_truthy(cb_flags.color);
-	disp.tabular = cb_flags.counters_tabular;
-	/* as 1.7.1: a console file gets neither color nor columns */
-	if (have_file)
-		cb_reporter_init(&file, cb_flags.out_format, out_file,
-				 out_file);
-
-	might_have_aggregates = cb_flags.repetitions > 1;
-	for (int i = 0; i < n; i++) {
-		int len = (int)strlen(in[i].name);
-
-		if (len > name_width)
-			name_width = len;
-		if (cb_instance_repetitions(&in[i]) > 1)
-			might_have_aggregates = true;
-		for (int s = 0; s < in[i].fam->nstats; s++) {
-			len = (int)strlen(in[i].fam->stats[s].name);
-			if (len > stat_width)
-				stat_width = len;
-		}
-		if (in[i].fam->nstats > max_stats)
-			max_stats = in[i].fam->nstats;
-	}
-	if (might_have_aggregates)
-		name_width += 1 + stat_width;
-	disp.name_width = file.name_width = name_width;
-
-	disp.context(&disp);
-	fflush(disp.out);
-	fflush(disp.err);
-	if (have_file) {
-		file.context(&file);
-		fflush(out_file);
-	}
-
-	struct cb_runner *runners = cb_xmalloc(n * sizeof(*runners));
-
-	per_family =
-		cb_xmalloc((in[n - 1].family_index + 1) * sizeof(*per_family));
-	for (int i = 0; i < n; i++) {
-		cb_runner_init(&runners[i], &in[i]);
-		total += runners[i].repeats;
-		if (in[i].fam->complexity != CBENCH_O_NONE)
-			per_family[in[i].family_index].total +=
-				runners[i].repeats;
-	}
-	order = cb_xmalloc(total * sizeof(int));
-	for (int i = 0, k = 0; i < n; i++)
-		for (int j = 0; j < runners[i].repeats; j++)
-			order[k++] = i;
-	if (cb_flags.random_interleaving) {
-		struct timespec ts;
-
-		clock_gettime(CLOCK_REALTIME, &ts);
-		rng_state = (unsigned long long)ts.tv_nsec ^
-			    ((unsigned long long)ts.tv_sec << 32) ^ getpid();
-		for (int i = total - 1; i > 0; i--) {
-			int j = (int)(rng_next() % (unsigned long long)(i + 1));
-			int t = order[i];
-
-			order[i] = order[j];
-			order[j] = t;
-		}
-	}
-	for (int k = 0; k < total; k++) {
-		struct cb_runner *r = &runners[order[k]];
-		struct family_runs *fr = &per_family[r->in->family_index];
-		struct cb_run *aggs;
-		int nagg;
-
-		cb_runner_do_one_repetition(r);
-		if (r->done < r->repeats)
-			continue;
-		aggs = cb_xmalloc((max_stats + 2) * sizeof(*aggs));
-		nagg = cb_compute_stats(r->runs, r->repeats, r->in->fam, aggs);
-		if (fr->total) {
-			family_runs_add(fr, r->in, r->runs, r->repeats);
-			if (fr->done == fr->total) {
-				nagg += cb_compute_big_o(fr->runs, fr->n,
-							 fr->first,
-							 aggs + nagg);
-				family_runs_free(fr);
-			}
-		}
-		report(&disp, r->display_aggregates_only, r->runs, r->repeats,
-		       aggs, nagg);
-		fflush(disp.out);
-		if (have_file) {
-			report(&file, r->file_aggregates_only, r->runs,
-			       r->repeats, aggs, nagg);
-			fflush(out_file);
-		}
-		for (int i = 0; i < r->repeats; i++)
-			cb_run_free(&r->runs[i]);
-		for (int i = 0; i < nagg; i++)
-			cb_run_free(&aggs[i]);
-		free(aggs);
-		free(r->runs);
-		r->runs = NULL;
-	}
-	cb_current_instance = NULL;
-	disp.finalize(&disp);
-	fflush(disp.out);
-	if (have_file) {
-		file.finalize(&file);
-		if (cb_output_commit(out_file, err, sizeof(err))) {
-			fprintf(stderr, "%s: error: %s\n", cb_executable, err);
-			total = -1;
-		}
-	}
+	rc = run_instances(in, n, out_file);
 	cb_crash_handlers_remove();
-	free(order);
-	free(runners);
-	free(per_family);
 	cb_free_instances(in, n);
-	return total < 0 ? -1 : n;
+	return rc < 0 ? -1 : n;
 }
