@@ -304,16 +304,10 @@ static const struct cbench_memory_manager fake_memory = {
 	&memory_starts,
 };
 
-int main(int argc, char **argv)
+__attribute__((constructor)) static void register_fake_memory(void)
 {
-	int ran;
-
 	if (getenv("FEATURES_MEMORY"))
 		cbench_register_memory_manager(&fake_memory);
-	cbench_initialize(&argc, argv);
-	if (cbench_report_unrecognized_arguments(argc, argv))
-		return 1;
-	ran = cbench_run_specified();
-	cbench_shutdown();
-	return ran < 0;
 }
+
+CBENCH_MAIN()

@@ -184,15 +184,12 @@ public:
 	}
 };
 static FakeMemory fake_memory;
+static struct RegisterFakeMemory {
+	RegisterFakeMemory()
+	{
+		if (std::getenv("FEATURES_MEMORY"))
+			benchmark::RegisterMemoryManager(&fake_memory);
+	}
+} register_fake_memory;
 
-int main(int argc, char **argv)
-{
-	if (std::getenv("FEATURES_MEMORY"))
-		benchmark::RegisterMemoryManager(&fake_memory);
-	benchmark::Initialize(&argc, argv);
-	if (benchmark::ReportUnrecognizedArguments(argc, argv))
-		return 1;
-	benchmark::RunSpecifiedBenchmarks();
-	benchmark::Shutdown();
-	return 0;
-}
+BENCHMARK_MAIN();
