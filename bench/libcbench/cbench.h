@@ -126,6 +126,25 @@ void cbench_set_setup(cbench_family *f, cbench_setup_fn fn);
 void cbench_set_teardown(cbench_family *f, cbench_setup_fn fn);
 
 /*
+ * BENCHMARK_CAPTURE(fn, case, args...)->...: CBENCH_CAPTURE(fn, case, ptr)
+ * { ...f... } registers fn as "fn/case" with cbench_user(st) == ptr, the
+ * C way of passing it arguments.
+ */
+#define CBENCH_CAPTURE(fn, test_case, user_ptr)                                \
+	static void cbench_setup_##fn##_##test_case(cbench_family *f);         \
+	__attribute__((                                                        \
+		constructor)) static void cbench_ctor_##fn##_##test_case(void) \
+	{                                                                      \
+		cbench_family *f = cbench_register(#fn "/" #test_case, fn);    \
+		cbench_set_user(f, (user_ptr));                                \
+		cbench_setup_##fn##_##test_case(f);                            \
+	}                                                                      \
+	static void cbench_setup_##fn##_##test_case(cbench_family *f           \
+						    __attribute__((unused)))
+/* ClearRegisteredBenchmarks(): forget every family registered so far */
+void cbench_clear_registered_benchmarks(void);
+
+/*
  * ->ArgsProduct({{1, 2, 3}, {10, 20}}):
  * cbench_args_product(f, CBENCH_ARG_LIST(1, 2, 3), CBENCH_ARG_LIST(10, 20));
  * every combination, the first list varying fastest.
@@ -236,6 +255,13 @@ void cbench_initialize(int *argc, char **argv);
 bool cbench_report_unrecognized_arguments(int argc, char **argv);
 void cbench_add_custom_context(const char *key, const char *value);
 int cbench_run_specified(void);
+/* RunSpecifiedBenchmarks(spec): with spec in place of --benchmark_filter */
+int cbench_run_specified_spec(const char *spec);
+/* Get/SetBenchmarkFilter(), Get/SetDefaultTimeUnit() (after initialize) */
+const char *cbench_get_benchmark_filter(void);
+void cbench_set_benchmark_filter(const char *filter);
+enum cbench_time_unit cbench_get_default_time_unit(void);
+void cbench_set_default_time_unit(enum cbench_time_unit u);
 
 /*
  * RegisterMemoryManager(): after each repetition, the benchmark runs once

@@ -274,6 +274,35 @@ int cb_time_unit_default(void)
 	return -1;
 }
 
+const char *cbench_get_benchmark_filter(void)
+{
+	return cb_flags.filter ? cb_flags.filter : "";
+}
+
+void cbench_set_benchmark_filter(const char *filter)
+{
+	free(cb_flags.filter);
+	cb_flags.filter = cb_xstrdup(filter);
+}
+
+enum cbench_time_unit cbench_get_default_time_unit(void)
+{
+	int u = cb_time_unit_default();
+
+	return u < 0 ? CBENCH_NANOSECOND : (enum cbench_time_unit)u;
+}
+
+void cbench_set_default_time_unit(enum cbench_time_unit u)
+{
+	static const char *const names[] = {"ns", "us", "ms", "s"};
+
+	if ((int)u < 0 || u > CBENCH_SECOND)
+		cb_fatal("cbench_set_default_time_unit: not a unit (%d)",
+			 (int)u);
+	free(cb_flags.time_unit);
+	cb_flags.time_unit = cb_xstrdup(names[u]);
+}
+
 bool cbench_report_unrecognized_arguments(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)

@@ -497,3 +497,8 @@ void cb_registry_free(void)
 	families = NULL;
 	nfamilies = 0;
 }
+
+void cbench_clear_registered_benchmarks(void)
+{
+	cb_registry_free();
+}

@@ -241,6 +241,11 @@ static int run_instances(const struct cb_instance *in, int n, FILE *out_file)
 
 int cbench_run_specified(void)
 {
+	return cbench_run_specified_spec(NULL);
+}
+
+int cbench_run_specified_spec(const char *spec)
+{
 	struct cb_instance *in = NULL;
 	FILE *out_file = NULL;
 	char err[512];
@@ -251,7 +256,9 @@ int cbench_run_specified(void)
 
 		cbench_initialize(&argc, NULL);
 	}
-	n = cb_find_instances(cb_flags.filter, &in, err, sizeof(err));
+	if (!spec)
+		spec = cb_flags.filter;
+	n = cb_find_instances(spec, &in, err, sizeof(err));
 	if (n < 0) {
 		fprintf(stderr, "%s: error: %s\n", cb_executable, err);
 		return -1;
@@ -265,7 +272,7 @@ int cbench_run_specified(void)
 	if (n == 0) {
 		fprintf(stderr,
 			"Failed to match any benchmarks against regex: %s\n",
-			cb_flags.filter);
+			spec);
 		return 0;
 	}
 	if (cb_flags.out && *cb_flags.out &&

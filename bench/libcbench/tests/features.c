@@ -107,6 +107,24 @@ CBENCH(BM_cRep)
 	cbench_set_complexity(f, CBENCH_O_N);
 }
 
+/* BENCHMARK_CAPTURE: arguments through the user pointer */
+static void BM_cap(cbench_state *st)
+{
+	const int *v = cbench_user(st);
+
+	CBENCH_FOR(st);
+	cbench_counter(st, "v", *v, CBENCH_COUNTER_DEFAULTS);
+}
+static const int two = 2, three = 3;
+CBENCH_CAPTURE(BM_cap, two, (void *)&two)
+{
+	cbench_set_iterations(f, 1);
+}
+CBENCH_CAPTURE(BM_cap, three, (void *)&three)
+{
+	cbench_set_iterations(f, 1);
+}
+
 /* Custom statistics next to mean, median, stddev and cv. */
 static int stat_calls;
 static void BM_stat(cbench_state *st)

@@ -55,6 +55,16 @@ CPLX(BM_cRep, n)
 BENCHMARK(BM_cRep)->DenseRange(10, 30, 10)->Iterations(5)->UseManualTime()->Repetitions(2)
 	->Unit(benchmark::kMicrosecond)->Complexity(benchmark::oN);
 
+// BENCHMARK_CAPTURE
+static void BM_cap(benchmark::State &st, int v)
+{
+	for (auto _ : st) {
+	}
+	st.counters["v"] = v;
+}
+BENCHMARK_CAPTURE(BM_cap, two, 2)->Iterations(1);
+BENCHMARK_CAPTURE(BM_cap, three, 3)->Iterations(1);
+
 // Custom statistics next to mean, median, stddev and cv.
 static int stat_calls;
 static void BM_stat(benchmark::State &st)

@@ -100,6 +100,36 @@ static void name_is(const char *filter, const char *want)
 	free(got);
 }
 
+/* Get/SetBenchmarkFilter, Get/SetDefaultTimeUnit, ClearRegisteredBenchmarks */
+static void test_getters_and_clear(void)
+{
+	char *got;
+
+	cbench_set_benchmark_filter("BM_x/[0-9]+$");
+	tap_ok(!strcmp(cbench_get_benchmark_filter(), "BM_x/[0-9]+$"),
+	       "the filter set is the filter got");
+	cbench_set_default_time_unit(CBENCH_MILLISECOND);
+	tap_ok(cbench_get_default_time_unit() == CBENCH_MILLISECOND &&
+		       !strcmp(cb_flags.time_unit, "ms"),
+	       "default time unit ms, as --benchmark_time_unit=ms");
+	cbench_set_default_time_unit(CBENCH_NANOSECOND);
+	cbench_clear_registered_benchmarks();
+	got = names_of("");
+	tap_ok(!strcmp(got, ""), "no family left after clearing: \"%s\"", got);
+	free(got);
+	cbench_register("BM_again", noop);
+	got = names_of("");
+	tap_ok(!strcmp(got, "BM_again"), "registering again after clearing");
+	free(got);
+	cbench_set_benchmark_filter("nothing matches this");
+	cb_flags.list_tests = true;
+	printf("# ");
+	fflush(stdout);
+	tap_ok(cbench_run_specified_spec("BM_ag") == 1,
+	       "cbench_run_specified_spec: the spec, not the filter");
+	cb_flags.list_tests = false;
+}
+
 static void human(double v, double k, const char *want)
 {
 	char buf[64];
@@ -340,6 +370,7 @@ int main(void)
 	}
 
 	test_complexity_fit();
+	test_getters_and_clear();
 	test_perf_resolver();
 	cbench_shutdown();
 	return tap_done();
