@@ -169,8 +169,10 @@ double cb_stat_median(const double *v, int n);
 double cb_stat_stddev(const double *v, int n);
 double cb_stat_cv(const double *v, int n);
 /* The aggregates of f's statistics over n runs into out; how many */
-int cb_compute_stats(const struct cb_run *runs, int n,
-		     const struct cbench_family *f, struct cb_run *out);
+int cb_compute_family_stats(const struct cb_run *runs, int n,
+			    const struct cbench_family *f, struct cb_run *out);
+/* mean, median, stddev and cv only (out has room for 4) */
+int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out);
 void cb_default_statistics(struct cbench_family *f);
 
 /* complexity.c: the _BigO and _RMS rows of a family's runs */

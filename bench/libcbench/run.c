@@ -178,7 +178,7 @@ static void report_instance(struct run_output *o, struct cb_runner *r,
 {
 	const struct cbench_family *f = r->in->fam;
 	struct cb_run *aggs = cb_xmalloc((f->nstats + 2) * sizeof(*aggs));
-	int nagg = cb_compute_stats(r->runs, r->repeats, f, aggs);
+	int nagg = cb_compute_family_stats(r->runs, r->repeats, f, aggs);
 
 	if (fr->total) {
 		family_runs_add(fr, r->in, r->runs, r->repeats);

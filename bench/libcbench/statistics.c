@@ -94,20 +94,10 @@ static double cv_n(const double *v, size_t n)
 /* What the Benchmark constructor of 1.7.1 adds to every family */
 void cb_default_statistics(struct cbench_family *f)
 {
-	static const struct {
-		const char *name;
-		cbench_statistic_fn fn;
-		enum cbench_statistic_unit unit;
-	} builtin[] = {
-		{"mean", mean_n, CBENCH_STAT_TIME},
-		{"median", median_n, CBENCH_STAT_TIME},
-		{"stddev", stddev_n, CBENCH_STAT_TIME},
-		{"cv", cv_n, CBENCH_STAT_PERCENTAGE},
-	};
-
-	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
-		cbench_compute_statistics(f, builtin[i].name, builtin[i].fn,
-					  builtin[i].unit);
+	cbench_compute_statistics(f, "mean", mean_n, CBENCH_STAT_TIME);
+	cbench_compute_statistics(f, "median", median_n, CBENCH_STAT_TIME);
+	cbench_compute_statistics(f, "stddev", stddev_n, CBENCH_STAT_TIME);
+	cbench_compute_statistics(f, "cv", cv_n, CBENCH_STAT_PERCENTAGE);
 }
 
 void cbench_compute_statistics(cbench_family *f, const char *name,
@@ -128,9 +118,10 @@ void cbench_compute_statistics(cbench_family *f, const char *name,
 						 : CB_AGG_TIME;
 }
 
-/* ComputeStats: out gets f->nstats aggregate runs (or none); how many. */
-int cb_compute_stats(const struct cb_run *runs, int n,
-		     const struct cbench_family *f, struct cb_run *out)
+/* ComputeStats: out gets nstats aggregate runs (or none); how many. */
+static int compute_stats(const struct cb_run *runs, int n,
+			 const struct cb_statistic *stats, int nstats,
+			 struct cb_run *out)
 {
 	int ok = 0, nc = 0;
 	double *real, *cpu, **cv;
@@ -181,7 +172,7 @@ int cb_compute_stats(const struct cb_run *runs, int n,
 		}
 	double rescale = (double)n / (double)runs[0].iterations;
 
-	for (int s = 0; s < f->nstats; s++) {
+	for (int s = 0; s < nstats; s++) {
 		struct cb_run *d = &out[s];
 
 		memset(d, 0, sizeof(*d));
@@ -192,12 +183,12 @@ int cb_compute_stats(const struct cb_run *runs, int n,
 		d->threads = runs[0].threads;
 		d->repetitions = runs[0].repetitions;
 		d->repetition_index = -1;
-		d->aggregate_name = f->stats[s].name;
-		d->aggregate_unit = f->stats[s].unit;
+		d->aggregate_name = stats[s].name;
+		d->aggregate_unit = stats[s].unit;
 		d->label = label && *label ? cb_xstrdup(label) : NULL;
 		d->iterations = n;
-		d->real_acc = f->stats[s].fn(real, ok);
-		d->cpu_acc = f->stats[s].fn(cpu, ok);
+		d->real_acc = stats[s].fn(real, ok);
+		d->cpu_acc = stats[s].fn(cpu, ok);
 		if (d->aggregate_unit == CB_AGG_TIME) {
 			d->real_acc *= rescale;
 			d->cpu_acc *= rescale;
@@ -205,7 +196,7 @@ int cb_compute_stats(const struct cb_run *runs, int n,
 		d->time_unit = runs[0].time_unit;
 		for (int k = 0; k < nc; k++)
 			cb_counters_set(&d->counters, names.v[k].name,
-					f->stats[s].fn(cv[k], cn[k]),
+					stats[s].fn(cv[k], cn[k]),
 					names.v[k].flags, names.v[k].base,
 					false);
 	}
@@ -216,5 +207,24 @@ int cb_compute_stats(const struct cb_run *runs, int n,
 	free(real);
 	free(cpu);
 	cb_counters_free(&names);
-	return f->nstats;
+	return nstats;
+}
+
+int cb_compute_family_stats(const struct cb_run *runs, int n,
+			    const struct cbench_family *f, struct cb_run *out)
+{
+	return compute_stats(runs, n, f->stats, f->nstats, out);
+}
+
+/* mean, median, stddev, cv: what gmapbench-merge recomputes */
+int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
+{
+	static const struct cb_statistic builtin[] = {
+		{(char *)"mean", mean_n, CB_AGG_TIME},
+		{(char *)"median", median_n, CB_AGG_TIME},
+		{(char *)"stddev", stddev_n, CB_AGG_TIME},
+		{(char *)"cv", cv_n, CB_AGG_PERCENTAGE},
+	};
+
+	return compute_stats(runs, n, builtin, 4, out);
 }
