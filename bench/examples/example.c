@@ -2,7 +2,8 @@
 /*
  * cbench-example: a small suite showing libcbench the way a Google
  * Benchmark user writes one: ranges, argument sets, threads, counters,
- * labels, manual time, and a family registered at run time from a table.
+ * labels, manual time, a fixture with its complexity, and a family
+ * registered at run time from a table.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -115,6 +116,57 @@ CBENCH(BM_nanosleep)
 	cbench_use_manual_time(f);
 	cbench_set_iterations(f, 200);
 	cbench_set_unit(f, CBENCH_MICROSECOND);
+}
+
+/*
+ * a fixture (BENCHMARK_F) around a linear scan, and its complexity
+ * (->Complexity(oN)): Scan/Sum/1024 .. Scan/Sum/65536, then the fitted
+ * Scan/Sum_BigO and Scan/Sum_RMS rows
+ */
+struct scan {
+	int64_t *v;
+	int64_t n;
+};
+static struct scan scan_data;
+
+static void Scan_setup(cbench_state *st)
+{
+	struct scan *s = cbench_user(st);
+
+	s->n = cbench_range(st, 0);
+	s->v = malloc(s->n * sizeof(*s->v));
+	for (int64_t i = 0; i < s->n; i++)
+		s->v[i] = i;
+}
+
+static void Scan_teardown(cbench_state *st)
+{
+	struct scan *s = cbench_user(st);
+
+	free(s->v);
+	s->v = NULL;
+}
+
+static void Scan_Sum(cbench_state *st)
+{
+	const struct scan *s = cbench_user(st);
+
+	CBENCH_FOR(st)
+	{
+		int64_t sum = 0;
+
+		for (int64_t i = 0; i < s->n; i++)
+			sum += s->v[i];
+		cbench_do_not_optimize(sum);
+	}
+	cbench_set_complexity_n(st, s->n);
+}
+CBENCH_F(Scan, Sum)
+{
+	cbench_set_user(f, &scan_data);
+	cbench_set_range_multiplier(f, 4);
+	cbench_add_range(f, 1 << 10, 1 << 16);
+	cbench_set_complexity(f, CBENCH_O_N);
 }
 
 /* families made at run time from a table, one per row (cbench_register) */

@@ -125,6 +125,112 @@ void cbench_set_thread_per_cpu(cbench_family *f); /* ->ThreadPerCpu() */
 void cbench_set_setup(cbench_family *f, cbench_setup_fn fn);
 void cbench_set_teardown(cbench_family *f, cbench_setup_fn fn);
 
+/*
+ * BENCHMARK_CAPTURE(fn, case, args...)->...: CBENCH_CAPTURE(fn, case, ptr)
+ * { ...f... } registers fn as "fn/case" with cbench_user(st) == ptr, the
+ * C way of passing it arguments.
+ */
+#define CBENCH_CAPTURE(fn, test_case, user_ptr)                                \
+	static void cbench_setup_##fn##_##test_case(cbench_family *f);         \
+	__attribute__((                                                        \
+		constructor)) static void cbench_ctor_##fn##_##test_case(void) \
+	{                                                                      \
+		cbench_family *f = cbench_register(#fn "/" #test_case, fn);    \
+		cbench_set_user(f, (user_ptr));                                \
+		cbench_setup_##fn##_##test_case(f);                            \
+	}                                                                      \
+	static void cbench_setup_##fn##_##test_case(cbench_family *f           \
+						    __attribute__((unused)))
+/* ClearRegisteredBenchmarks(): forget every family registered so far */
+void cbench_clear_registered_benchmarks(void);
+
+/*
+ * ->ArgsProduct({{1, 2, 3}, {10, 20}}):
+ * cbench_args_product(f, CBENCH_ARG_LIST(1, 2, 3), CBENCH_ARG_LIST(10, 20));
+ * every combination, the first list varying fastest.
+ */
+struct cbench_arg_list {
+	const int64_t *v;
+	size_t n;
+};
+#define CBENCH_ARG_LIST(...)                                         \
+	((struct cbench_arg_list){(const int64_t[]){__VA_ARGS__},    \
+				  sizeof((int64_t[]){__VA_ARGS__}) / \
+					  sizeof(int64_t)})
+void cbench_args_product_n(cbench_family *f,
+			   const struct cbench_arg_list *lists, size_t n);
+#define cbench_args_product(f, ...)                                 \
+	cbench_args_product_n(                                      \
+		(f), (const struct cbench_arg_list[]){__VA_ARGS__}, \
+		sizeof((struct cbench_arg_list[]){__VA_ARGS__}) /   \
+			sizeof(struct cbench_arg_list))
+/* ->Apply(fn): fn(f), to configure a family in code shared by several */
+void cbench_apply(cbench_family *f, void (*fn)(cbench_family *f));
+/* ->DenseThreadRange(lo, hi, stride): lo, lo + stride, ..., and hi */
+void cbench_set_dense_thread_range(cbench_family *f, int lo, int hi,
+				   int stride);
+
+/*
+ * ->Complexity(oN) and friends: after the family's last run, the rows
+ * <name>_BigO (the coefficient of the fitted curve, per iteration) and
+ * <name>_RMS (the normalised root mean square of the fit) of 1.7.1.  Each
+ * run must say its N with cbench_set_complexity_n().  CBENCH_O_AUTO picks
+ * the best fitting of the others; cbench_set_complexity_fn() fits your own
+ * curve (->Complexity(lambda)).  Same order as benchmark::BigO.
+ */
+enum cbench_big_o {
+	CBENCH_O_NONE,
+	CBENCH_O_1,
+	CBENCH_O_N,
+	CBENCH_O_N_SQUARED,
+	CBENCH_O_N_CUBED,
+	CBENCH_O_LOG_N,
+	CBENCH_O_N_LOG_N,
+	CBENCH_O_AUTO,
+	CBENCH_O_LAMBDA,
+};
+typedef double (*cbench_big_o_fn)(int64_t n);
+void cbench_set_complexity(cbench_family *f, enum cbench_big_o c);
+void cbench_set_complexity_fn(cbench_family *f, cbench_big_o_fn fn);
+
+/*
+ * ->ComputeStatistics(name, fn, unit): one more aggregate over the
+ * repetitions, <name>_<stat>, after mean, median, stddev and cv.  fn gets
+ * the values of the runs without an error (n >= 2).
+ */
+enum cbench_statistic_unit {
+	CBENCH_STAT_TIME,
+	CBENCH_STAT_PERCENTAGE,
+};
+typedef double (*cbench_statistic_fn)(const double *v, size_t n);
+void cbench_compute_statistics(cbench_family *f, const char *name,
+			       cbench_statistic_fn fn,
+			       enum cbench_statistic_unit unit);
+
+/*
+ * Fixtures (BENCHMARK_F): setup and teardown run in every thread of every
+ * run, right before and after the benchmark function, with its state (the
+ * family's data from cbench_user(st), the arguments, the thread index).
+ * CBENCH_F(Fix, Name) { ... } registers Fix_Name as "Fix/Name" with the
+ * fixture Fix_setup / Fix_teardown (either may be NULL via
+ * cbench_set_fixture).
+ */
+typedef void (*cbench_fixture_fn)(cbench_state *st);
+void cbench_set_fixture(cbench_family *f, cbench_fixture_fn setup,
+			cbench_fixture_fn teardown);
+#define CBENCH_F(fixture, name)                                                \
+	static void cbench_setup_##fixture##_##name(cbench_family *f);         \
+	__attribute__((                                                        \
+		constructor)) static void cbench_ctor_##fixture##_##name(void) \
+	{                                                                      \
+		cbench_family *f =                                             \
+			cbench_register(#fixture "/" #name, fixture##_##name); \
+		cbench_set_fixture(f, fixture##_setup, fixture##_teardown);    \
+		cbench_setup_##fixture##_##name(f);                            \
+	}                                                                      \
+	static void cbench_setup_##fixture##_##name(cbench_family *f           \
+						    __attribute__((unused)))
+
 #define CBENCH(fn)                                                      \
 	static void cbench_setup_##fn(cbench_family *f);                \
 	__attribute__((constructor)) static void cbench_ctor_##fn(void) \
@@ -149,6 +255,36 @@ void cbench_initialize(int *argc, char **argv);
 bool cbench_report_unrecognized_arguments(int argc, char **argv);
 void cbench_add_custom_context(const char *key, const char *value);
 int cbench_run_specified(void);
+/* RunSpecifiedBenchmarks(spec): with spec in place of --benchmark_filter */
+int cbench_run_specified_spec(const char *spec);
+/* Get/SetBenchmarkFilter(), Get/SetDefaultTimeUnit() (after initialize) */
+const char *cbench_get_benchmark_filter(void);
+void cbench_set_benchmark_filter(const char *filter);
+enum cbench_time_unit cbench_get_default_time_unit(void);
+void cbench_set_default_time_unit(enum cbench_time_unit u);
+
+/*
+ * RegisterMemoryManager(): after each repetition, the benchmark runs once
+ * more, untimed, for min(16, iterations) iterations in one thread, between
+ * start(user) and stop(user, result); the JSON entry then has 1.7.1's
+ * allocs_per_iter (num_allocs per iteration) and max_bytes_used, and
+ * total_allocated_bytes and net_heap_growth unless stop left them at
+ * CBENCH_MEMORY_TOMBSTONE.  The structure must outlive the run; NULL
+ * unregisters.
+ */
+#define CBENCH_MEMORY_TOMBSTONE INT64_MAX
+struct cbench_memory_result {
+	int64_t num_allocs;
+	int64_t max_bytes_used;
+	int64_t total_allocated_bytes;
+	int64_t net_heap_growth;
+};
+struct cbench_memory_manager {
+	void (*start)(void *user);
+	void (*stop)(void *user, struct cbench_memory_result *result);
+	void *user;
+};
+void cbench_register_memory_manager(const struct cbench_memory_manager *mm);
 void cbench_shutdown(void);
 
 #define CBENCH_MAIN()                                                 \
@@ -193,9 +329,11 @@ struct cbench_state {
 	int cb_threads;
 	bool cb_started, cb_finished, cb_error;
 	void *cb_user;
+	int64_t cb_batch_leftover; /* iterations the last batch went past */
 };
 
 bool cbench_keep_running_slow(cbench_state *st);
+bool cbench_keep_running_batch_slow(cbench_state *st, int64_t n);
 
 /*
  * `while (cbench_keep_running(st))` is `for (auto _ : state)`: the first call
@@ -209,6 +347,20 @@ cbench_keep_running(cbench_state *st)
 		return true;
 	}
 	return cbench_keep_running_slow(st);
+}
+
+/*
+ * while (state.KeepRunningBatch(n)): n iterations at a time; the last batch
+ * may go past the iteration count, and cbench_iterations() counts it all.
+ */
+static inline __attribute__((always_inline)) bool
+cbench_keep_running_batch(cbench_state *st, int64_t n)
+{
+	if (__builtin_expect(st->cb_remaining >= n && n > 0, 1)) {
+		st->cb_remaining -= n;
+		return true;
+	}
+	return cbench_keep_running_batch_slow(st, n);
 }
 
 /*
@@ -242,7 +394,7 @@ static inline int64_t cbench_iterations(const cbench_state *st)
 {
 	if (!st->cb_started)
 		return 0;
-	return st->cb_max_iterations - st->cb_remaining;
+	return st->cb_max_iterations - st->cb_remaining + st->cb_batch_leftover;
 }
 static inline int64_t cbench_max_iterations(const cbench_state *st)
 {
@@ -275,6 +427,7 @@ void cbench_set_label(cbench_state *st, const char *label);
 /* "bytes_per_second" (base 1024) and "items_per_second" (base 1000). */
 void cbench_set_bytes_processed(cbench_state *st, int64_t bytes);
 void cbench_set_items_processed(cbench_state *st, int64_t items);
+/* state.SetComplexityN(n): the N of this run for ->Complexity() */
 void cbench_set_complexity_n(cbench_state *st, int64_t n);
 
 /*
@@ -299,11 +452,18 @@ static inline void cbench_counter_u64(cbench_state *st, const char *name,
 /*
  * benchmark::DoNotOptimize(value): the value counts as used, so the code
  * computing it stays, and, as in Google Benchmark, memory is clobbered.
- * cbench_clobber_memory() is benchmark::ClobberMemory().
+ * Any expression: an array is passed as its address, so with the clobber
+ * its contents count as used too.  cbench_clobber_memory() is
+ * benchmark::ClobberMemory().
  */
+#ifdef __cplusplus
+#define CBENCH_AUTO_ auto
+#else
+#define CBENCH_AUTO_ __auto_type
+#endif
 #define cbench_do_not_optimize(x)                                     \
 	do {                                                          \
-		__typeof__(x) cbench_v_ = (x);                        \
+		CBENCH_AUTO_ cbench_v_ = (x);                         \
 		__asm__ volatile("" : : "r,m"(cbench_v_) : "memory"); \
 	} while (0)
 static inline __attribute__((always_inline)) void cbench_clobber_memory(void)

@@ -340,7 +340,6 @@ void cb_local_date_time(char *buf, size_t len)
 		 labs(off) / 100, labs(off) % 100);
 }
 
-void cb_context_free(void);
 void cb_context_free(void)
 {
 	for (int i = 0; i < ncustom; i++) {

@@ -7,7 +7,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,58 +14,6 @@
 #include "internal.h"
 
 struct cb_flags cb_flags;
-const char *cb_executable = "unknown";
-
-void *cb_xmalloc(size_t n)
-{
-	void *p = calloc(1, n ? n : 1);
-
-	if (!p)
-		cb_fatal("out of memory");
-	return p;
-}
-
-void *cb_xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		cb_fatal("out of memory");
-	return p;
-}
-
-char *cb_xstrdup(const char *s)
-{
-	char *d = strdup(s ? s : "");
-
-	if (!d)
-		cb_fatal("out of memory");
-	return d;
-}
-
-char *cb_asprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		cb_fatal("out of memory");
-	va_end(ap);
-	return s;
-}
-
-void cb_fatal(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fprintf(stderr, "%s: error: ", cb_executable);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
 
 int cb_is_truthy(const char *v)
 {
@@ -327,6 +274,35 @@ int cb_time_unit_default(void)
 	return -1;
 }
 
+const char *cbench_get_benchmark_filter(void)
+{
+	return cb_flags.filter ? cb_flags.filter : "";
+}
+
+void cbench_set_benchmark_filter(const char *filter)
+{
+	free(cb_flags.filter);
+	cb_flags.filter = cb_xstrdup(filter);
+}
+
+enum cbench_time_unit cbench_get_default_time_unit(void)
+{
+	int u = cb_time_unit_default();
+
+	return u < 0 ? CBENCH_NANOSECOND : (enum cbench_time_unit)u;
+}
+
+void cbench_set_default_time_unit(enum cbench_time_unit u)
+{
+	static const char *const names[] = {"ns", "us", "ms", "s"};
+
+	if ((int)u < 0 || u > CBENCH_SECOND)
+		cb_fatal("cbench_set_default_time_unit: not a unit (%d)",
+			 (int)u);
+	free(cb_flags.time_unit);
+	cb_flags.time_unit = cb_xstrdup(names[u]);
+}
+
 bool cbench_report_unrecognized_arguments(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
@@ -336,7 +312,6 @@ bool cbench_report_unrecognized_arguments(int argc, char **argv)
 	return argc > 1;
 }
 
-void cb_flags_free(void);
 void cb_flags_free(void)
 {
 	char **vars[] = {&cb_flags.filter,    &cb_flags.format,

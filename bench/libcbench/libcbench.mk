@@ -9,7 +9,9 @@
 
 LIBCBENCH_DIR := bench/libcbench
 LIBCBENCH_B := $(B)/libcbench
-LIBCBENCH_SRCS := flags.c registry.c runner.c output.c statistics.c report.c \
+LIBCBENCH_SRCS := xalloc.c fatal.c flags.c registry.c runner.c run.c output.c \
+	crash.c color.c counters.c statistics.c complexity.c memory_manager.c \
+	report.c reporter.c \
 	reporter_json.c reporter_console.c reporter_csv.c context.c \
 	perf_counters.c shutdown.c
 LIBCBENCH_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/obj/%.o)
@@ -79,13 +81,18 @@ $(LIBCBENCH_T)/unit: $(LIBCBENCH_DIR)/tests/unit.c $(LIBCBENCH_SAN_A)
 	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
 		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
 
-# The same benchmarks against libcbench (sanitized) and Google Benchmark.
-$(LIBCBENCH_T)/fixture-cb: $(LIBCBENCH_DIR)/tests/fixture.c $(LIBCBENCH_SAN_A)
+# The same benchmarks against libcbench (sanitized) and Google Benchmark:
+# fixture.c/.cc the basics, features.c/.cc complexity, statistics, memory
+# manager, fixtures, ...
+LIBCBENCH_TWINS := fixture features
+$(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-cb): $(LIBCBENCH_T)/%-cb: \
+		$(LIBCBENCH_DIR)/tests/%.c $(LIBCBENCH_SAN_A)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
 		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
 
-$(LIBCBENCH_T)/fixture-gb: $(LIBCBENCH_DIR)/tests/fixture.cc
+$(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-gb): $(LIBCBENCH_T)/%-gb: \
+		$(LIBCBENCH_DIR)/tests/%.cc
 	@mkdir -p $(@D)
 	g++ -O2 -std=c++17 $< -o $@ -lbenchmark -lpthread
 
@@ -97,7 +104,8 @@ $(LIBCBENCH_T)/example-san: bench/examples/example.c $(LIBCBENCH_SAN_A)
 
 TESTS += $(LIBCBENCH_T)/unit $(LIBCBENCH_DIR)/tests/compat.sh \
 	$(LIBCBENCH_DIR)/tests/robustness.sh $(LIBCBENCH_DIR)/tests/install.sh
-CHECK_DEPS += $(LIBCBENCH_T)/fixture-cb $(LIBCBENCH_T)/fixture-gb \
+CHECK_DEPS += $(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-cb) \
+	$(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-gb) \
 	$(LIBCBENCH_T)/example-san \
 	$(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC) $(LIBCBENCH_EXAMPLE)
 

@@ -32,6 +32,7 @@ cbench_family *cbench_register(const char *name, cbench_fn fn)
 	f->name = cb_xstrdup(name);
 	f->fn = fn;
 	f->range_multiplier = 8;
+	cb_default_statistics(f);
 	families = cb_xrealloc(families, (nfamilies + 1) * sizeof(*families));
 	families[nfamilies++] = f;
 	return f;
@@ -116,19 +117,26 @@ static void add_range(struct vec *d, int64_t lo, int64_t hi, int mult)
 }
 
 /* ArgsProduct: the first list varies fastest. */
-static void args_product(cbench_family *f, struct vec *lists, int nlists)
+void cbench_args_product_n(cbench_family *f,
+			   const struct cbench_arg_list *lists, size_t nlists)
 {
 	size_t total = 1, idx[64] = {0};
 	int64_t args[64];
 
 	if (nlists > 64)
-		cb_fatal("%s: at most 64 arguments", f->name);
-	for (int i = 0; i < nlists; i++)
+		cb_fatal("%s: an argument product of more than 64 lists",
+			 f->name);
+	for (size_t i = 0; i < nlists; i++) {
+		if (!lists[i].n)
+			cb_fatal("%s: argument list %zu of the product is "
+				 "empty",
+				 f->name, i);
 		total *= lists[i].n;
+	}
 	for (size_t t = 0; t < total; t++) {
-		int a = 0;
+		size_t a = 0;
 
-		for (int i = 0; i < nlists; i++)
+		for (size_t i = 0; i < nlists; i++)
 			args[i] = lists[i].v[idx[i]];
 		cbench_add_args_n(f, args, nlists);
 		do {
@@ -140,13 +148,17 @@ static void args_product(cbench_family *f, struct vec *lists, int nlists)
 void cbench_add_ranges_n(cbench_family *f, const int64_t *lo_hi, size_t pairs)
 {
 	struct vec lists[64] = {{0}};
+	struct cbench_arg_list product[64] = {{0}};
 
 	if (pairs > 64)
 		cb_fatal("%s: at most 64 ranges", f->name);
-	for (size_t i = 0; i < pairs; i++)
+	for (size_t i = 0; i < pairs; i++) {
 		add_range(&lists[i], lo_hi[2 * i], lo_hi[2 * i + 1],
 			  f->range_multiplier);
-	args_product(f, lists, (int)pairs);
+		product[i] = (struct cbench_arg_list){lists[i].v,
+						      (size_t)lists[i].n};
+	}
+	cbench_args_product_n(f, product, pairs);
 	for (size_t i = 0; i < pairs; i++)
 		free(lists[i].v);
 }
@@ -203,6 +215,47 @@ void cbench_set_thread_range(cbench_family *f, int lo, int hi)
 	for (int t = lo; t < hi; t *= 2)
 		cbench_set_threads(f, t);
 	cbench_set_threads(f, hi);
+}
+
+void cbench_set_dense_thread_range(cbench_family *f, int lo, int hi, int stride)
+{
+	if (lo < 1 || hi < lo || stride < 1)
+		cb_fatal("%s: dense thread range needs 1 <= lo <= hi and "
+			 "stride >= 1",
+			 f->name);
+	for (int t = lo; t < hi; t += stride)
+		cbench_set_threads(f, t);
+	cbench_set_threads(f, hi);
+}
+
+void cbench_apply(cbench_family *f, void (*fn)(cbench_family *f))
+{
+	fn(f);
+}
+
+void cbench_set_complexity(cbench_family *f, enum cbench_big_o c)
+{
+	if (c < CBENCH_O_NONE || c > CBENCH_O_AUTO)
+		cb_fatal("%s: cbench_set_complexity: not a complexity (%d); "
+			 "cbench_set_complexity_fn() takes a curve",
+			 f->name, (int)c);
+	f->complexity = c;
+}
+
+void cbench_set_complexity_fn(cbench_family *f, cbench_big_o_fn fn)
+{
+	if (!fn)
+		cb_fatal("%s: cbench_set_complexity_fn needs a function",
+			 f->name);
+	f->complexity = CBENCH_O_LAMBDA;
+	f->complexity_fn = fn;
+}
+
+void cbench_set_fixture(cbench_family *f, cbench_fixture_fn setup,
+			cbench_fixture_fn teardown)
+{
+	f->fixture_setup = setup;
+	f->fixture_teardown = teardown;
 }
 
 void cbench_set_repetitions(cbench_family *f, int n)
@@ -362,6 +415,10 @@ int cb_find_instances(const char *filter, struct cb_instance **out, char *err,
 	for (int fi = 0; fi < nfamilies; fi++) {
 		struct cbench_family *f = families[fi];
 		int family_index = next_family, per_family = 0;
+
+		/* 1.7.1 skips these families entirely */
+		if (!strncmp(f->name, "DISABLED_", 9))
+			continue;
 		int nsets = f->nsets ? f->nsets : 1;
 		const int *tc = f->nthreads ? f->thread_counts : &one_thread;
 		int ntc = f->nthreads ? f->nthreads : 1;
@@ -383,6 +440,8 @@ int cb_find_instances(const char *filter, struct cb_instance **out, char *err,
 				v[n++] = (struct cb_instance){
 					.fam = f,
 					.name = name,
+					.name_without_args = instance_name(
+						f, args, 0, tc[t]),
 					.family_index = family_index,
 					.per_family_instance_index =
 						per_family++,
@@ -402,8 +461,10 @@ int cb_find_instances(const char *filter, struct cb_instance **out, char *err,
 
 void cb_free_instances(struct cb_instance *v, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		free(v[i].name);
+		free(v[i].name_without_args);
+	}
 	free(v);
 }
 
@@ -426,10 +487,18 @@ void cb_registry_free(void)
 			free(f->arg_names[s]);
 		free(f->arg_names);
 		free(f->thread_counts);
+		for (int s = 0; s < f->nstats; s++)
+			free(f->stats[s].name);
+		free(f->stats);
 		free(f->name);
 		free(f);
 	}
 	free(families);
 	families = NULL;
 	nfamilies = 0;
+}
+
+void cbench_clear_registered_benchmarks(void)
+{
+	cb_registry_free();
 }

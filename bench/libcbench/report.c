@@ -14,7 +14,7 @@ const char *cb_time_unit_string(int u)
 	return u >= 0 && u < 4 ? s[u] : "ns";
 }
 
-static double unit_multiplier(int u)
+double cb_time_unit_multiplier(int u)
 {
 	static const double m[] = {1e9, 1e6, 1e3, 1};
 
@@ -23,7 +23,7 @@ static double unit_multiplier(int u)
 
 double cb_adjusted_real(const struct cb_run *r)
 {
-	double t = r->real_acc * unit_multiplier(r->time_unit);
+	double t = r->real_acc * cb_time_unit_multiplier(r->time_unit);
 
 	if (r->iterations != 0)
 		t /= (double)r->iterations;
@@ -32,7 +32,7 @@ double cb_adjusted_real(const struct cb_run *r)
 
 double cb_adjusted_cpu(const struct cb_run *r)
 {
-	double t = r->cpu_acc * unit_multiplier(r->time_unit);
+	double t = r->cpu_acc * cb_time_unit_multiplier(r->time_unit);
 
 	if (r->iterations != 0)
 		t /= (double)r->iterations;
@@ -97,22 +97,6 @@ void cb_human_readable(char *buf, size_t len, double val, double one_k)
 		}
 	}
 	snprintf(buf, len, "%s%g", sign, val);
-}
-
-int cb_reporter_init(struct cb_reporter *r, const char *format, FILE *out,
-		     FILE *err)
-{
-	memset(r, 0, sizeof(*r));
-	r->out = out;
-	r->err = err;
-	r->first_report = true;
-	if (!strcmp(format, "json"))
-		cb_json_reporter(r);
-	else if (!strcmp(format, "csv"))
-		cb_csv_reporter(r);
-	else
-		cb_console_reporter(r);
-	return 0;
 }
 
 /* BenchmarkReporter::PrintBasicContext, plus what hwloc adds. */

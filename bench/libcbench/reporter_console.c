@@ -92,7 +92,16 @@ static void console_run(struct cb_reporter *r, const struct cb_run *run)
 		cprint(r, DEFAULT, "\n");
 		return;
 	}
-	if (run->aggregate_unit != CB_AGG_PERCENTAGE) {
+	if (run->report_big_o) {
+		const char *o = cb_big_o_string(run->big_o);
+
+		cprint(r, YELLOW, "%10.2f %-4s %10.2f %-4s ",
+		       cb_adjusted_real(run), o, cb_adjusted_cpu(run), o);
+	} else if (run->report_rms) {
+		cprint(r, YELLOW, "%10.0f %-4s %10.0f %-4s ",
+		       cb_adjusted_real(run) * 100, "%",
+		       cb_adjusted_cpu(run) * 100, "%");
+	} else if (run->aggregate_unit != CB_AGG_PERCENTAGE) {
 		const char *u = cb_time_unit_string(run->time_unit);
 
 		format_time(rt, sizeof(rt), cb_adjusted_real(run));
@@ -102,7 +111,8 @@ static void console_run(struct cb_reporter *r, const struct cb_run *run)
 		cprint(r, YELLOW, "%10.2f %-4s %10.2f %-4s ",
 		       100. * run->real_acc, "%", 100. * run->cpu_acc, "%");
 	}
-	cprint(r, CYAN, "%10lld", (long long)run->iterations);
+	if (!run->report_big_o && !run->report_rms)
+		cprint(r, CYAN, "%10lld", (long long)run->iterations);
 	for (int i = 0; i < run->counters.n; i++) {
 		const struct cb_counter *c = &run->counters.v[i];
 		int width = (int)strlen(c->name);

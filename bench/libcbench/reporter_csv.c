@@ -73,9 +73,13 @@ static void csv_row(struct cb_reporter *r, const struct cb_run *run)
 		fputc('\n', f);
 		return;
 	}
-	fprintf(f, "%lld,", (long long)run->iterations);
-	fprintf(f, "%g,%g,%s,", cb_adjusted_real(run), cb_adjusted_cpu(run),
-		cb_time_unit_string(run->time_unit));
+	/* no iterations, and the curve for a unit, in the complexity rows */
+	if (!run->report_big_o && !run->report_rms)
+		fprintf(f, "%lld", (long long)run->iterations);
+	fprintf(f, ",%g,%g,%s,", cb_adjusted_real(run), cb_adjusted_cpu(run),
+		run->report_big_o ? cb_big_o_string(run->big_o)
+		: run->report_rms ? ""
+				  : cb_time_unit_string(run->time_unit));
 	if ((c = cb_counters_find(&run->counters, "bytes_per_second")))
 		fprintf(f, "%g", c->value);
 	fputc(',', f);

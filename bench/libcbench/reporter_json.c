@@ -7,18 +7,60 @@
 
 #include "internal.h"
 
+/*
+ * The length of the well-formed UTF-8 sequence at s (RFC 3629: no
+ * overlong forms, no surrogates, at most U+10FFFF), 0 if there is none.
+ */
+static int utf8_length(const unsigned char *s)
+{
+	int n, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return n;
+}
+
+/*
+ * A JSON string, escaped as 1.7.1's StrEscape does (\" \\ \b \f \n \r \t),
+ * but where 1.7.1 writes other bytes as they are, which gives invalid JSON,
+ * a control character is \u00XX and so is a byte that is not part of valid
+ * UTF-8 (a context value from a Latin-1 terminal, say): the character of
+ * that number, readable by any JSON parser, and reversible.
+ */
 static void str(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = *s;
+	static const char special[] = "\"\\\b\f\n\r\t", letter[] = "\"\\bfnrt";
+	const unsigned char *p = (const unsigned char *)s;
 
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
+	fputc('"', f);
+	while (*p) {
+		const char *sp = strchr(special, *p); /* *p != 0 */
+		int n = utf8_length(p);
+
+		if (sp)
+			fprintf(f, "\\%c", letter[sp - special]);
+		else if (*p < 0x20 || n == 0)
+			fprintf(f, "\\u%04x", *p);
 		else
-			fputc(c, f);
+			fwrite(p, 1, n, f);
+		p += n ? n : 1;
 	}
 	fputc('"', f);
 }
@@ -107,6 +149,39 @@ static void json_context(struct cb_reporter *r)
 	fputs("\n  },\n  \"benchmarks\": [\n", f);
 }
 
+static void json_times(FILE *f, const char *in, const struct cb_run *run)
+{
+	fprintf(f, "%s\"iterations\": %lld,\n", in, (long long)run->iterations);
+	if (run->aggregate_unit == CB_AGG_PERCENTAGE) {
+		kv_double(f, in, "real_time", run->real_acc);
+		fputs(",\n", f);
+		kv_double(f, in, "cpu_time", run->cpu_acc);
+	} else {
+		kv_double(f, in, "real_time", cb_adjusted_real(run));
+		fputs(",\n", f);
+		kv_double(f, in, "cpu_time", cb_adjusted_cpu(run));
+	}
+	fputs(",\n", f);
+	kv_str(f, in, "time_unit", cb_time_unit_string(run->time_unit));
+}
+
+/* MemoryManager::Result; the keys left at the tombstone are not written */
+static void json_memory(FILE *f, const char *in, const struct cb_run *run)
+{
+	const struct cbench_memory_result *m = &run->memory;
+
+	fputs(",\n", f);
+	kv_double(f, in, "allocs_per_iter", run->allocs_per_iter);
+	fprintf(f, ",\n%s\"max_bytes_used\": %lld", in,
+		(long long)m->max_bytes_used);
+	if (m->total_allocated_bytes != CBENCH_MEMORY_TOMBSTONE)
+		fprintf(f, ",\n%s\"total_allocated_bytes\": %lld", in,
+			(long long)m->total_allocated_bytes);
+	if (m->net_heap_growth != CBENCH_MEMORY_TOMBSTONE)
+		fprintf(f, ",\n%s\"net_heap_growth\": %lld", in,
+			(long long)m->net_heap_growth);
+}
+
 static void json_run(FILE *f, const struct cb_run *run)
 {
 	const char *in = "      ";
@@ -141,23 +216,26 @@ static void json_run(FILE *f, const struct cb_run *run)
 		       run->error_message ? run->error_message : "");
 		fputs(",\n", f);
 	}
-	fprintf(f, "%s\"iterations\": %lld,\n", in, (long long)run->iterations);
-	if (run->aggregate_unit == CB_AGG_PERCENTAGE) {
-		kv_double(f, in, "real_time", run->real_acc);
+	if (run->report_big_o) {
+		kv_double(f, in, "cpu_coefficient", cb_adjusted_cpu(run));
 		fputs(",\n", f);
-		kv_double(f, in, "cpu_time", run->cpu_acc);
+		kv_double(f, in, "real_coefficient", cb_adjusted_real(run));
+		fputs(",\n", f);
+		kv_str(f, in, "big_o", cb_big_o_string(run->big_o));
+		fputs(",\n", f);
+		kv_str(f, in, "time_unit", cb_time_unit_string(run->time_unit));
+	} else if (run->report_rms) {
+		kv_double(f, in, "rms", cb_adjusted_cpu(run));
 	} else {
-		kv_double(f, in, "real_time", cb_adjusted_real(run));
-		fputs(",\n", f);
-		kv_double(f, in, "cpu_time", cb_adjusted_cpu(run));
+		json_times(f, in, run);
 	}
-	fputs(",\n", f);
-	kv_str(f, in, "time_unit", cb_time_unit_string(run->time_unit));
 	for (int i = 0; i < run->counters.n; i++) {
 		fputs(",\n", f);
 		kv_double(f, in, run->counters.v[i].name,
 			  run->counters.v[i].value);
 	}
+	if (run->has_memory)
+		json_memory(f, in, run);
 	if (run->label && *run->label) {
 		fputs(",\n", f);
 		kv_str(f, in, "label", run->label);

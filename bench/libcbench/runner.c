@@ -16,67 +16,6 @@
 
 #include "internal.h"
 
-/* ---- counters: a small array sorted by name ------------------------------*/
-
-struct cb_counter *cb_counters_find(const struct cb_counters *c,
-				    const char *name)
-{
-	int lo = 0, hi = c->n - 1;
-
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2, d = strcmp(c->v[mid].name, name);
-
-		if (!d)
-			return &c->v[mid];
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return NULL;
-}
-
-void cb_counters_set(struct cb_counters *c, const char *name, double v,
-		     unsigned flags, int base, bool add)
-{
-	struct cb_counter *e = cb_counters_find(c, name);
-	int at;
-
-	if (e) {
-		e->value = add ? e->value + v : v;
-		if (!add) {
-			e->flags = flags;
-			e->base = base;
-		}
-		return;
-	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 8;
-		c->v = cb_xrealloc(c->v, c->cap * sizeof(*c->v));
-	}
-	for (at = c->n; at > 0 && strcmp(c->v[at - 1].name, name) > 0; at--)
-		;
-	memmove(&c->v[at + 1], &c->v[at], (c->n - at) * sizeof(*c->v));
-	c->v[at] = (struct cb_counter){cb_xstrdup(name), v, flags, base};
-	c->n++;
-}
-
-void cb_counters_free(struct cb_counters *c)
-{
-	for (int i = 0; i < c->n; i++)
-		free(c->v[i].name);
-	free(c->v);
-	memset(c, 0, sizeof(*c));
-}
-
-void cb_counters_copy(struct cb_counters *dst, const struct cb_counters *src)
-{
-	memset(dst, 0, sizeof(*dst));
-	for (int i = 0; i < src->n; i++)
-		cb_counters_set(dst, src->v[i].name, src->v[i].value,
-				src->v[i].flags, src->v[i].base, false);
-}
-
 /* ---- one run of N threads -------------------------------------------------*/
 
 struct manager {
@@ -90,6 +29,7 @@ struct manager {
 	bool error;
 	char *error_message;
 	char *label;
+	int64_t complexity_n;
 };
 
 struct priv {
@@ -102,6 +42,7 @@ struct priv {
 	struct cb_counters counters;
 	struct cb_perf *perf;
 	double *perf_acc;
+	int64_t complexity_n;
 };
 
 static double now_real(void)
@@ -209,6 +150,28 @@ bool cbench_keep_running_slow(cbench_state *st)
 	return cbench_loop_finish(st);
 }
 
+/* The last batch may pass the count: batch_leftover says by how much */
+bool cbench_keep_running_batch_slow(cbench_state *st, int64_t n)
+{
+	if (n < 1)
+		cb_fatal("%s: cbench_keep_running_batch(st, %lld): the batch "
+			 "must be at least 1",
+			 ((struct priv *)st)->in->name, (long long)n);
+	if (!st->cb_started) {
+		cbench_loop_start(st);
+		if (!st->cb_error && st->cb_remaining >= n) {
+			st->cb_remaining -= n;
+			return true;
+		}
+	}
+	if (st->cb_remaining != 0 && !st->cb_finished) {
+		st->cb_batch_leftover = n - st->cb_remaining;
+		st->cb_remaining = 0;
+		return true;
+	}
+	return cbench_loop_finish(st);
+}
+
 int64_t cbench_range_checked(const cbench_state *st, int i)
 {
 	const struct priv *p = (const struct priv *)st;
@@ -218,19 +181,33 @@ int64_t cbench_range_checked(const cbench_state *st, int i)
 		 p->in->name, i, st->cb_nargs);
 }
 
+/* 1.7.1's check: BM_CHECK(started_ && !finished_ && !error_occurred_) */
+static void check_in_loop(const cbench_state *st, const char *what)
+{
+	if (!st->cb_started || st->cb_finished || st->cb_error)
+		cb_fatal("%s: %s() %s", ((const struct priv *)st)->in->name,
+			 what,
+			 st->cb_error ? "after cbench_skip_with_error()"
+				      : "outside the timed loop");
+}
+
 void cbench_pause_timing(cbench_state *st)
 {
 	struct priv *p = (struct priv *)st;
 
-	if (p->running)
-		timer_stop(p);
+	check_in_loop(st, "cbench_pause_timing");
+	/* 1.7.1's StopTimer: BM_CHECK(running_) */
+	if (!p->running)
+		cb_fatal("%s: cbench_pause_timing() while paused", p->in->name);
+	timer_stop(p);
 }
 
 void cbench_resume_timing(cbench_state *st)
 {
 	struct priv *p = (struct priv *)st;
 
-	if (!p->running && st->cb_started && !st->cb_finished && !st->cb_error)
+	check_in_loop(st, "cbench_resume_timing");
+	if (!p->running)
 		timer_start(p);
 }
 
@@ -300,8 +277,7 @@ void cbench_set_items_processed(cbench_state *st, int64_t items)
 
 void cbench_set_complexity_n(cbench_state *st, int64_t n)
 {
-	(void)st;
-	(void)n; /* accepted for source compatibility; no BigO fit */
+	((struct priv *)st)->complexity_n = n;
 }
 
 struct thread_arg {
@@ -330,7 +306,11 @@ static void run_in_thread(const struct cb_instance *in, int64_t iters,
 		p.perf = cb_perf_open();
 		p.perf_acc = perf_acc;
 	}
+	if (in->fam->fixture_setup)
+		in->fam->fixture_setup(&p.pub);
 	in->fam->fn(&p.pub);
+	if (in->fam->fixture_teardown)
+		in->fam->fixture_teardown(&p.pub);
 	if (!p.pub.cb_error && !p.pub.cb_finished)
 		cb_fatal("%s: the benchmark returned before "
 			 "cbench_keep_running() returned false",
@@ -348,6 +328,7 @@ static void run_in_thread(const struct cb_instance *in, int64_t iters,
 	m->cpu += p.cpu;
 	m->real += p.real;
 	m->manual += p.manual;
+	m->complexity_n += p.complexity_n;
 	for (int i = 0; i < p.counters.n; i++) {
 		struct cb_counter *c = &p.counters.v[i];
 		struct cb_counter *e = cb_counters_find(&m->counters, c->name);
@@ -393,15 +374,13 @@ static void setup_or_teardown(const struct cb_instance *in, cbench_setup_fn fn)
 	fn(&p.pub);
 }
 
-static void do_n_iterations(const struct cb_instance *in, int64_t iters,
-			    struct iter_result *r)
+/* Runs iters iterations in each of n threads, between Setup and Teardown */
+static void run_threads(const struct cb_instance *in, int64_t iters, int n,
+			struct manager *m)
 {
-	struct manager *m = &r->m;
-	int n = in->threads;
 	pthread_t *tids = NULL;
 	struct thread_arg *args = NULL;
 
-	memset(m, 0, sizeof(*m));
 	pthread_mutex_init(&m->lock, NULL);
 	pthread_cond_init(&m->cond, NULL);
 	m->running = n;
@@ -427,10 +406,25 @@ static void do_n_iterations(const struct cb_instance *in, int64_t iters,
 		setup_or_teardown(in, in->fam->teardown);
 	pthread_mutex_destroy(&m->lock);
 	pthread_cond_destroy(&m->cond);
+}
+
+static void do_n_iterations(const struct cb_instance *in, int64_t iters,
+			    struct iter_result *r)
+{
+	struct manager *m = &r->m;
+	int n = in->threads;
+
+	if (cb_flags.v >= 2)
+		fprintf(stderr, "-- LOG(2): Running %s for %lld\n", in->name,
+			(long long)iters);
+	memset(m, 0, sizeof(*m));
+	run_threads(in, iters, n, m);
 	m->real /= n;
 	m->manual /= n;
 	if (in->fam->process_cpu_time) /* every thread measured all of them */
 		m->cpu /= n;
+	if (cb_flags.v >= 2)
+		fprintf(stderr, "-- LOG(2): Ran in %g/%g\n", m->cpu, m->real);
 	r->iters = iters;
 	r->seconds = m->cpu;
 	if (in->fam->use_manual_time)
@@ -439,30 +433,52 @@ static void do_n_iterations(const struct cb_instance *in, int64_t iters,
 		r->seconds = m->real;
 }
 
+static void manager_free(struct manager *m)
+{
+	cb_counters_free(&m->counters);
+	free(m->error_message);
+	free(m->label);
+	memset(m, 0, sizeof(*m));
+}
+
 static void result_free(struct iter_result *r)
 {
-	cb_counters_free(&r->m.counters);
-	free(r->m.error_message);
-	free(r->m.label);
+	manager_free(&r->m);
 	memset(r, 0, sizeof(*r));
 }
 
-struct runner {
-	const struct cb_instance *in;
-	double min_time, min_warmup_time;
-	bool warmup_done, explicit_iters;
-	int repeats, done;
-	int64_t iters;
-	struct cb_run *runs;
-	bool display_aggregates_only, file_aggregates_only;
-};
+/*
+ * With a memory manager, 1.7.1 runs the benchmark once more after each
+ * repetition, in one thread, for at most 16 iterations.
+ */
+static void measure_memory(const struct cb_runner *r, struct cb_run *run)
+{
+	const struct cbench_memory_manager *mm = cb_memory_manager();
+	int64_t iters = r->iters < 16 ? r->iters : 16;
+	struct manager m = {0};
 
-static double min_time_to_apply(const struct runner *r)
+	if (!mm)
+		return;
+	run->memory = (struct cbench_memory_result){
+		.total_allocated_bytes = CBENCH_MEMORY_TOMBSTONE,
+		.net_heap_growth = CBENCH_MEMORY_TOMBSTONE,
+	};
+	if (mm->start)
+		mm->start(mm->user);
+	run_threads(r->in, iters, 1, &m);
+	if (mm->stop)
+		mm->stop(mm->user, &run->memory);
+	manager_free(&m);
+	run->has_memory = true;
+	run->allocs_per_iter = (double)run->memory.num_allocs / (double)iters;
+}
+
+static double min_time_to_apply(const struct cb_runner *r)
 {
 	return r->warmup_done ? r->min_time : r->min_warmup_time;
 }
 
-static int64_t predict_iters(const struct runner *r,
+static int64_t predict_iters(const struct cb_runner *r,
 			     const struct iter_result *i)
 {
 	double mt = min_time_to_apply(r);
@@ -478,7 +494,8 @@ static int64_t predict_iters(const struct runner *r,
 	return next < CB_MAX_ITERATIONS ? next : CB_MAX_ITERATIONS;
 }
 
-static bool should_report(const struct runner *r, const struct iter_result *i)
+static bool should_report(const struct cb_runner *r,
+			  const struct iter_result *i)
 {
 	double mt = min_time_to_apply(r);
 
@@ -487,7 +504,7 @@ static bool should_report(const struct runner *r, const struct iter_result *i)
 	       (i->m.real >= 5 * mt && !r->in->fam->use_manual_time);
 }
 
-static void runner_init(struct runner *r, const struct cb_instance *in)
+void cb_runner_init(struct cb_runner *r, const struct cb_instance *in)
 {
 	const struct cbench_family *f = in->fam;
 
@@ -511,7 +528,7 @@ static void runner_init(struct runner *r, const struct cb_instance *in)
 	}
 }
 
-static void warm_up(struct runner *r)
+static void warm_up(struct cb_runner *r)
 {
 	int64_t backup = r->iters;
 	struct iter_result i;
@@ -529,11 +546,7 @@ static void warm_up(struct runner *r)
 	r->iters = backup;
 }
 
-/* Where a crash report finds what was running. */
-const struct cb_instance *cb_current_instance;
-int cb_current_repetition, cb_current_repeats;
-
-static void do_one_repetition(struct runner *r)
+void cb_runner_do_one_repetition(struct cb_runner *r)
 {
 	const struct cb_instance *in = r->in;
 	bool first = r->done == 0;
@@ -567,6 +580,7 @@ static void do_one_repetition(struct runner *r)
 	run->threads = in->threads;
 	run->repetition_index = r->done;
 	run->repetitions = r->repeats;
+	run->complexity_n = i.m.complexity_n;
 	if (!run->error) {
 		run->real_acc =
 			in->fam->use_manual_time ? i.m.manual : i.m.real;
@@ -592,183 +606,6 @@ static void do_one_repetition(struct runner *r)
 		}
 	}
 	result_free(&i);
+	measure_memory(r, run);
 	r->done++;
-}
-
-/* ---- the whole run --------------------------------------------------------*/
-
-static void report(struct cb_reporter *rep, bool aggregates_only,
-		   struct cb_run *runs, int n, struct cb_run *aggs, int nagg)
-{
-	if (!(aggregates_only && nagg))
-		rep->runs(rep, runs, n);
-	if (nagg)
-		rep->runs(rep, aggs, nagg);
-}
-
-static unsigned long long rng_state;
-
-static unsigned long long rng_next(void)
-{
-	/* splitmix64 */
-	unsigned long long z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-int cb_output_open(const char *path, FILE **f, char *err, size_t errlen);
-int cb_output_commit(FILE *f, char *err, size_t errlen);
-void cb_output_abandon(void);
-void cb_crash_handlers_install(void);
-void cb_crash_handlers_remove(void);
-int cb_color_auto(void);
-
-int cbench_run_specified(void)
-{
-	struct cb_instance *in = NULL;
-	struct cb_reporter disp = {0}, file = {0};
-	FILE *out_file = NULL;
-	bool have_file;
-	char err[512];
-	int n, name_width = 10, stat_width = 0, total = 0, *order;
-	bool might_have_aggregates;
-
-	if (!cb_flags.format) {
-		int argc = 0;
-
-		cbench_initialize(&argc, NULL);
-	}
-	n = cb_find_instances(cb_flags.filter, &in, err, sizeof(err));
-	if (n < 0) {
-		fprintf(stderr, "%s: error: %s\n", cb_executable, err);
-		return -1;
-	}
-	if (cb_flags.list_tests) {
-		for (int i = 0; i < n; i++)
-			printf("%s\n", in[i].name);
-		cb_free_instances(in, n);
-		return n;
-	}
-	if (n == 0) {
-		fprintf(stderr,
-			"Failed to match any benchmarks against regex: %s\n",
-			cb_flags.filter);
-		return 0;
-	}
-	have_file = cb_flags.out && *cb_flags.out;
-	if (have_file &&
-	    cb_output_open(cb_flags.out, &out_file, err, sizeof(err))) {
-		fprintf(stderr, "%s: error: %s\n", cb_executable, err);
-		cb_free_instances(in, n);
-		return -1;
-	}
-	if (cb_flags.pin_cpu >= 0 &&
-	    cb_pin_thread(cb_flags.pin_cpu, err, sizeof(err))) {
-		fprintf(stderr, "%s: error: --cbench_pin=%d: %s\n",
-			cb_executable, cb_flags.pin_cpu, err);
-		if (out_file)
-			cb_output_abandon();
-		cb_free_instances(in, n);
-		return -1;
-	}
-	cb_crash_handlers_install();
-
-	cb_reporter_init(&disp, cb_flags.format, stdout, stderr);
-	if (!strcmp(cb_flags.color, "auto"))
-		disp.color = cb_color_auto();
-	else
-		disp.color = cb_is_truthy(cb_flags.color);
-	disp.tabular = cb_flags.counters_tabular;
-	/* as 1.7.1: a console file gets neither color nor columns */
-	if (have_file)
-		cb_reporter_init(&file, cb_flags.out_format, out_file,
-				 out_file);
-
-	might_have_aggregates = cb_flags.repetitions > 1;
-	for (int i = 0; i < n; i++) {
-		int len = (int)strlen(in[i].name);
-
-		if (len > name_width)
-			name_width = len;
-		if (cb_instance_repetitions(&in[i]) > 1)
-			might_have_aggregates = true;
-		stat_width = 6; /* "median", "stddev" */
-	}
-	if (might_have_aggregates)
-		name_width += 1 + stat_width;
-	disp.name_width = file.name_width = name_width;
-
-	disp.context(&disp);
-	fflush(disp.out);
-	fflush(disp.err);
-	if (have_file) {
-		file.context(&file);
-		fflush(out_file);
-	}
-
-	struct runner *runners = cb_xmalloc(n * sizeof(*runners));
-
-	for (int i = 0; i < n; i++) {
-		runner_init(&runners[i], &in[i]);
-		total += runners[i].repeats;
-	}
-	order = cb_xmalloc(total * sizeof(int));
-	for (int i = 0, k = 0; i < n; i++)
-		for (int j = 0; j < runners[i].repeats; j++)
-			order[k++] = i;
-	if (cb_flags.random_interleaving) {
-		struct timespec ts;
-
-		clock_gettime(CLOCK_REALTIME, &ts);
-		rng_state = (unsigned long long)ts.tv_nsec ^
-			    ((unsigned long long)ts.tv_sec << 32) ^ getpid();
-		for (int i = total - 1; i > 0; i--) {
-			int j = (int)(rng_next() % (unsigned long long)(i + 1));
-			int t = order[i];
-
-			order[i] = order[j];
-			order[j] = t;
-		}
-	}
-	for (int k = 0; k < total; k++) {
-		struct runner *r = &runners[order[k]];
-		struct cb_run aggs[4];
-		int nagg;
-
-		do_one_repetition(r);
-		if (r->done < r->repeats)
-			continue;
-		nagg = cb_compute_stats(r->runs, r->repeats, aggs);
-		report(&disp, r->display_aggregates_only, r->runs, r->repeats,
-		       aggs, nagg);
-		fflush(disp.out);
-		if (have_file) {
-			report(&file, r->file_aggregates_only, r->runs,
-			       r->repeats, aggs, nagg);
-			fflush(out_file);
-		}
-		for (int i = 0; i < r->repeats; i++)
-			cb_run_free(&r->runs[i]);
-		for (int i = 0; i < nagg; i++)
-			cb_run_free(&aggs[i]);
-		free(r->runs);
-		r->runs = NULL;
-	}
-	cb_current_instance = NULL;
-	disp.finalize(&disp);
-	fflush(disp.out);
-	if (have_file) {
-		file.finalize(&file);
-		if (cb_output_commit(out_file, err, sizeof(err))) {
-			fprintf(stderr, "%s: error: %s\n", cb_executable, err);
-			total = -1;
-		}
-	}
-	cb_crash_handlers_remove();
-	free(order);
-	free(runners);
-	cb_free_instances(in, n);
-	return total < 0 ? -1 : n;
 }

@@ -2,9 +2,6 @@
 /* cbench_shutdown(): frees what registration, flags and the run kept. */
 #include "internal.h"
 
-void cb_flags_free(void);
-void cb_context_free(void);
-
 void cbench_shutdown(void)
 {
 	cb_registry_free();

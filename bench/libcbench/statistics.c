@@ -71,19 +71,57 @@ double cb_stat_cv(const double *v, int n)
 	return cb_stat_stddev(v, n) / cb_stat_mean(v, n);
 }
 
-static const struct {
-	const char *name;
-	double (*fn)(const double *, int);
-	int unit;
-} stats[] = {
-	{"mean", cb_stat_mean, CB_AGG_TIME},
-	{"median", cb_stat_median, CB_AGG_TIME},
-	{"stddev", cb_stat_stddev, CB_AGG_TIME},
-	{"cv", cb_stat_cv, CB_AGG_PERCENTAGE},
-};
+static double mean_n(const double *v, size_t n)
+{
+	return cb_stat_mean(v, (int)n);
+}
 
-/* ComputeStats: out gets up to 4 aggregate runs; returns how many. */
-int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
+static double median_n(const double *v, size_t n)
+{
+	return cb_stat_median(v, (int)n);
+}
+
+static double stddev_n(const double *v, size_t n)
+{
+	return cb_stat_stddev(v, (int)n);
+}
+
+static double cv_n(const double *v, size_t n)
+{
+	return cb_stat_cv(v, (int)n);
+}
+
+/* What the Benchmark constructor of 1.7.1 adds to every family */
+void cb_default_statistics(struct cbench_family *f)
+{
+	cbench_compute_statistics(f, "mean", mean_n, CBENCH_STAT_TIME);
+	cbench_compute_statistics(f, "median", median_n, CBENCH_STAT_TIME);
+	cbench_compute_statistics(f, "stddev", stddev_n, CBENCH_STAT_TIME);
+	cbench_compute_statistics(f, "cv", cv_n, CBENCH_STAT_PERCENTAGE);
+}
+
+void cbench_compute_statistics(cbench_family *f, const char *name,
+			       cbench_statistic_fn fn,
+			       enum cbench_statistic_unit unit)
+{
+	struct cb_statistic *s;
+
+	if (!name || !*name || !fn)
+		cb_fatal("%s: cbench_compute_statistics needs a name and a "
+			 "function",
+			 f->name);
+	f->stats = cb_xrealloc(f->stats, (f->nstats + 1) * sizeof(*f->stats));
+	s = &f->stats[f->nstats++];
+	s->name = cb_xstrdup(name);
+	s->fn = fn;
+	s->unit = unit == CBENCH_STAT_PERCENTAGE ? CB_AGG_PERCENTAGE
+						 : CB_AGG_TIME;
+}
+
+/* ComputeStats: out gets nstats aggregate runs (or none); how many. */
+static int compute_stats(const struct cb_run *runs, int n,
+			 const struct cb_statistic *stats, int nstats,
+			 struct cb_run *out)
 {
 	int ok = 0, nc = 0;
 	double *real, *cpu, **cv;
@@ -134,7 +172,7 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 		}
 	double rescale = (double)n / (double)runs[0].iterations;
 
-	for (int s = 0; s < 4; s++) {
+	for (int s = 0; s < nstats; s++) {
 		struct cb_run *d = &out[s];
 
 		memset(d, 0, sizeof(*d));
@@ -169,5 +207,24 @@ int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
 	free(real);
 	free(cpu);
 	cb_counters_free(&names);
-	return 4;
+	return nstats;
+}
+
+int cb_compute_family_stats(const struct cb_run *runs, int n,
+			    const struct cbench_family *f, struct cb_run *out)
+{
+	return compute_stats(runs, n, f->stats, f->nstats, out);
+}
+
+/* mean, median, stddev, cv: what gmapbench-merge recomputes */
+int cb_compute_stats(const struct cb_run *runs, int n, struct cb_run *out)
+{
+	static const struct cb_statistic builtin[] = {
+		{(char *)"mean", mean_n, CB_AGG_TIME},
+		{(char *)"median", median_n, CB_AGG_TIME},
+		{(char *)"stddev", stddev_n, CB_AGG_TIME},
+		{(char *)"cv", cv_n, CB_AGG_PERCENTAGE},
+	};
+
+	return compute_stats(runs, n, builtin, 4, out);
 }

@@ -12,6 +12,7 @@ top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 bin=$top/build/libcbench/tests
 cb=$bin/fixture-cb gb=$bin/fixture-gb
+fcb=$bin/features-cb fgb=$bin/features-gb
 compare=/usr/share/benchmark/compare.py
 py=/usr/bin/python3
 work=$(mktemp -d "$top/build/libcbench/tests/compat.XXXXXX")
@@ -404,5 +405,134 @@ same "console --benchmark_out file: no columns, as 1.7.1" tabhead.cb tabhead.gb
 "$cb" $mt '--benchmark_filter=BM_sum/8$' --benchmark_color=true > col.txt 2> /dev/null
 grep -q $'\033\\[0;32mBM_sum/8' col.txt && ok "--benchmark_color=true colors the table" ||
 	not_ok "--benchmark_color=true"
+
+# ---- features.c / features.cc: complexity, statistics, memory manager, ... ----
+# fboth PREFIX FLAGS...: features-cb and features-gb, like both
+fboth() {
+	local p=$1
+	shift
+	"$fcb" "$@" > "$p.cb" 2> "$p.cb.err"
+	echo $? > "$p.cb.rc"
+	"$fgb" "$@" > "$p.gb" 2> "$p.gb.err"
+	echo $? > "$p.gb.rc"
+}
+# the entries of a JSON file whose name matches $2, without the lines of $3
+entries() {
+	awk -v re="$2" -v drop="$3" '/"name": / { p = ($0 ~ re) } /^    }/ { if (p) print; p = 0 }
+		p && (drop == "" || $0 !~ drop) { print }' "$1"
+}
+fboth flist --benchmark_list_tests
+if same "ArgsProduct, Apply, DenseThreadRange, BENCHMARK_F names and DISABLED_ skipped: the instance list of 1.7.1" \
+	flist.cb flist.gb; then
+	grep -q '^Fix/Run/4/iterations:3/threads:2$' flist.cb && ! grep -q DISABLED flist.cb &&
+		grep -q '^BM_prod/3/20/iterations:2$' flist.cb && grep -q '^BM_dtr/iterations:2/threads:3$' flist.cb &&
+		ok "the list has the fixture, the product, the dense thread range, no DISABLED_" ||
+		not_ok "feature names missing from the list"
+fi
+
+fboth cplx --benchmark_format=json '--benchmark_filter=BM_c[^Aa]'
+entries cplx.cb 'BM_c[^Aa]' 'cpu_time|cpu_coefficient|"rms"' > cx.cb
+entries cplx.gb 'BM_c[^Aa]' 'cpu_time|cpu_coefficient|"rms"' > cx.gb
+n_bigo=$(grep -c '_BigO"' cx.gb)
+[ "$n_bigo" -eq 8 ] && same "Complexity oN, oNSquared, oNCubed, oLogN, oNLogN, o1, lambda, with repetitions: $n_bigo _BigO/_RMS pairs, keys and real_coefficient digit for digit" cx.cb cx.gb ||
+	not_ok "complexity entries missing from 1.7.1's output ($n_bigo)"
+fboth cplxc '--benchmark_filter=BM_c[^Aa]'
+grep -E '_(BigO|RMS) ' cplxc.cb | awk '{ print $1, $2, $3 }' > cc.cb
+grep -E '_(BigO|RMS) ' cplxc.gb | awk '{ print $1, $2, $3 }' > cc.gb
+[ -s cc.gb ] && same "console _BigO and _RMS rows: real coefficient, curve and real RMS as 1.7.1" cc.cb cc.gb ||
+	not_ok "console complexity rows"
+# fixed-width fields: the same length, the curve in the same columns
+grep -E '_(BigO|RMS) ' cplxc.cb | awk '{ print length($0), $1, $3, $5, NF }' > ccl.cb
+grep -E '_(BigO|RMS) ' cplxc.gb | awk '{ print length($0), $1, $3, $5, NF }' > ccl.gb
+same "console _BigO and _RMS rows: the layout of 1.7.1 (no iterations column)" ccl.cb ccl.gb
+fboth cplxv --benchmark_format=csv '--benchmark_filter=BM_c(N|Rep)/'
+grep -E '_(BigO|RMS)"' cplxv.cb | cut -d, -f1-3,5- > cv.cb
+grep -E '_(BigO|RMS)"' cplxv.gb | cut -d, -f1-3,5- > cv.gb
+[ -s cv.gb ] && same "CSV _BigO and _RMS rows as 1.7.1 (but for CPU time)" cv.cb cv.gb || not_ok "CSV complexity rows"
+fboth auto --benchmark_format=json --benchmark_filter=BM_cAuto
+grep -E '"(name|big_o|real_coefficient)"' auto.cb > au.cb
+grep -E '"(name|big_o|real_coefficient)"' auto.gb > au.gb
+grep -q '"big_o": "N^2"' au.gb && same "oAuto: the curve picked from the CPU time (N^2) and the real coefficient as 1.7.1" au.cb au.gb ||
+	not_ok "oAuto: 1.7.1 picked $(grep big_o au.gb)"
+
+fboth stat --benchmark_format=json --benchmark_filter=BM_stat
+entries stat.cb 'BM_stat' 'cpu_time' > st.cb
+entries stat.gb 'BM_stat' 'cpu_time' > st.gb
+grep -q '_spread"' st.gb && same "ComputeStatistics: max (time) and spread (percentage) after the four, digit for digit" st.cb st.gb ||
+	not_ok "custom statistics"
+fboth statc --benchmark_filter=BM_stat
+grep '^BM_stat' statc.cb | awk '{ print $1, $2, $3 }' > sc.cb
+grep '^BM_stat' statc.gb | awk '{ print $1, $2, $3 }' > sc.gb
+same "ComputeStatistics on the console, names widened for the statistic names" sc.cb sc.gb
+
+fboth misc --benchmark_format=json '--benchmark_filter=BM_(prod|dtr|batch|after|cap)|Fix'
+entries misc.cb '' 'real_time|cpu_time' > mi.cb
+entries misc.gb '' 'real_time|cpu_time' > mi.gb
+grep -q '"seen": 1.2' mi.gb && grep -q '"teardowns"' mi.gb &&
+	grep -q '"name": "BM_cap/three/iterations:1"' mi.gb &&
+	same "args_product, apply, dense thread range, keep_running_batch (12 of 10), fixtures per thread, CBENCH_CAPTURE, family indexes past a DISABLED_ family: as 1.7.1" mi.cb mi.gb ||
+	not_ok "args_product/apply/threads/batch/fixture entries"
+
+FEATURES_MEMORY=1 "$fcb" --benchmark_format=json '--benchmark_filter=BM_batch|BM_cN/4/' > mem.cb 2> /dev/null
+FEATURES_MEMORY=1 "$fgb" --benchmark_format=json '--benchmark_filter=BM_batch|BM_cN/4/' > mem.gb 2> /dev/null
+entries mem.cb '' 'real_time|cpu_time' > me.cb
+entries mem.gb '' 'real_time|cpu_time' > me.gb
+grep -q '"net_heap_growth": -5' me.gb && same "memory manager: allocs_per_iter, max_bytes_used and the keys not left at the tombstone, as 1.7.1" me.cb me.gb ||
+	not_ok "memory manager keys"
+# with repetitions 1.7.1 points every run but the last at a reallocated vector
+FEATURES_MEMORY=1 "$fcb" --benchmark_format=json --benchmark_filter=BM_stat 2> /dev/null |
+	grep -o '"max_bytes_used": [0-9]*' | tr -dc '0-9\n' | tr '\n' ' ' > memrep.cb
+[ "$(cat memrep.cb)" = "4096 8192 12288 16384 " ] &&
+	ok "memory manager with 4 repetitions: each repetition's own result ($(cat memrep.cb))" ||
+	not_ok "memory manager with repetitions: $(cat memrep.cb)"
+
+# misuse what-we-print what-1.7.1-prints
+misuse() {
+	FEATURES_MISUSE=$1 "$fcb" --benchmark_filter=BM_misuse > /dev/null 2> mis.cb
+	rc_cb=$?
+	# (the subshell, not this shell, reports the abort)
+	(
+		FEATURES_MISUSE=$1 "$fgb" --benchmark_filter=BM_misuse > /dev/null 2> mis.gb
+		echo $? > mis.rc
+	) 2> /dev/null
+	rc_gb=$(cat mis.rc)
+	if [ $rc_cb -eq 1 ] && [ $rc_gb -ne 0 ] && grep -q "Check .$3" mis.gb &&
+		grep -qF "BM_misuse/iterations:1: $2" mis.cb; then
+		ok "$1: \"$2\", an error naming the instance where 1.7.1's check aborts"
+	else
+		not_ok "$1: rc $rc_cb (1.7.1: $rc_gb): $(tail -n 1 mis.cb)"
+	fi
+}
+misuse pause "cbench_pause_timing() outside the timed loop" "started_ && !finished_"
+misuse resume "cbench_resume_timing() outside the timed loop" "started_ && !finished_"
+misuse pause2 "cbench_pause_timing() while paused" "running_"
+
+fboth vlog --benchmark_filter='BM_prod/1/|BM_batch' --v=2
+grep -- '-- LOG(2): Running ' vlog.cb.err > vl.cb
+grep -- '-- LOG(2): Running ' vlog.gb.err > vl.gb
+grep -cE -- '^-- LOG\(2\): Ran in [0-9.e+-]+/[0-9.e+-]+$' vlog.cb.err > vr.cb
+grep -c -- '-- LOG(2): Ran in ' vlog.gb.err > vr.gb
+[ -s vl.gb ] && same "--v=2: 1.7.1's Running lines" vl.cb vl.gb && same "--v=2: a Ran in line for each" vr.cb vr.gb ||
+	not_ok "--v=2 log"
+fboth vlog1 --benchmark_filter='BM_prod/1/' --v=1
+! grep -q -- '-- LOG' vlog1.cb.err && ! grep -q -- '-- LOG' vlog1.gb.err &&
+	ok "--v=1: nothing logged, as 1.7.1" || not_ok "--v=1 logs"
+
+# non-UTF-8 bytes: 1.7.1 writes them raw (invalid JSON); ours stay readable
+"$fcb" --benchmark_format=json --benchmark_filter=BM_after $'--benchmark_context=latin1=caf\xe9,utf8=caf\xc3\xa9,bad=\xc3(\xed\xa0\x80' \
+	> u8.json 2> /dev/null
+if grep -q '"latin1": "caf\\u00e9"' u8.json && grep -q $'"utf8": "caf\xc3\xa9"' u8.json &&
+	$py -c 'import json, sys; c = json.load(open(sys.argv[1]))["context"]
+assert c["latin1"] == "caf\u00e9" and c["utf8"] == "caf\u00e9" and c["bad"] == "\u00c3(\u00ed\u00a0\u0080"' u8.json; then
+	ok "a non-UTF-8 --benchmark_context value: each stray byte as \\u00XX, valid UTF-8 kept, python's json reads it"
+else
+	not_ok "non-UTF-8 context: $(grep -a -E '"(latin1|utf8|bad)"' u8.json)"
+fi
+if [ -x "$top/build/bin/gmapbench-compare" ]; then
+	"$top/build/bin/gmapbench-compare" u8.json u8.json > u8.cmp 2>&1 &&
+		ok "gmapbench-compare reads it (lib/json)" || not_ok "gmapbench-compare on non-UTF-8 context: $(tail -n 1 u8.cmp)"
+else
+	skip "gmapbench-compare reads it: build/bin/gmapbench-compare not built"
+fi
 
 done_testing

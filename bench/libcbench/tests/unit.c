@@ -22,6 +22,57 @@ static void noop(cbench_state *st)
 	}
 }
 
+static double cube_root(int64_t n)
+{
+	return cbrt((double)n);
+}
+
+/* The least-squares fit of the complexity rows, on exact curves */
+static void test_complexity_fit(void)
+{
+	static const struct {
+		enum cbench_big_o c;
+		const char *name;
+	} curves[] = {
+		{CBENCH_O_1, "(1)"},	     {CBENCH_O_N, "N"},
+		{CBENCH_O_N_SQUARED, "N^2"}, {CBENCH_O_N_CUBED, "N^3"},
+		{CBENCH_O_LOG_N, "lgN"},     {CBENCH_O_N_LOG_N, "NlgN"},
+	};
+	int64_t n[6] = {4, 8, 16, 32, 64, 128};
+	double t[6];
+	struct cb_fit fit;
+
+	/* t = 3e-9 * f(n) exactly: coefficient 3e-9, rms 0, and auto finds f */
+	for (size_t c = 0; c < sizeof(curves) / sizeof(curves[0]); c++) {
+		for (int i = 0; i < 6; i++) {
+			double x = (double)n[i];
+			double f[] = {1,	 x,	  x * x,
+				      x * x * x, log2(x), x * log2(x)};
+
+			t[i] = 3e-9 * f[c];
+		}
+		fit = cb_fit_curve(n, t, 6, curves[c].c, NULL);
+		tap_ok(fabs(fit.coef / 3e-9 - 1) < 1e-12 && fit.rms < 1e-12,
+		       "fit O(%s): coefficient %g, rms %g", curves[c].name,
+		       fit.coef, fit.rms);
+		fit = cb_fit_curve(n, t, 6, CBENCH_O_AUTO, NULL);
+		tap_ok(fit.complexity == curves[c].c &&
+			       !strcmp(cb_big_o_string(fit.complexity),
+				       curves[c].name),
+		       "auto fit of 3e-9 * %s picks %s", curves[c].name,
+		       cb_big_o_string(fit.complexity));
+	}
+	for (int i = 0; i < 6; i++)
+		t[i] = 2 * cbrt((double)n[i]) * (i == 2 ? 1.1 : 1.0);
+	fit = cb_fit_curve(n, t, 6, CBENCH_O_LAMBDA, cube_root);
+	tap_ok(fit.complexity == CBENCH_O_LAMBDA && fit.coef > 2 &&
+		       fit.coef < 2.1 && fit.rms > 0.01 && fit.rms < 0.1 &&
+		       !strcmp(cb_big_o_string(fit.complexity), "f(N)"),
+	       "a curve of our own, 10%% off at one point: coefficient %g, "
+	       "rms %g, f(N)",
+	       fit.coef, fit.rms);
+}
+
 static char *names_of(const char *filter)
 {
 	struct cb_instance *in;
@@ -47,6 +98,36 @@ static void name_is(const char *filter, const char *want)
 	if (!tap_ok(!strcmp(got, want), "instances of %s", filter))
 		tap_diag("got  %s\nwant %s", got, want);
 	free(got);
+}
+
+/* Get/SetBenchmarkFilter, Get/SetDefaultTimeUnit, ClearRegisteredBenchmarks */
+static void test_getters_and_clear(void)
+{
+	char *got;
+
+	cbench_set_benchmark_filter("BM_x/[0-9]+$");
+	tap_ok(!strcmp(cbench_get_benchmark_filter(), "BM_x/[0-9]+$"),
+	       "the filter set is the filter got");
+	cbench_set_default_time_unit(CBENCH_MILLISECOND);
+	tap_ok(cbench_get_default_time_unit() == CBENCH_MILLISECOND &&
+		       !strcmp(cb_flags.time_unit, "ms"),
+	       "default time unit ms, as --benchmark_time_unit=ms");
+	cbench_set_default_time_unit(CBENCH_NANOSECOND);
+	cbench_clear_registered_benchmarks();
+	got = names_of("");
+	tap_ok(!strcmp(got, ""), "no family left after clearing: \"%s\"", got);
+	free(got);
+	cbench_register("BM_again", noop);
+	got = names_of("");
+	tap_ok(!strcmp(got, "BM_again"), "registering again after clearing");
+	free(got);
+	cbench_set_benchmark_filter("nothing matches this");
+	cb_flags.list_tests = true;
+	printf("# ");
+	fflush(stdout);
+	tap_ok(cbench_run_specified_spec("BM_ag") == 1,
+	       "cbench_run_specified_spec: the spec, not the filter");
+	cb_flags.list_tests = false;
 }
 
 static void human(double v, double k, const char *want)
@@ -288,6 +369,8 @@ int main(void)
 		       "a name that does not fit is left out: \"%s\"", out);
 	}
 
+	test_complexity_fit();
+	test_getters_and_clear();
 	test_perf_resolver();
 	cbench_shutdown();
 	return tap_done();
