@@ -164,7 +164,8 @@ static void rss_medians(struct night *n, struct rss_sample *s, size_t ns)
 {
 	size_t i = 0, j, k;
 
-	qsort(s, ns, sizeof(*s), cmp_sample);
+	if (ns)
+		qsort(s, ns, sizeof(*s), cmp_sample);
 	while (i < ns) {
 		double med;
 
