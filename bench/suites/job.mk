@@ -10,3 +10,4 @@ $(JOB_RUNNER): bench/suites/job.c
 
 ALL_TARGETS += $(JOB_RUNNER)
 CHECK_DEPS += $(JOB_RUNNER)
+TESTS += bench/suites/tests/job.sh
