@@ -11,3 +11,7 @@ $(JOB_RUNNER): bench/suites/job.c
 ALL_TARGETS += $(JOB_RUNNER)
 CHECK_DEPS += $(JOB_RUNNER)
 TESTS += bench/suites/tests/job.sh
+# scripts/nightly with a hanging and a leaking variant, a second night, a
+# read-only and a full results directory
+TESTS += bench/suites/tests/limits.sh
+CHECK_DEPS += $(B)/bin/gmapbench-leak-rmap $(B)/bin/gmapbench-spin-forever
