@@ -443,12 +443,14 @@ static bool finish_output(const char *arg, char *h, size_t len)
 
 	snprintf(tmp, sizeof(tmp), "%.*s", (int)(colon - arg), arg);
 	if (stat(tmp, &st) || !st.st_size) {
-		snprintf(h, len, "FAILED: exit 0 but no results in %.1024s", tmp);
+		snprintf(h, len, "FAILED: exit 0 but no results in %.1024s",
+			 tmp);
 		unlink(tmp);
 		return false;
 	}
 	if (rename(tmp, colon + 1)) {
-		snprintf(h, len, "FAILED: %.1024s: %s", colon + 1, strerror(errno));
+		snprintf(h, len, "FAILED: %.1024s: %s", colon + 1,
+			 strerror(errno));
 		unlink(tmp);
 		return false;
 	}
