@@ -18,6 +18,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -434,6 +435,19 @@ static const char *judge(struct job *j, char *h, size_t len)
 	}
 }
 
+/* Whether the file system that holds path has no block left for us. */
+static bool disk_full(const char *path)
+{
+	char dir[4096], *slash;
+	struct statvfs sv;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	return !statvfs(slash ? dir : ".", &sv) && sv.f_bavail == 0;
+}
+
 /* --rename TMP:FINAL once the job is done; a headline if it cannot be. */
 static bool finish_output(const char *arg, char *h, size_t len)
 {
@@ -443,8 +457,10 @@ static bool finish_output(const char *arg, char *h, size_t len)
 
 	snprintf(tmp, sizeof(tmp), "%.*s", (int)(colon - arg), arg);
 	if (stat(tmp, &st) || !st.st_size) {
-		snprintf(h, len, "FAILED: exit 0 but no results in %.1024s",
-			 tmp);
+		/* a full disk is the likely cause: say so in its words */
+		snprintf(h, len, "FAILED: exit 0 but no results in %.1024s%s",
+			 tmp,
+			 disk_full(tmp) ? ": No space left on device" : "");
 		unlink(tmp);
 		return false;
 	}

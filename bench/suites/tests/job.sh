@@ -98,6 +98,20 @@ if [ -w /dev/full ]; then
 else
 	skip "a log on a full device: /dev/full is not writable here"
 fi
+# a binary that exits 0 though it could not write its results to a full disk
+mkdir -p "$tmp/fullfs"
+unshare -m --propagation private bash -c 'mount -t tmpfs -o size=64k tmpfs "$1" || exit 99
+	head -c 1m /dev/zero > "$1/filler" 2> /dev/null
+	"$2" --state="$3/state/fullout" --log="$3/fullout.log" --rename="$1/out.tmp:$1/out.json" -- \
+		sh -c ": > \"\$1\" 2> /dev/null; exit 0" _ "$1/out.tmp"' _ "$tmp/fullfs" "$job" "$tmp" 2> /dev/null
+rc=$?
+if [ $rc -eq 99 ] || ! [ -e "$tmp/state/fullout.failed" ] && [ $rc -ne 1 ]; then
+	skip "results on a full disk: cannot mount a small tmpfs here"
+else
+	[ $rc -eq 1 ] && head -n 1 "$tmp/state/fullout.failed" | grep -q 'no results in .*out.tmp: No space left on device$' &&
+		ok "exit 0 without results on a full disk: failed, 'No space left on device'" ||
+		{ not_ok "full disk results (exit $rc)"; diag "$(cat "$tmp/state/fullout".* 2> /dev/null)"; }
+fi
 "$job" --state="$tmp/nosuchdir/x" --log="$tmp/x.log" -- true 2> "$tmp/nodir.err"
 rc=$?
 [ $rc -eq 2 ] && grep -q "nosuchdir/x.done.tmp.[0-9]*: No such file or directory" "$tmp/nodir.err" &&
