@@ -366,7 +366,7 @@ void night_notes(FILE *f, const struct report *r)
 				t ? t->merge : NAN, t ? t->report : NAN};
 	static const char *const names[] = {"build", "oracle", "cost",
 					    "timed", "merge",  "report"};
-	size_t nb, i;
+	size_t nb, i, sep = 0;
 	double cv = baseline_cv_median(r, &nb);
 
 	if (nb)
@@ -376,9 +376,11 @@ void night_notes(FILE *f, const struct report *r)
 	if (!t || isnan(t->wall) || !(t->wall > 0))
 		return;
 	fprintf(f, "Night: %.0f s wall:", t->wall);
+	/* a phase that took no time did not run (no count pass; the report
+	 * of this run is not timed yet) */
 	for (i = 0; i < sizeof(parts) / sizeof(*parts); i++)
-		if (!isnan(parts[i]))
-			fprintf(f, "%s %s %.1f s (%.0f%%)", i ? "," : "",
+		if (!isnan(parts[i]) && parts[i] > 0)
+			fprintf(f, "%s %s %.1f s (%.0f%%)", sep++ ? "," : "",
 				names[i], parts[i], parts[i] / t->wall * 100);
 	fprintf(f, "; measurement (timed) %.0f%% of the night.\n",
 		t->timed / t->wall * 100);

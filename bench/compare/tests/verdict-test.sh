@@ -92,6 +92,14 @@ kfile() { # kfile VARIANT KB_A KB_B
 kfile baseline 1000 500 > "$kn/baseline.json"
 kfile prefill 4000 500 > "$kn/prefill.json"
 "$cmp" --format=verdict -o "$tmp/kv.json" --write=summary:"$tmp/ks.txt" "$kn" 2> "$tmp/kerr"
+"$cmp" --format=verdict -o /dev/null --plot-data="$tmp/kplot" "$kn" 2> /dev/null
+grep -q '^kernel-work	kernelwork	kernel work against baseline per scenario' "$tmp/kplot/charts.tsv" &&
+	[ "$(cat "$tmp/kplot/kernel-work.dat")" = 'scenario "prefill"
+s 2' ] && ok "the kernel-work chart: a scenario a line, the variant's geometric mean ×2" ||
+	{ not_ok "kernel-work chart data"; diag "$(cat "$tmp/kplot/charts.tsv" "$tmp/kplot/kernel-work.dat" 2>&1)"; }
+[ ! -e "$tmp/kplot2" ] && "$cmp" --format=verdict -o /dev/null --plot-data="$tmp/kplot2" "$night" 2> /dev/null
+! grep -q kernelwork "$tmp/kplot2/charts.tsv" && grep -q 'no variant has kernel.\{0,1\}_bb counters' "$tmp/report.md" &&
+	ok "without kernel_bb: no kernel-work chart, and the report says why" || not_ok "no kernel_bb: chart or note"
 kw=$(paste -d'\t' <("$get" "$tmp/kv.json" '.top[*].variant') <("$get" "$tmp/kv.json" '.top[*].kernel_work') |
 	sed -n 's/^prefill\t//p')
 [ "$kw" = "×2.00 (worst ×4.00 s/a)" ] && ok "kernel work: ×2.00 (worst ×4.00 s/a)" || { not_ok "kernel work column: '$kw'"; diag "$(cat "$tmp/kerr")"; }
