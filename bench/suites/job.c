@@ -429,9 +429,15 @@ static const char *judge(struct job *j, char *h, size_t len)
 		if (!log_headline(j->log, "HUNG", h, len))
 			snprintf(h, len, "HUNG: exit 4 (L2 made no progress)");
 		return "hung";
-	default:
-		snprintf(h, len, "FAILED: exit %d", WEXITSTATUS(st));
+	default: {
+		/* the last line of the log usually says why */
+		char *last = file_tail(j->log, 1, 300);
+
+		snprintf(h, len, "FAILED: exit %d%s%s", WEXITSTATUS(st),
+			 *last ? ": " : "", last);
+		free(last);
 		return "failed";
+	}
 	}
 }
 

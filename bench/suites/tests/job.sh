@@ -69,9 +69,10 @@ run segv -- sh -c 'echo before; kill -SEGV $$'
 [ $rc -eq 1 ] && only segv failed && grep -q '^FAILED: killed by signal 11 (Segmentation fault)$' "$tmp/state/segv.failed" &&
 	grep -q '^before$' "$tmp/state/segv.failed" &&
 	ok "a signal: failed, naming it" || { not_ok "signal"; diag "$(cat "$tmp/state/segv".*)"; }
-run two -- sh -c 'exit 2'
-[ $rc -eq 1 ] && only two failed && head -n 1 "$tmp/state/two.failed" | grep -qx 'FAILED: exit 2' &&
-	ok "exit 2: failed" || not_ok "exit 2"
+run two -- sh -c 'echo "gmapbench: --cbench_pin=99: no such CPU" >&2; exit 2'
+[ $rc -eq 1 ] && only two failed &&
+	head -n 1 "$tmp/state/two.failed" | grep -qx 'FAILED: exit 2: gmapbench: --cbench_pin=99: no such CPU' &&
+	ok "exit 2: failed, with the last line of the log" || { not_ok "exit 2"; diag "$(cat "$tmp/state/two".*)"; }
 
 # a job that ran again replaces its earlier outcome
 run segv -- true
