@@ -182,12 +182,38 @@ static bool log_headline(const char *log, const char *word, char *out,
 }
 
 /*
+ * The first message of the log that says WRONG, after its last
+ * "WRONG: " (the binaries before docs/verdicts.md's WRONG lines print
+ * "<binary>: <suite>: WRONG: oracle: <message>"); false if there is none.
+ */
+static bool log_wrong(const char *log, char *out, size_t len)
+{
+	char line[2048], *w = NULL, *p;
+	FILE *f = log ? fopen(log, "r") : NULL;
+
+	out[0] = 0;
+	if (!f)
+		return false;
+	while (!w && fgets(line, sizeof(line), f))
+		for (p = strstr(line, "WRONG: "); p;
+		     p = strstr(p + 1, "WRONG: "))
+			w = p + strlen("WRONG: ");
+	fclose(f);
+	if (!w)
+		return false;
+	w[strcspn(w, "\n")] = 0;
+	snprintf(out, len, "%.*s", (int)len - 1, w);
+	return true;
+}
+
+/*
  * Mismatches in a Google Benchmark JSON: the first benchmark with
  * oracle_mismatches > 0 and how many it has; false when there are none.
  */
-static bool json_mismatches(const char *path, char *out, size_t len)
+static bool json_mismatches(const char *path, const char *log, char *out,
+			    size_t len)
 {
-	char line[4096], name[1024] = "?";
+	char line[4096], name[1024] = "?", first[400];
 	bool found = false;
 	FILE *f = fopen(path, "r");
 	double n;
@@ -200,8 +226,12 @@ static bool json_mismatches(const char *path, char *out, size_t len)
 		if (sscanf(p, "\"name\": \"%1023[^\"]\"", name) == 1)
 			continue;
 		if (sscanf(p, "\"oracle_mismatches\": %lf", &n) == 1 && n > 0) {
-			snprintf(out, len, "WRONG on %s (%.15g mismatches)",
-				 name, n);
+			snprintf(out, len, "WRONG on %s (%.15g mismatches%s%s)",
+				 name, n,
+				 log_wrong(log, first, sizeof(first))
+					 ? "; first: "
+					 : "",
+				 first);
 			found = true;
 		}
 	}
@@ -417,12 +447,14 @@ static const char *judge(struct job *j, char *h, size_t len)
 	}
 	switch (WEXITSTATUS(st)) {
 	case 0:
-		if (j->check_json && json_mismatches(j->check_json, h, len))
+		if (j->check_json &&
+		    json_mismatches(j->check_json, j->log, h, len))
 			return "wrong";
 		return "done";
 	case 3:
 		if (!log_headline(j->log, "WRONG", h, len) &&
-		    !(j->check_json && json_mismatches(j->check_json, h, len)))
+		    !(j->check_json &&
+		      json_mismatches(j->check_json, j->log, h, len)))
 			snprintf(h, len, "WRONG: exit 3 (oracle mismatches)");
 		return "wrong";
 	case 4:

@@ -89,6 +89,9 @@ printf '{\n  "benchmarks": [\n    {\n      "name": "pte_churn/a",\n      "oracle
 run chk --check-json="$tmp/o.json" -- true
 [ $rc -eq 1 ] && only chk wrong && head -n 1 "$tmp/state/chk.wrong" | grep -qx 'WRONG on pte_churn/b (7 mismatches)' &&
 	ok "--check-json: exit 0 with oracle_mismatches > 0 is wrong" || { not_ok "--check-json"; diag "$(cat "$tmp/state/chk".*)"; }
+run chk2 --check-json="$tmp/o.json" -- sh -c 'echo "gmapbench-x: pte_churn: WRONG: oracle: L2 0x1000: stale" >&2'
+head -n 1 "$tmp/state/chk2.wrong" | grep -qx 'WRONG on pte_churn/b (7 mismatches; first: oracle: L2 0x1000: stale)' &&
+	ok "... with the log's first WRONG message" || { not_ok "--check-json first"; diag "$(cat "$tmp/state/chk2".*)"; }
 
 if [ -w /dev/full ]; then
 	"$job" --state="$tmp/state/full" --log=/dev/full --tee -- echo hello > /dev/null 2> "$tmp/full.err"
