@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "fmt.h"
+#include "verdict.h"
 
 size_t night_files(const struct report *r, struct result_file **v,
 		   const char **label, size_t max)
@@ -62,6 +63,20 @@ static struct chart *add_chart(struct chart **c, size_t *n, const char *kind)
 	return &(*c)[(*n)++];
 }
 
+/* Whether any variant has kernel_bb on both sides of its baseline comparison. */
+bool kernel_work_charted(const struct report *r)
+{
+	const char *w;
+	double wr;
+	size_t i;
+
+	for (i = 0; i < r->nd; i++)
+		if (!strcmp(r->d[i].kind, "baseline") &&
+		    !isnan(kernel_work_ratio(&r->d[i], NULL, &w, &wr)))
+			return true;
+	return false;
+}
+
 size_t charts_list(const struct report *r, struct chart **out)
 {
 	struct result_file *v[64];
@@ -92,6 +107,14 @@ size_t charts_list(const struct report *r, struct chart **out)
 				 "%s: counters per iteration (log scale)",
 				 b->name);
 		}
+	}
+	if (nv && kernel_work_charted(r)) {
+		x = add_chart(&c, &n, "kernelwork");
+		snprintf(x->name, sizeof(x->name), "kernel-work");
+		snprintf(
+			x->title, sizeof(x->title),
+			"kernel work against %s per scenario (kernel_bb, geometric mean, log scale)",
+			label[0]);
 	}
 	for (i = 0; r->h && i < r->h->ns; i++) {
 		const struct series *s = &r->h->s[i];
@@ -172,6 +195,43 @@ static void plot_counters(FILE *f, const struct report *r,
 	}
 }
 
+/* One scenario a line, a ratio per variant ('?': no kernel_bb). */
+static void plot_kernel_work(FILE *f, const struct report *r)
+{
+	struct result_file *v[64];
+	const char *label[64], *w;
+	size_t nv = night_files(r, v, label, 64), i, k;
+	char suite[128], last[128] = "";
+	double wr;
+
+	fprintf(f, "scenario");
+	for (k = 0; k < r->nd; k++)
+		if (!strcmp(r->d[k].kind, "baseline") && r->d[k].new_file)
+			fprintf(f, " \"%s\"", r->d[k].new_label);
+	fprintf(f, "\n");
+	for (i = 0; nv && i < v[0]->nb; i++) {
+		snprintf(suite, sizeof(suite), "%.*s",
+			 (int)strcspn(v[0]->b[i].name, "/"), v[0]->b[i].name);
+		if (!strcmp(suite, last))
+			continue;
+		snprintf(last, sizeof(last), "%s", suite);
+		fprintf(f, "%s", suite);
+		for (k = 0; k < r->nd; k++) {
+			double g;
+
+			if (strcmp(r->d[k].kind, "baseline") ||
+			    !r->d[k].new_file)
+				continue;
+			g = kernel_work_ratio(&r->d[k], suite, &w, &wr);
+			if (isnan(g))
+				fprintf(f, " ?");
+			else
+				fprintf(f, " %.6g", g);
+		}
+		fprintf(f, "\n");
+	}
+}
+
 static void plot_history(FILE *f, const struct chart *c)
 {
 	const struct series *s = c->s;
@@ -228,6 +288,8 @@ int out_plot_data(const char *dir, const struct report *r)
 			plot_time(f, r, &c[i]);
 		else if (!strcmp(c[i].kind, "counters"))
 			plot_counters(f, r, &c[i]);
+		else if (!strcmp(c[i].kind, "kernelwork"))
+			plot_kernel_work(f, r);
 		else
 			plot_history(f, &c[i]);
 		if (fclose(f)) {

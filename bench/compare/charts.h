@@ -21,6 +21,9 @@ struct chart {
 /* The charts of r in *out (to be freed); returns how many. */
 size_t charts_list(const struct report *r, struct chart **out);
 
+/* Whether the report has a kernel-work chart (kernel_bb on both sides). */
+bool kernel_work_charted(const struct report *r);
+
 /*
  * The files of the night, at most max: the baseline and every variant
  * compared with it, with their labels. Returns how many.

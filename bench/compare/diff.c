@@ -240,21 +240,30 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 		d->wrong += d->c[i].kind == CK_WRONG &&
 			    !strcmp(d->c[i].side, "new");
 	}
-	if (!d->new_file || d->nfailed)
-		d->status = ST_FAILED;
-	else if (d->wrong)
-		d->status = ST_WRONG;
-	else if (d->regressions)
-		d->status = ST_REGRESSED;
-	else if (d->improvements)
+	/* the most serious of what happened (docs/verdicts.md) */
+	d->status = ST_OK;
+	if (d->improvements)
 		d->status = ST_IMPROVED;
-	else if (d->behaviour)
+	if (d->behaviour)
 		d->status = ST_CHANGED;
-	else
-		d->status = ST_OK;
-	/* a wrong result outranks a partial failure */
-	if (d->status == ST_FAILED && d->wrong)
+	if (d->regressions)
+		d->status = ST_REGRESSED;
+	if (!d->new_file && d->status < ST_FAILED)
+		d->status = ST_FAILED;
+	if (d->nfailed && failure_status(d->failed) > d->status)
+		d->status = failure_status(d->failed);
+	if (d->nm && d->status < ST_MEMORY)
+		d->status = ST_MEMORY;
+	if (d->wrong)
 		d->status = ST_WRONG;
+}
+
+enum diff_status failure_status(const struct failure *f)
+{
+	static const enum diff_status by_rank[] = {
+		ST_FAILED, ST_FAILED, ST_MEMORY, ST_HUNG, ST_WRONG};
+
+	return by_rank[failure_rank(f)];
 }
 
 void diff_free(struct diff *d)
@@ -263,6 +272,7 @@ void diff_free(struct diff *d)
 	free(d->c);
 	free(d->only_old);
 	free(d->only_new);
+	free(d->m);
 }
 
 const char *diff_status_name(enum diff_status s)
@@ -272,8 +282,10 @@ const char *diff_status_name(enum diff_status s)
 		[ST_CHANGED] = "changed",
 		[ST_IMPROVED] = "improved",
 		[ST_REGRESSED] = "regressed",
-		[ST_WRONG] = "wrong",
 		[ST_FAILED] = "failed",
+		[ST_MEMORY] = "memory",
+		[ST_HUNG] = "hung",
+		[ST_WRONG] = "wrong",
 	};
 
 	return names[s];
@@ -284,7 +296,7 @@ int diff_exit_status(const struct diff *d, size_t n, bool vs_baseline)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (d[i].wrong || d[i].n_only_old || d[i].status == ST_FAILED)
+		if (d[i].wrong || d[i].n_only_old || d[i].status >= ST_FAILED)
 			return 1;
 		if (!vs_baseline && !strcmp(d[i].kind, "baseline"))
 			continue;

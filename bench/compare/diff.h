@@ -48,13 +48,22 @@ struct diff_opts {
 	double noise_floor; /* percent, default 5 */
 };
 
+/* docs/verdicts.md, from the least to the most serious */
 enum diff_status {
 	ST_OK,
-	ST_CHANGED, /* behaviour changes only */
 	ST_IMPROVED,
+	ST_CHANGED, /* behaviour changes */
 	ST_REGRESSED,
-	ST_WRONG,
 	ST_FAILED,
+	ST_MEMORY,
+	ST_HUNG,
+	ST_WRONG,
+};
+
+/* A suite on which the new variant's peak RSS grew significantly. */
+struct memory_row {
+	const char *suite;
+	double old_kib, new_kib;
 };
 
 struct diff {
@@ -68,8 +77,11 @@ struct diff {
 	size_t nc;
 	char **only_old, **only_new; /* benchmarks present on one side */
 	size_t n_only_old, n_only_new;
-	const struct failure *failed; /* first failure of the new variant */
+	const struct failure
+		*failed; /* most serious failure of the new variant */
 	size_t nfailed;
+	struct memory_row *m; /* peak RSS against the baseline (memory.c) */
+	size_t nm;
 	size_t regressions, improvements, behaviour, wrong;
 	enum diff_status status;
 };
@@ -78,12 +90,15 @@ bool counter_is_deterministic(const char *name);
 void diff_run(struct diff *d, const struct diff_opts *o);
 void diff_free(struct diff *d);
 const char *diff_status_name(enum diff_status s);
+/* The status a failure (a job that did not end done) gives a variant. */
+enum diff_status failure_status(const struct failure *f);
 /*
- * Exit status wanted for a set of diffs: 0 nothing significant, 1
- * otherwise. Wrong results, failed variants and lost benchmarks always
- * count; regressions and behaviour changes of a variant against the
- * baseline only with vs_baseline (a patch that changes the counters it is
- * meant to change is the point of a variant, not an alarm).
+ * Exit status wanted for a set of diffs (docs/verdicts.md): 0 nothing an
+ * operator must act on, 1 otherwise. Wrong, hung, memory and failed
+ * variants and lost benchmarks always count; regressions and behaviour
+ * changes of a variant against the baseline only with vs_baseline (a
+ * patch that changes the counters it is meant to change is the point of a
+ * variant, not an alarm).
  */
 int diff_exit_status(const struct diff *d, size_t n, bool vs_baseline);
 

@@ -17,6 +17,7 @@
 #include "history.h"
 #include "output.h"
 #include "results.h"
+#include "verdict.h"
 
 static const char usage[] =
 	"usage: gmapbench-compare [options] OLD.json NEW.json\n"
@@ -37,12 +38,13 @@ static const char usage[] =
 	"  -o FILE              write there (atomically) instead of stdout\n"
 	"  --write=FMT:FILE     write another format too (repeatable)\n"
 	"  --plot-data=DIR      write gnuplot data and DIR/charts.tsv for scripts/report\n"
-	"  --exit-on=WHAT       all (default): exit 1 on regressions and behaviour changes\n"
-	"                       against the baseline too; previous: only on those against\n"
-	"                       the previous night or between two files\n"
+	"  --exit-on=WHAT       previous (default): exit 1 on regressions and behaviour\n"
+	"                       changes against the previous night or between two files;\n"
+	"                       all: against the baseline too\n"
 	"\n"
-	"Exit status: 0 nothing significant, 1 regressions, behaviour changes (see\n"
-	"--exit-on), wrong results, failed variants or lost benchmarks, 2 bad input.\n";
+	"Exit status (docs/verdicts.md): 0 nothing an operator must act on, 1 a wrong,\n"
+	"hung, memory or failed variant, lost benchmarks, or regressions and behaviour\n"
+	"changes (see --exit-on), 2 bad input.\n";
 
 __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt,
 								...)
@@ -138,7 +140,8 @@ static void set_failure(struct diff *d, const struct night *n,
 
 	for (i = 0; n && i < n->nfailed; i++) {
 		if (!strcmp(n->failed[i].variant, variant)) {
-			if (!d->nfailed)
+			if (!d->nfailed || failure_rank(&n->failed[i]) >
+						   failure_rank(d->failed))
 				d->failed = &n->failed[i];
 			d->nfailed++;
 		}
@@ -171,6 +174,8 @@ static void diffs_against(struct diff **d, size_t *nd, struct night *night,
 							: old_night->date;
 		x->new_label = nf->variant;
 		set_failure(x, night, nf->variant);
+		if (base)
+			diff_judge_memory(x, night, base->variant);
 	}
 	if (strcmp(kind, "previous")) {
 		/* failed variants without any results */
@@ -225,7 +230,7 @@ int main(int argc, char **argv)
 	struct result_file files[2] = {0};
 	struct history hist = {0};
 	struct diff *d = NULL;
-	struct report r = {.exit_vs_baseline = true};
+	struct report r = {.exit_vs_baseline = false};
 	char err[1024];
 	int c, nn = 0, nfiles = 0;
 	writer main_writer;

@@ -242,3 +242,46 @@ void markup_charts_end(struct markup *m)
 	if (html(m))
 		fputs("</div>\n", m->f);
 }
+
+/* An anchor for links within the page; ids are our own words, not escaped. */
+void markup_anchor(struct markup *m, const char *id)
+{
+	fprintf(m->f, "<a id=\"%s\"></a>", id);
+}
+
+void markup_link(struct markup *m, const char *id, const char *s)
+{
+	if (html(m)) {
+		fprintf(m->f, "<a href=\"#%s\">", id);
+		markup_text(m, s);
+		fputs("</a>", m->f);
+	} else {
+		fputc('[', m->f);
+		markup_text(m, s);
+		fprintf(m->f, "](#%s)", id);
+	}
+}
+
+/* A cell over span columns; Markdown has none: empty cells follow it. */
+void markup_wide_cell(struct markup *m, const char *cls, size_t span,
+		      const char *s)
+{
+	size_t i;
+
+	if (html(m)) {
+		fprintf(m->f, "<td colspan=\"%zu\"%s%s%s>", span,
+			cls ? " class=\"" : "", cls ? cls : "",
+			cls ? "\"" : "");
+		markup_text(m, s);
+		fputs("</td>", m->f);
+		m->col += span;
+		return;
+	}
+	markup_cell_begin(m, cls);
+	markup_strong(m, s);
+	markup_cell_end(m);
+	for (i = 1; i < span; i++) {
+		markup_cell_begin(m, NULL);
+		markup_cell_end(m);
+	}
+}

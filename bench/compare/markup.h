@@ -35,6 +35,10 @@ void markup_strong(struct markup *m, const char *s);
 void markup_span(struct markup *m, const char *cls, const char *s);
 const char *markup_plusminus(const struct markup *m);
 
+/* Links within the page: an anchor (before a heading) and a link to it. */
+void markup_anchor(struct markup *m, const char *id);
+void markup_link(struct markup *m, const char *id, const char *s);
+
 /* Blocks. level is 1 or 2; a cls may be NULL. */
 void markup_heading_begin(struct markup *m, int level, const char *cls);
 void markup_heading_end(struct markup *m, int level);
@@ -55,6 +59,9 @@ void markup_row_begin(struct markup *m, const char *cls);
 void markup_cell_begin(struct markup *m, const char *cls);
 void markup_cell_end(struct markup *m);
 void markup_row_end(struct markup *m);
+/* one cell over span columns (Markdown: followed by empty ones) */
+void markup_wide_cell(struct markup *m, const char *cls, size_t span,
+		      const char *s);
 void markup_table_end(struct markup *m);
 
 /*

@@ -3,10 +3,12 @@
 #include "output.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
 #include "json.h"
+#include "verdict.h"
 
 static void json_kv_str(FILE *f, const char *k, const char *v, bool comma)
 {
@@ -139,8 +141,25 @@ static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 		json_put_string(f, "failed");
 		fputs(":{", f);
 		json_kv_str(f, "what", d->failed->what, true);
+		json_kv_str(f, "outcome", d->failed->outcome, true);
+		json_kv_str(f, "headline", d->failed->headline, true);
 		json_kv_str(f, "log_tail", d->failed->tail, false);
 		fputs("},", f);
+	}
+	if (d->nm) {
+		size_t k, nm = 0;
+
+		json_put_string(f, "peak_rss_growth");
+		fputs(":[", f);
+		for (k = 0; k < d->nm; k++) {
+			json_next(f, &nm);
+			fputc('{', f);
+			json_kv_str(f, "suite", d->m[k].suite, true);
+			json_kv_num(f, "old_kib", d->m[k].old_kib, true);
+			json_kv_num(f, "new_kib", d->m[k].new_kib, false);
+			fputc('}', f);
+		}
+		fputs("],", f);
 	}
 	if (!only_significant && d->new_file) {
 		json_put_string(f, "context");
@@ -211,7 +230,7 @@ static void json_exit_status(FILE *f, const struct report *r)
 	json_kv_num(f, "exit_status", r->exit_status, true);
 	json_put_string(f, "exit_status_meaning");
 	fprintf(f,
-		":{\"0\":\"nothing significant\",\"1\":\"regressions or behaviour changes%s, wrong results or failed variants\",\"2\":\"bad input\"},",
+		":{\"0\":\"nothing an operator must act on\",\"1\":\"a wrong, hung, memory or failed variant, or regressions or behaviour changes%s\",\"2\":\"bad input\"},",
 		r->exit_vs_baseline ? "" : " against the previous night");
 }
 
@@ -259,6 +278,33 @@ static void json_kv_diffs(FILE *f, const char *k, const struct report *r,
 	fputc('}', f);
 }
 
+/* The report's top table, most serious first, and the night's noise. */
+static void json_kv_top(FILE *f, const struct report *r)
+{
+	struct variant_verdict *v;
+	size_t n = verdicts_build(r, &v), i, m = 0, nb;
+	double cv = baseline_cv_median(r, &nb);
+
+	json_put_string(f, "top");
+	fputs(":[", f);
+	for (i = 0; i < n; i++) {
+		json_next(f, &m);
+		fputc('{', f);
+		json_kv_str(f, "variant", v[i].name, true);
+		json_kv_str(f, "status", diff_status_name(v[i].status), true);
+		if (v[i].status >= ST_FAILED)
+			json_kv_str(f, "headline", v[i].headline, true);
+		json_kv_str(f, "kernel_work", v[i].kernel_work, true);
+		json_kv_str(f, "biggest_counter_change", v[i].counter, true);
+		json_kv_str(f, "timing", v[i].timing, false);
+		fputc('}', f);
+	}
+	fputs("],", f);
+	json_kv_num(f, "baseline_real_time_cv_median_pct", nb ? cv : NAN,
+		    false);
+	free(v);
+}
+
 void out_verdict(FILE *f, const struct report *r)
 {
 	fputc('{', f);
@@ -268,8 +314,10 @@ void out_verdict(FILE *f, const struct report *r)
 	}
 	json_exit_status(f, r);
 	json_put_string(f, "status_meaning");
-	fputs(":{\"ok\":\"nothing significant\",\"improved\":\"faster, no regression\",\"changed\":\"deterministic counters changed, timings not significantly\",\"regressed\":\"significantly slower\",\"wrong\":\"translations disagreed with the oracle\",\"failed\":\"did not apply, build or run\"},",
+	fputs(":{\"wrong\":\"a translation or a reflected exception disagreed with the oracle\",\"hung\":\"a job ran past its time limit, or L2 made no progress\",\"memory\":\"a job hit its memory limit, or peak RSS grew significantly against the baseline\",\"failed\":\"did not apply, build or run; crashed; lost benchmarks; unreadable results\",\"regressed\":\"significantly slower, or more kernel work\",\"changed\":\"a deterministic counter changed, nothing slower\",\"improved\":\"significantly faster or less kernel work, nothing worse\",\"ok\":\"nothing significant\"},",
 	      f);
+	json_kv_top(f, r);
+	fputc(',', f);
 	json_kv_diffs(f, "variants", r, false);
 	fputc(',', f);
 	json_kv_diffs(f, "previous_night", r, true);

@@ -15,6 +15,7 @@
 #include "fmt.h"
 #include "json.h"
 #include "markup.h"
+#include "verdict.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof(*(a)))
 
@@ -59,12 +60,7 @@ static void load_cell(char *buf, size_t len, const struct result_file *rf)
 
 static const char *status_word(enum diff_status s)
 {
-	return s == ST_OK	   ? "ok"
-	       : s == ST_CHANGED   ? "behaviour changed"
-	       : s == ST_IMPROVED  ? "improved"
-	       : s == ST_REGRESSED ? "REGRESSED"
-	       : s == ST_WRONG	   ? "WRONG"
-				   : "FAILED";
+	return status_upper(s);
 }
 
 static const char *status_class(enum diff_status s)
@@ -145,33 +141,77 @@ static void exit_status(struct markup *m, const struct report *r)
 {
 	markup_para_begin(m, NULL);
 	fprintf(m->f,
-		"Exit status %d (0 nothing significant, 1 regressions, behaviour changes, wrong results or failed variants).",
-		r->exit_status);
+		"Exit status %d (0 nothing an operator must act on; 1 a wrong, hung, memory or failed variant, or a regression or behaviour change against %s; docs/verdicts.md).",
+		r->exit_status,
+		r->exit_vs_baseline ? "the baseline or the previous night"
+				    : "the previous night");
 	markup_para_end(m);
 }
 
-static void verdicts(struct markup *m, const struct report *r)
+static void variant_id(char *buf, size_t len, const char *name)
 {
-	static const struct column cols[] = {
-		{"variant"},	 {"vs"},	   {"status"},
-		{"regressions"}, {"improvements"}, {"behaviour changes"},
-	};
 	size_t i;
 
-	table(m, "verdict", cols, ARRAY_SIZE(cols));
-	for (i = 0; i < r->nd; i++) {
-		const struct diff *d = &r->d[i];
+	snprintf(buf, len, "v-%s", name);
+	for (i = 0; buf[i]; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789-_",
+			    buf[i] | 0x20))
+			buf[i] = '_';
+}
 
+/* docs/verdicts.md's top table: one row per variant, most serious first. */
+static void top_table(struct markup *m, const struct variant_verdict *v,
+		      size_t n)
+{
+	static const struct column cols[] = {
+		{"variant"},
+		{"status"},
+		{"kernel work"},
+		{"biggest counter change"},
+		{"timing (real / cpu, noise floor)"},
+	};
+	char id[160];
+	size_t i;
+
+	table(m, "top", cols, ARRAY_SIZE(cols));
+	for (i = 0; i < n; i++) {
 		markup_row_begin(m, NULL);
-		cell(m, d->new_label);
-		cell(m, d->kind[0] == 'p' ? "previous night" : d->old_label);
-		strong_cell(m, status_class(d->status), status_word(d->status));
-		cellf(m, "%zu", d->regressions);
-		cellf(m, "%zu", d->improvements);
-		cellf(m, "%zu", d->behaviour);
+		variant_id(id, sizeof(id), v[i].name);
+		markup_cell_begin(m, NULL);
+		markup_link(m, id, v[i].name);
+		markup_cell_end(m);
+		strong_cell(m, status_class(v[i].status),
+			    status_word(v[i].status));
+		if (v[i].status >= ST_FAILED) {
+			markup_wide_cell(m, "bad", 3, v[i].headline);
+		} else {
+			cell(m, v[i].kernel_work);
+			cell(m, v[i].counter);
+			cell(m, v[i].timing);
+		}
 		markup_row_end(m);
 	}
 	markup_table_end(m);
+}
+
+/* Noise and the night's time under the table: night_notes() as paragraphs. */
+static void notes(struct markup *m, const struct report *r)
+{
+	char *text = NULL, *line, *save;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return;
+	night_notes(f, r);
+	fclose(f);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		markup_para_begin(m, NULL);
+		markup_text(m, line);
+		markup_para_end(m);
+	}
+	free(text);
 }
 
 /* The context of each file of the night, and what makes its timings suspect. */
@@ -286,46 +326,69 @@ static void counters(struct markup *m, const struct diff *d)
 	markup_table_end(m);
 }
 
-/* Each comparison with results: its timings and its counter changes. */
-static void comparisons(struct markup *m, const struct report *r)
+static void comparison(struct markup *m, const struct diff *d)
 {
-	size_t i;
-
-	for (i = 0; i < r->nd; i++) {
-		const struct diff *d = &r->d[i];
-
-		if (!d->new_file)
-			continue;
-		markup_heading_begin(m, 2, NULL);
-		markup_text(m, d->new_label);
-		markup_text(m, " vs ");
-		markup_text(m, d->kind[0] == 'p' ? "the previous night"
-						 : d->old_label);
-		markup_text(m, ": ");
-		markup_span(m, status_class(d->status), status_word(d->status));
-		markup_heading_end(m, 2);
-		timings(m, d);
-		if (d->nc)
-			counters(m, d);
-	}
+	markup_heading_begin(m, 3, NULL);
+	markup_text(m, "vs ");
+	markup_text(m, d->kind[0] == 'p' ? "the previous night" : d->old_label);
+	markup_text(m, ": ");
+	markup_span(m, status_class(d->status), status_word(d->status));
+	markup_heading_end(m, 3);
+	if (!d->new_file)
+		return;
+	timings(m, d);
+	if (d->nc)
+		counters(m, d);
 }
 
-static void failures(struct markup *m, const struct report *r)
+/* Below the top table, everything about one variant in its section. */
+static void variant_section(struct markup *m, const struct report *r,
+			    const struct variant_verdict *v)
 {
+	char id[160], buf[256];
 	size_t i;
 
+	variant_id(id, sizeof(id), v->name);
+	markup_heading_begin(m, 2, NULL);
+	markup_anchor(m, id);
+	markup_text(m, v->name);
+	markup_text(m, ": ");
+	markup_span(m, status_class(v->status), status_word(v->status));
+	markup_heading_end(m, 2);
+	if (v->status >= ST_FAILED) {
+		markup_para_begin(m, "warning");
+		markup_strong(m, v->headline);
+		markup_para_end(m);
+	}
+	for (i = 0; v->vs_base && i < v->vs_base->nm; i++) {
+		const struct memory_row *x = &v->vs_base->m[i];
+
+		snprintf(
+			buf, sizeof(buf),
+			"Peak RSS on %s: %.0f MiB, %.0f MiB in %s (more than max(%.0f%%, %.0f MiB) more).",
+			x->suite, x->new_kib / 1024, x->old_kib / 1024,
+			v->vs_base->old_label, MEMORY_GROWTH_PCT,
+			MEMORY_GROWTH_MIB);
+		markup_para_begin(m, "warning");
+		markup_text(m, buf);
+		markup_para_end(m);
+	}
 	for (i = 0; r->night && i < r->night->nfailed; i++) {
 		const struct failure *fl = &r->night->failed[i];
 
-		markup_heading_begin(m, 2, "bad");
-		markup_text(m, "FAILED: ");
-		markup_text(m, fl->variant);
-		markup_text(m, " (");
+		if (strcmp(fl->variant, v->name))
+			continue;
+		markup_heading_begin(m, 3, "bad");
+		markup_text(m, fl->outcome);
+		markup_text(m, ": ");
 		markup_text(m, fl->what);
-		markup_text(m, ")");
-		markup_heading_end(m, 2);
+		markup_heading_end(m, 3);
 		markup_pre(m, fl->tail);
 	}
+	if (v->vs_base)
+		comparison(m, v->vs_base);
+	if (v->vs_prev)
+		comparison(m, v->vs_prev);
 }
 
 static void change_points(struct markup *m, const struct history *h)
@@ -376,8 +439,16 @@ static void charts(struct markup *m, const struct report *r)
 	struct chart *ch;
 	size_t nch = charts_list(r, &ch), i;
 
-	if (nch) {
+	if (nch)
 		heading(m, "Charts");
+	if (!kernel_work_charted(r)) {
+		markup_para_begin(m, NULL);
+		markup_text(
+			m,
+			"Kernel work: no variant has kernel_bb counters on both sides of its comparison with the baseline (no count pass ran), so there is no kernel-work chart.");
+		markup_para_end(m);
+	}
+	if (nch) {
 		markup_charts_begin(m);
 		for (i = 0; i < nch; i++)
 			markup_chart(m, ch[i].name, ch[i].title);
@@ -389,16 +460,20 @@ static void charts(struct markup *m, const struct report *r)
 static void report_doc(FILE *f, const struct report *r, enum markup_lang lang)
 {
 	struct markup m = {.lang = lang, .f = f};
+	struct variant_verdict *v;
+	size_t nv = verdicts_build(r, &v), i;
 
 	title(&m, r);
+	top_table(&m, v, nv);
 	exit_status(&m, r);
-	verdicts(&m, r);
+	notes(&m, r);
+	for (i = 0; i < nv; i++)
+		variant_section(&m, r, &v[i]);
 	runs(&m, r);
-	comparisons(&m, r);
-	failures(&m, r);
 	if (r->h)
 		change_points(&m, r->h);
 	charts(&m, r);
+	free(v);
 }
 
 void out_markdown(FILE *f, const struct report *r)

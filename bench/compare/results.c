@@ -402,70 +402,6 @@ static char **list_dir(const char *dir, const char *suffix, size_t *n)
 	return names;
 }
 
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *s = NULL;
-	size_t len = 0, got;
-	char buf[4096];
-
-	if (!f)
-		return xstrdup("");
-	while ((got = fread(buf, 1, sizeof(buf), f)) > 0) {
-		s = xrealloc(s, len + got + 1);
-		memcpy(s + len, buf, got);
-		len += got;
-	}
-	fclose(f);
-	if (!s)
-		return xstrdup("");
-	s[len] = 0;
-	return s;
-}
-
-static void load_failures(struct night *n)
-{
-	char state[4096];
-	char **names;
-	size_t nn, i, j;
-
-	snprintf(state, sizeof(state), "%s/state", n->dir);
-	names = list_dir(state, ".failed", &nn);
-	for (i = 0; i < nn; i++) {
-		char path[8192], *variant = xstrdup(names[i]), *what, *dot;
-		struct failure *f;
-		bool dup = false;
-		char *tail;
-
-		*strrchr(variant, '.') = 0; /* .failed */
-		dot = strrchr(variant, '.');
-		what = xstrdup(dot ? dot + 1 : "run");
-		if (dot)
-			*dot = 0;
-		snprintf(path, sizeof(path), "%s/%s", state, names[i]);
-		tail = read_text(path);
-		/* a failed build fails every suite with the same log */
-		for (j = 0; j < n->nfailed; j++)
-			if (!strcmp(n->failed[j].variant, variant) &&
-			    !strcmp(n->failed[j].tail, tail))
-				dup = true;
-		if (dup) {
-			free(variant);
-			free(what);
-			free(tail);
-		} else {
-			n->failed = xrealloc(n->failed,
-					     (n->nfailed + 1) * sizeof(*f));
-			f = &n->failed[n->nfailed++];
-			f->variant = variant;
-			f->what = what;
-			f->tail = tail;
-		}
-		free(names[i]);
-	}
-	free(names);
-}
-
 int night_load(const char *dir, struct night *n, char *err, size_t errlen)
 {
 	char **names, *copy, *slash;
@@ -516,6 +452,8 @@ int night_load(const char *dir, struct night *n, char *err, size_t errlen)
 			*strrchr(names[i], '.') = 0;
 			f->variant = names[i];
 			f->what = xstrdup("results");
+			f->outcome = xstrdup("failed");
+			f->headline = xstrdup(err);
 			f->tail = xstrdup(err);
 			err[0] = 0;
 			continue;
@@ -524,7 +462,7 @@ int night_load(const char *dir, struct night *n, char *err, size_t errlen)
 		free(names[i]);
 	}
 	free(names);
-	load_failures(n);
+	night_load_states(n);
 	if (!rc && !n->nfiles && !n->nfailed)
 		return fail(
 			err, errlen,
@@ -539,13 +477,8 @@ void night_free(struct night *n)
 
 	for (i = 0; i < n->nfiles; i++)
 		result_free(&n->files[i]);
-	for (i = 0; i < n->nfailed; i++) {
-		free(n->failed[i].variant);
-		free(n->failed[i].what);
-		free(n->failed[i].tail);
-	}
+	night_free_states(n);
 	free(n->files);
-	free(n->failed);
 	free(n->dir);
 	free(n->date);
 	free(n->host);

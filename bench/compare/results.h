@@ -33,11 +33,27 @@ struct result_file {
 	size_t nb;
 };
 
-/* A variant that failed in a night: what failed and the tail of its log. */
+/*
+ * A job of a night that did not end done (state/<variant>.<what>.<outcome>,
+ * docs/verdicts.md): what it was, how it ended, and its state file.
+ */
 struct failure {
 	char *variant;
-	char *what; /* "build", or the suite */
-	char *tail;
+	char *what; /* "build", "<suite>-oracle", "<suite>-r<k>", "results" */
+	char *outcome; /* failed, wrong, hung or memory */
+	char *headline; /* the state file's first line, or "" */
+	char *tail; /* the whole state file */
+};
+
+/* The peak resident set of a variant's timed rounds on a suite (done files). */
+struct peak_rss {
+	char *variant, *suite;
+	double kib; /* the median over the rounds */
+};
+
+/* How the wall time of a night split (night-time.txt), in seconds; NAN absent. */
+struct night_time {
+	double wall, build, oracle, cost, timed, merge, report;
 };
 
 struct night {
@@ -48,6 +64,9 @@ struct night {
 	size_t nfiles;
 	struct failure *failed;
 	size_t nfailed;
+	struct peak_rss *rss;
+	size_t nrss;
+	struct night_time time;
 };
 
 /* Each returns 0, or -1 with a message naming the file and the problem. */
@@ -63,6 +82,12 @@ int night_load(const char *dir, struct night *n, char *err, size_t errlen);
 void night_free(struct night *n);
 struct result_file *night_variant(struct night *n, const char *variant);
 bool night_variant_failed(const struct night *n, const char *variant);
+
+/* states.c: the night's state/ and night-time.txt */
+void night_load_states(struct night *n);
+void night_free_states(struct night *n);
+/* The failure's outcome by seriousness: wrong 4, hung 3, memory 2, failed 1. */
+int failure_rank(const struct failure *f);
 
 /* Warnings that make this file's timings suspect; returns how many. */
 size_t result_warnings(const struct result_file *rf, char warn[][160],

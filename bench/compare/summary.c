@@ -11,10 +11,11 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "verdict.h"
 
 struct line {
 	double weight;
-	char text[512];
+	char text[800];
 };
 
 static int cmp_line(const void *a, const void *b)
@@ -22,23 +23,6 @@ static int cmp_line(const void *a, const void *b)
 	const struct line *x = a, *y = b;
 
 	return (x->weight < y->weight) - (x->weight > y->weight);
-}
-
-/*
- * How big a change is, for picking a headline: |ln(new/old)|, so that a
- * 16-fold drop weighs what a 16-fold rise does (percentages would rank
- * -94% below +100%). To or from zero counts as a change by the factor of
- * the other value; present on one side only as a doubling.
- */
-static double magnitude(double old_v, double new_v)
-{
-	old_v = fabs(old_v);
-	new_v = fabs(new_v);
-	if (isnan(old_v) || isnan(new_v))
-		return log(2);
-	if (old_v == 0 || new_v == 0)
-		return log1p(old_v + new_v);
-	return fabs(log(new_v / old_v));
 }
 
 /* The one line that says most about a comparison; its weight orders lines. */
@@ -50,23 +34,10 @@ static double headline(const struct diff *d, char *buf, size_t len)
 	char p[32];
 	size_t i;
 
-	if (d->status == ST_FAILED && !d->new_file) {
-		snprintf(buf, len, "%s: FAILED (%s)", d->new_label,
-			 d->nfailed ? d->failed->what : "no results");
-		return 900;
-	}
 	for (i = 0; i < d->nc; i++) {
-		if (d->c[i].kind == CK_WRONG && d->c[i].side[0] == 'n') {
-			snprintf(
-				buf, len,
-				"%s: WRONG: %.15g oracle_mismatches on %s vs %s",
-				d->new_label, d->c[i].new_v, d->c[i].bench,
-				d->old_label);
-			return 1000;
-		}
 		if (d->c[i].kind == CK_BEHAVIOUR &&
-		    magnitude(d->c[i].old_v, d->c[i].new_v) > bm) {
-			bm = magnitude(d->c[i].old_v, d->c[i].new_v);
+		    change_magnitude(d->c[i].old_v, d->c[i].new_v) > bm) {
+			bm = change_magnitude(d->c[i].old_v, d->c[i].new_v);
 			bc = &d->c[i];
 		}
 	}
@@ -79,8 +50,8 @@ static double headline(const struct diff *d, char *buf, size_t len)
 			rm = fabs(t->change_pct);
 			reg = t;
 		}
-		if (magnitude(t->old_mean, t->new_mean) > tm) {
-			tm = magnitude(t->old_mean, t->new_mean);
+		if (change_magnitude(t->old_mean, t->new_mean) > tm) {
+			tm = change_magnitude(t->old_mean, t->new_mean);
 			bt = t;
 		}
 	}
@@ -104,27 +75,68 @@ static double headline(const struct diff *d, char *buf, size_t len)
 			 change_name(bt->verdict));
 		return 100 + fmin(tm, 39);
 	}
-	snprintf(buf, len, "%s: no significant change vs %s%s", d->new_label,
-		 d->old_label, d->nfailed ? " (but a suite FAILED)" : "");
-	return d->nfailed ? 900 : 0;
+	snprintf(buf, len, "%s: no significant change vs %s", d->new_label,
+		 d->old_label);
+	return 0;
+}
+
+/* The top table of docs/verdicts.md in plain text, columns aligned. */
+static void top_table(FILE *f, const struct variant_verdict *v, size_t n)
+{
+	int w[3] = {7, 6, 11};
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((int)strlen(v[i].name) > w[0])
+			w[0] = (int)strlen(v[i].name);
+		if ((int)strlen(v[i].kernel_work) > w[2] &&
+		    v[i].status < ST_FAILED)
+			w[2] = (int)strlen(v[i].kernel_work);
+	}
+	fprintf(f, "%-*s  %-*s  %-*s  %s  |  %s\n", w[0], "variant", 9,
+		"status", w[2], "kernel work", "biggest counter change",
+		"timing");
+	for (i = 0; i < n; i++) {
+		if (v[i].status >= ST_FAILED)
+			fprintf(f, "%-*s  %-*s  %s\n", w[0], v[i].name, 9,
+				status_upper(v[i].status), v[i].headline);
+		else
+			fprintf(f, "%-*s  %-*s  %-*s  %s  |  %s\n", w[0],
+				v[i].name, 9, status_upper(v[i].status), w[2],
+				v[i].kernel_work, v[i].counter, v[i].timing);
+	}
 }
 
 void out_summary(FILE *f, const struct report *r)
 {
-	struct line *lines = calloc(r->nd + 1, sizeof(*lines));
+	struct variant_verdict *vv;
+	size_t nv = verdicts_build(r, &vv);
+	struct line *lines = calloc(nv + 1, sizeof(*lines));
 	size_t i, k, n = 0;
 	char a[64], b[64], p[32];
 	bool any;
 
-	if (!lines)
+	if (!lines) {
+		free(vv);
 		return;
-	for (i = 0; i < r->nd; i++) {
-		if (!strcmp(r->d[i].kind, "previous"))
+	}
+	top_table(f, vv, nv);
+	night_notes(f, r);
+	fprintf(f, "\n");
+	for (i = 0; i < nv; i++) {
+		if (vv[i].status >= ST_FAILED) {
+			snprintf(lines[n].text, sizeof(lines[n].text), "%s: %s",
+				 vv[i].name, vv[i].headline);
+			lines[n].weight = 1000 + vv[i].status;
+		} else if (vv[i].vs_base) {
+			lines[n].weight = headline(vv[i].vs_base, lines[n].text,
+						   sizeof(lines[n].text));
+		} else {
 			continue;
-		lines[n].weight = headline(&r->d[i], lines[n].text,
-					   sizeof(lines[n].text));
+		}
 		n++;
 	}
+	free(vv);
 	qsort(lines, n, sizeof(*lines), cmp_line);
 	for (i = 0; i < n; i++)
 		fprintf(f, "%s\n", lines[i].text);
@@ -191,10 +203,10 @@ void out_summary(FILE *f, const struct report *r)
 		int lines = 1;
 
 		if (!any)
-			fprintf(f, "\nFailed variants:\n");
+			fprintf(f, "\nJobs that did not end done:\n");
 		any = true;
-		fprintf(f, "  %s (%s); end of its log:\n", fl->variant,
-			fl->what);
+		fprintf(f, "  %s (%s, %s); end of its log:\n", fl->variant,
+			fl->what, fl->outcome);
 		/* the start of the last 10 lines of the tail */
 		if (nl > t && nl[-1] == '\n')
 			nl--;

@@ -37,8 +37,11 @@ leak=$(grep -l "$tmp" "$night"/report.md "$night"/report.html "$night"/summary.t
 	ok "verdict.json: lazy-unshadow regressed, edat-shadow failed, exit 1" || not_ok "verdict.json statuses"
 [ "$("$get" "$night/verdict.json" .previous_night.pgt-prefill.status)" = ok ] &&
 	ok "verdict.json: pgt-prefill against the previous night" || not_ok "verdict.json: previous night"
-head -n 1 "$night/summary.txt" | grep -q '^broken-flush: WRONG' && ok "summary.txt: the wrong variant first" ||
-	not_ok "summary.txt first line: $(head -n 1 "$night/summary.txt")"
+head -n 1 "$night/summary.txt" | grep -q '^variant  *status  *kernel work' &&
+	sed -n 2p "$night/summary.txt" | grep -q '^broken-flush  *WRONG  *WRONG on ' &&
+	grep -q '^broken-flush: WRONG' "$night/summary.txt" &&
+	ok "summary.txt: the top table first, the wrong variant on its first row" ||
+	not_ok "summary.txt head: $(head -n 2 "$night/summary.txt")"
 grep -qx 'pgt-prefill: -93.8% exits_l0 on table_creation/span_gib:64 vs baseline' "$night/summary.txt" &&
 	ok "summary.txt: the pgt-prefill headline" || not_ok "summary.txt: the pgt-prefill headline"
 
@@ -117,6 +120,10 @@ probe='<script>
 			Math.round(r.top + window.scrollY), Math.floor(r.width),
 			Math.floor(r.height)].join(" "));
 	}
+	var top = document.querySelector("table.top");
+	if (top)
+		out.push("top " + Math.round(top.getBoundingClientRect().bottom + window.scrollY) +
+			" " + top.querySelectorAll("tr").length);
 	var pre = document.createElement("pre");
 	pre.id = "layout-probe";
 	pre.textContent = "\n" + out.join("\n") + "\n";
@@ -140,8 +147,12 @@ else
 		{ not_ok "DOM: empty charts"; diag "$bad"; }
 
 	PROBE=$probe awk '/<\/body>/ { print ENVIRON["PROBE"] } { print }' "$night/report.html" > "$tmp/probe.html"
-	layout() { sed -n '/<pre id="layout-probe">/,/<\/pre>/p' "$1" | grep -E '^(page|chart) '; }
+	layout() { sed -n '/<pre id="layout-probe">/,/<\/pre>/p' "$1" | grep -E '^(page|chart|top) '; }
 	chrome "$tmp/probe.html" --dump-dom --window-size=1280,1000 > "$tmp/probe1.html"
+	read -r _ tb trs < <(layout "$tmp/probe1.html" | grep '^top ')
+	[ "${trs:-0}" -eq 7 ] && [ "${tb:-9999}" -le 1000 ] &&
+		ok "the top table: a row per variant (6), on the first screen (bottom at ${tb}px of 1000)" ||
+		not_ok "the top table: ${trs:-no} rows, bottom at ${tb:-?}px"
 	ph=$(layout "$tmp/probe1.html" | awk '$1 == "page" { print $3 }')
 	if [ "${ph:-0}" -lt 1000 ]; then
 		not_ok "the probe measured no page height (${ph:-none})"
@@ -184,6 +195,18 @@ else
 		fi
 	fi
 fi
+
+# ---- without gnuplot: verdict.json and summary.txt still, no charts, said ----
+cp -r bench/compare/tests/fixtures/results "$tmp/nognuplot"
+ng=$tmp/nognuplot/2026-11-24/zsim1
+GMAPBENCH_GNUPLOT=/nonexistent/gnuplot scripts/report "$ng" > "$tmp/ng.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && [ -s "$ng/verdict.json" ] && [ -s "$ng/summary.txt" ] && [ -s "$ng/report.html" ] &&
+	[ -z "$(ls "$ng/charts" 2> /dev/null)" ] && grep -q 'gnuplot is missing' "$ng/summary.txt" &&
+	grep -q 'gnuplot is missing' "$ng/report.html" && grep -q 'gnuplot is missing' "$tmp/ng.out" &&
+	! grep -q 'charts/.*\.png' "$ng/report.md" && ! grep -q '<figure class="chart"' "$ng/report.html" &&
+	ok "gnuplot missing: verdict.json, summary.txt and the report without charts, and it says so (exit $rc)" ||
+	{ not_ok "gnuplot missing (exit $rc)"; sed 's/^/#   /' "$tmp/ng.out" | tail -n 5; }
 
 # ---- publish ----
 scripts/publish "$night" "$tmp/www" > "$tmp/publish.out" 2>&1

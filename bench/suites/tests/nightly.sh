@@ -50,15 +50,19 @@ all=$(scripts/nightly --list-jobs --date=2026-01-01 | wc -l)
 # a whole night of two variants, two suites, three rounds
 n --date=2026-01-01 "${sel[@]}" > "$tmp/out1" 2> "$tmp/err1"
 rc=$?
-[ $rc -le 1 ] && ok "the night ran (exit $rc: 0 clean or 1 changes)" || { not_ok "night exit $rc"; sed 's/^/#   /' "$tmp/err1" | tail -20; }
+[ $rc -eq 0 ] && ok "a normal night: exit 0 (pgt-prefill differs from baseline by design)" ||
+	{ not_ok "night exit $rc, want 0"; sed 's/^/#   /' "$tmp/err1" | tail -20; }
 # pgt-prefill changes counters against baseline by design: --exit-on decides
-n --date=2026-01-01 "${sel[@]}" --merge > /dev/null 2>&1
+n --date=2026-01-01 "${sel[@]}" --merge --exit-on=all > /dev/null 2>&1
 rc_all=$?
-n --date=2026-01-01 "${sel[@]}" --merge --exit-on=previous > /dev/null 2>&1
+n --date=2026-01-01 "${sel[@]}" --merge > /dev/null 2>&1
 rc_prev=$?
 [ $rc_all -eq 1 ] && [ $rc_prev -eq 0 ] &&
-	ok "exit 1 for pgt-prefill's behaviour changes against baseline, 0 with --exit-on=previous" ||
-	not_ok "--exit-on: exit $rc_all by default, $rc_prev with --exit-on=previous"
+	ok "exit 1 for pgt-prefill's behaviour changes against baseline with --exit-on=all, 0 by default (previous)" ||
+	not_ok "--exit-on: exit $rc_all with --exit-on=all, $rc_prev by default"
+[ -s "$night/tests/baseline.list" ] &&
+	cmp -s "$night/tests/baseline.list" <("$top/build/bin/gmapbench-baseline" --benchmark_list_tests) &&
+	ok "the test list of each binary is cached in tests/<variant>.list" || not_ok "test list cache"
 for f in baseline.json pgt-prefill.json report.md report.html summary.txt verdict.json \
 	state/baseline.multi_guest-r1.done state/pgt-prefill.large_pages-r3.done \
 	state/baseline.large_pages-oracle.done logs/baseline.large_pages.oracle.log \
@@ -141,33 +145,36 @@ rows "$inight/pgt-prefill.json" | grep ' iteration$' | grep -v '^ *3 ' > "$tmp/b
 n --date=2026-01-02 --variants=baseline,stale-pgt --suites=pte_churn > "$tmp/out4" 2> "$tmp/err4"
 rc=$?
 wn=$tmp/r/2026-01-02/testhost
-[ $rc -eq 2 ] && ok "a wrong variant: exit 2" || not_ok "wrong variant exit $rc"
-grep -qi 'oracle' "$wn/state/stale-pgt.pte_churn-oracle.failed" 2>/dev/null &&
-	ok "stale-pgt's oracle verdict: failed, with the oracle's report" || not_ok "stale-pgt oracle state"
+[ $rc -eq 1 ] && ok "a wrong variant: exit 1" || not_ok "wrong variant exit $rc"
+head -n 1 "$wn/state/stale-pgt.pte_churn-oracle.wrong" 2>/dev/null | grep -q '^WRONG on pte_churn/.* mismatches' &&
+	ok "stale-pgt's oracle verdict: wrong, headline 'WRONG on pte_churn/... (N mismatches ...)'" ||
+	{ not_ok "stale-pgt oracle state"; ls "$wn/state" | sed 's/^/#   /'; }
 bad=0
-for r in 1 2 3; do grep -q 'WRONG: oracle' "$wn/state/stale-pgt.pte_churn-r$r.failed" 2> /dev/null || bad=$r; done
+for r in 1 2 3; do grep -q '^WRONG on pte_churn/' "$wn/state/stale-pgt.pte_churn-r$r.wrong" 2> /dev/null || bad=$r; done
 [ $bad -eq 0 ] && [ "$(grep -c 'oracle pass' "$wn/logs/stale-pgt.pte_churn.oracle.log")" -eq 1 ] &&
 	! ls "$wn"/logs/stale-pgt.pte_churn.r*.log > /dev/null 2>&1 && ! ls "$wn"/parts/stale-pgt/* > /dev/null 2>&1 &&
 	grep -q 'stale-pgt pte_churn round 3: skipped' "$tmp/err4" &&
-	ok "... rounds 1-3 failed with the oracle's words, no timed run, one oracle pass" ||
+	ok "... rounds 1-3 wrong with the oracle's words, no timed run, one oracle pass" ||
 	{ not_ok "... rounds of stale-pgt (round $bad)"; ls "$wn/state" "$wn/logs" | sed 's/^/#   /'; }
 [ -f "$wn/state/baseline.pte_churn-r3.done" ] && [ -s "$wn/baseline.json" ] &&
 	ok "baseline still ran and was merged" || not_ok "baseline after a failure"
-grep -q 'stale-pgt' "$wn/summary.txt" 2>/dev/null && ok "the summary names the failed variant" || not_ok "summary of failure"
+grep -q '^stale-pgt: WRONG on pte_churn/' "$wn/summary.txt" 2>/dev/null &&
+	[ "$("$jget" "$wn/verdict.json" .variants.stale-pgt.status)" = wrong ] &&
+	ok "summary.txt 'stale-pgt: WRONG on pte_churn/...', verdict.json wrong" || not_ok "summary of the wrong variant"
 
 # shards in any order: a later round first runs the oracle itself
 sn=$tmp/r/2026-01-03/testhost
 n --date=2026-01-03 --job="stale-pgt pte_churn 2" > /dev/null 2> "$tmp/s1"
 rc=$?
-[ $rc -eq 2 ] && [ -f "$sn/state/stale-pgt.pte_churn-oracle.failed" ] && [ -f "$sn/state/stale-pgt.pte_churn-r2.failed" ] &&
-	ok "--job 'stale-pgt pte_churn 2' alone: runs the oracle pass itself, fails" || { not_ok "stale round 2 alone (exit $rc)"; diag "$(cat "$tmp/s1")"; }
+[ $rc -eq 1 ] && [ -f "$sn/state/stale-pgt.pte_churn-oracle.wrong" ] && [ -f "$sn/state/stale-pgt.pte_churn-r2.wrong" ] &&
+	ok "--job 'stale-pgt pte_churn 2' alone: runs the oracle pass itself, wrong, exit 1" || { not_ok "stale round 2 alone (exit $rc)"; diag "$(cat "$tmp/s1")"; }
 ino=$(stat -c %i "$sn/logs/stale-pgt.pte_churn.oracle.log")
 n --date=2026-01-03 --job="stale-pgt pte_churn 3" > /dev/null 2> "$tmp/s2"
 rc=$?
-[ $rc -eq 2 ] && grep -q 'round 3: skipped, the oracle pass failed' "$tmp/s2" &&
+[ $rc -eq 1 ] && grep -q 'round 3: skipped, the oracle pass ended wrong' "$tmp/s2" &&
 	[ "$(stat -c %i "$sn/logs/stale-pgt.pte_churn.oracle.log")" = "$ino" ] &&
-	grep -q 'oracle' "$sn/state/stale-pgt.pte_churn-r3.failed" &&
-	ok "... then round 3: skipped on the verdict, marked failed, no second oracle pass" || { not_ok "stale round 3 (exit $rc)"; diag "$(cat "$tmp/s2")"; }
+	grep -q '^WRONG on' "$sn/state/stale-pgt.pte_churn-r3.wrong" &&
+	ok "... then round 3: skipped on the verdict, marked wrong, no second oracle pass" || { not_ok "stale round 3 (exit $rc)"; diag "$(cat "$tmp/s2")"; }
 n --date=2026-01-03 --job="baseline multi_guest 3" > /dev/null 2>&1 &&
 	[ -f "$sn/state/baseline.multi_guest-oracle.done" ] && [ -s "$sn/parts/baseline/multi_guest.r3.json" ] &&
 	ok "--job 'baseline multi_guest 3' before round 1: oracle pass, then the timed round" || not_ok "baseline round 3 first"
@@ -190,7 +197,8 @@ grep -c 'round 1/1' "$tmp/err7" > /dev/null && [ "$(grep -c ' iteration$' <(rows
 
 # bad arguments name themselves
 for a in --date=yesterday --repetitions=0 --rounds=0 --rounds=2 --variants=nosuch --frobnicate \
-	"--job=baseline" "--job=baseline multi_guest 4" "--job=baseline multi_guest 1 x" --pin=x --exit-on=baseline; do
+	"--job=baseline" "--job=baseline multi_guest 4" "--job=baseline multi_guest 1 x" --pin=x --pin=999 --exit-on=baseline --job-timeout=0 \
+	--job-memory=lots; do
 	out=$(n "$a" 2>&1 < /dev/null)
 	[ $? -eq 2 ] && [[ $out == *"${a%%=*}"* ]] && ok "bad argument $a: exit 2, named" || { not_ok "bad argument $a"; diag "$out"; }
 done
