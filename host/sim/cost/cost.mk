@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# host/sim/cost: the count flavour of each variant's library, for
+# `gmapbench-<variant> --gmap_cost` (docs/verdicts.md, "Kernel work").
+#
+#   $(call COST_LIB,<variant>)   build/<variant>/libgmapsim-cnt.a
+#   build/<variant>/libgmapsim-cnt-s390x.a   the same for s390x (qemu-s390x)
+#
+# The library of the rel flavour's code, but the kernel's objects (gmap.o,
+# pgtable.o, pgalloc_pgste.o, gaccess_shadow.o, and vsie_loop.o, which
+# holds vsie.c's shadow code) are compiled with -fsanitize-coverage=trace-pc
+# and their callback renamed to cost_bb_<file> (cost.c). vsie_loop.o's own
+# functions are told from vsie.c's by their source file in the debug
+# information (vsie_functions.c, generated). Rules use sim.mk's
+# SIM_FLAVOUR, so they are expanded late.
+
+COST_DIR := host/sim/cost
+COST_LIB = $(B)/$(1)/libgmapsim-cnt.a
+COST_SRCS := $(COST_DIR)/cost.c $(COST_DIR)/cost_syms.c
+COST_HDRS := $(COST_DIR)/cost.h $(COST_DIR)/cost_syms.h
+COST_TRACE := -fsanitize-coverage=trace-pc
+# vsie.c's static functions stay functions of their own, not inlined into
+# our loop, where they would not count as the kernel's
+COST_VSIE_NOINLINE := -fno-inline-functions-called-once \
+	-fno-inline-small-functions -fno-inline-functions
+
+# $(1) variant, $(2) flavour, $(3) object, $(4) file (cost.h), $(5) source,
+# $(6) extra flags, $(7) objcopy
+define COST_OBJ
+$$(SIM_$(1)_$(2)_O)/cov/$(3).o: $(5) $$(SIM_$(1)_$(2)_GEN)/tree $(SIM_L0_HDRS)
+	@mkdir -p $$(@D)
+	$$(SIM_$(1)_$(2)_KCC) $(COST_TRACE) $(6) -c $(5) -o $$@.tmp.o
+	$(7) --redefine-sym __sanitizer_cov_trace_pc=cost_bb_$(4) $$@.tmp.o $$@
+	@rm -f $$@.tmp.o
+endef
+
+# $(1) variant, $(2) flavour (cnt, cnt-be), $(3) compiler + flags,
+# $(4) gen dir endianness, $(5) tools/arch dir, $(6) binutils prefix,
+# $(7) library
+define COST_FLAVOUR
+$(eval $(call SIM_FLAVOUR,$(1),$(2),$(3),$(4),$(5)))
+$(eval $(call COST_OBJ,$(1),$(2),gmap,gmap,$$(SIM_$(1)_$(2)_GEN)/gmap.c,,$(6)objcopy))
+$(eval $(call COST_OBJ,$(1),$(2),pgtable,pgtable,$$(SIM_$(1)_$(2)_GEN)/pgtable.c,,$(6)objcopy))
+$(eval $(call COST_OBJ,$(1),$(2),pgalloc_pgste,pgalloc,$$(SIM_$(1)_$(2)_GEN)/pgalloc_pgste.c,,$(6)objcopy))
+$(eval $(call COST_OBJ,$(1),$(2),gaccess_shadow,gaccess,$$(SIM_$(1)_$(2)_GEN)/gaccess_shadow.c,-include $(TOP)/$(SIM_DIR)/shim/kvm.h,$(6)objcopy))
+$(eval $(call COST_OBJ,$(1),$(2),vsie_loop,vsie,$(SIM_DIR)/l0/vsie_loop.c,-include $(TOP)/$(SIM_DIR)/shim/kvm.h -I$(TOP)/$(SIM_DIR) $(SIM_MACHINE_CFLAGS) $(COST_VSIE_NOINLINE),$(6)objcopy))
+COST_$(1)_$(2)_COV := $$(addprefix $$(SIM_$(1)_$(2)_O)/cov/,gmap.o pgtable.o \
+	pgalloc_pgste.o gaccess_shadow.o vsie_loop.o)
+
+# the functions of vsie_loop.o whose source is the kernel's vsie.c
+$$(SIM_$(1)_$(2)_O)/cov/vsie_functions.c: $$(SIM_$(1)_$(2)_O)/cov/vsie_loop.o \
+		$(COST_DIR)/vsie-functions.sh
+	$(COST_DIR)/vsie-functions.sh $(6)nm $$< > $$@.tmp
+	mv $$@.tmp $$@
+$$(SIM_$(1)_$(2)_O)/cov/%.o: $$(SIM_$(1)_$(2)_O)/cov/%.c $(COST_HDRS)
+	$(3) -I$(TOP)/$(COST_DIR) -c $$< -o $$@
+$$(SIM_$(1)_$(2)_O)/cov/%.o: $(COST_DIR)/%.c $(COST_HDRS)
+	@mkdir -p $$(@D)
+	$(3) -c $$< -o $$@
+
+$(7): $$(filter-out $$(addprefix $$(SIM_$(1)_$(2)_O)/,$$(notdir \
+		$$(COST_$(1)_$(2)_COV))),$$(SIM_$(1)_$(2)_OBJS)) \
+		$$(COST_$(1)_$(2)_COV) \
+		$$(addprefix $$(SIM_$(1)_$(2)_O)/cov/,cost.o cost_syms.o \
+		vsie_functions.o)
+	@rm -f $$@.tmp
+	$(6)ar rcs $$@.tmp $$^ && mv $$@.tmp $$@
+endef
+
+define COST_RULES
+$(foreach v,$(sort $(VARIANTS) $(SIM_TEST_VARIANTS)),\
+$(eval $(call COST_FLAVOUR,$(v),cnt,$(CC) $(CFLAGS_RELEASE),le,x86,,$(call COST_LIB,$(v))))\
+$(eval $(call COST_FLAVOUR,$(v),cnt-be,$(SIM_S390X_CC) $(CFLAGS_BASE) -O1,be,s390,s390x-linux-gnu-,$(B)/$(v)/libgmapsim-cnt-s390x.a)))
+endef
+LATE_RULES += COST_RULES
