@@ -6,7 +6,7 @@ COMPARE_SRCS := bench/compare/main.c bench/compare/results.c bench/compare/diff.
 	bench/compare/stats.c bench/compare/edivisive.c bench/compare/history.c \
 	bench/compare/fmt.c bench/compare/output_text.c bench/compare/output_json.c \
 	bench/compare/summary.c bench/compare/charts.c bench/compare/report_doc.c \
-	bench/compare/markup.c
+	bench/compare/markup.c bench/compare/kernel_work.c
 COMPARE_LIB_SRCS := $(filter-out bench/compare/main.c,$(COMPARE_SRCS))
 COMPARE_HDRS := $(wildcard bench/compare/*.h) host/counters.h $(LIB_JSON_HDRS)
 COMPARE_CFLAGS := -Ibench/compare -Ihost -Ilib/json
