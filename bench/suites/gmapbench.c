@@ -318,23 +318,32 @@ static void json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* --gmap_cost_out=FILE, written to a temporary name and renamed */
-static int cost_write_out(void)
-{
-	size_t i, k, n = strlen(opt.cost_out) + 32;
-	char *tmp = malloc(n);
-	FILE *f;
+/* --gmap_cost_out=FILE: opened under a temporary name before the run */
+static FILE *cost_out;
+static char *cost_out_tmp;
 
-	if (!tmp)
-		return -1;
-	snprintf(tmp, n, "%s.tmp.%d", opt.cost_out, (int)getpid());
-	f = fopen(tmp, "w");
-	if (!f) {
+static void cost_out_open(void)
+{
+	size_t n = strlen(opt.cost_out) + 32;
+
+	cost_out_tmp = malloc(n);
+	if (!cost_out_tmp)
+		die("%s: out of memory", opt.cost_out);
+	snprintf(cost_out_tmp, n, "%s.tmp.%d", opt.cost_out, (int)getpid());
+	cost_out = fopen(cost_out_tmp, "w");
+	if (!cost_out) {
 		fprintf(stderr, "gmapbench-%s: --gmap_cost_out=%s: %s\n",
 			GMAPBENCH_VARIANT, opt.cost_out, strerror(errno));
-		free(tmp);
-		return -1;
+		exit(1);
 	}
+}
+
+/* ... written at the end, and renamed */
+static int cost_out_close(void)
+{
+	FILE *f = cost_out;
+	size_t i, k;
+
 	fputc('{', f);
 	for (i = 0; i < nr_cost_records; i++) {
 		const struct cost_record *r = &cost_records[i];
@@ -353,15 +362,13 @@ static int cost_write_out(void)
 		fputs(r->t.nfuncs ? "\n  }" : "}", f);
 	}
 	fputs(nr_cost_records ? "\n}\n" : "}\n", f);
-	if (ferror(f) | fclose(f) || rename(tmp, opt.cost_out)) {
-		fprintf(stderr,
-			"gmapbench-%s: --gmap_cost_out=%s: write failed\n",
-			GMAPBENCH_VARIANT, opt.cost_out);
-		unlink(tmp);
-		free(tmp);
+	if (ferror(f) | fclose(f) || rename(cost_out_tmp, opt.cost_out)) {
+		fprintf(stderr, "gmapbench-%s: --gmap_cost_out=%s: %s\n",
+			GMAPBENCH_VARIANT, opt.cost_out, strerror(errno));
+		unlink(cost_out_tmp);
 		return -1;
 	}
-	free(tmp);
+	free(cost_out_tmp);
 	return 0;
 }
 #else
@@ -657,6 +664,10 @@ int main(int argc, char **argv)
 	cbench_add_custom_context("gmap_check", opt.check ? "true" : "false");
 	if (opt.cost)
 		cbench_add_custom_context("gmap_cost", "true");
+#ifdef GMAPBENCH_COST
+	if (opt.cost_out)
+		cost_out_open();
+#endif
 	if (opt.backend == BACKEND_KVM)
 		cbench_add_custom_context(
 			"kernel_release",
@@ -669,7 +680,7 @@ int main(int argc, char **argv)
 	cbench_run_specified();
 	cbench_shutdown();
 #ifdef GMAPBENCH_COST
-	if (opt.cost_out && cost_write_out())
+	if (opt.cost_out && cost_out_close())
 		return 1;
 #endif
 	return 0;

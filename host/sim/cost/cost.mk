@@ -73,3 +73,22 @@ $(eval $(call COST_FLAVOUR,$(v),cnt,$(CC) $(CFLAGS_RELEASE),le,x86,,$(call COST_
 $(eval $(call COST_FLAVOUR,$(v),cnt-be,$(SIM_S390X_CC) $(CFLAGS_BASE) -O1,be,s390,s390x-linux-gnu-,$(B)/$(v)/libgmapsim-cnt-s390x.a)))
 endef
 LATE_RULES += COST_RULES
+
+# ---------------------------------------------------------------- tests
+COST_T := $(B)/sim/tests
+$(COST_T)/test-cost: $(COST_DIR)/tests/test-cost.c $(call COST_LIB,baseline) \
+		$(COST_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -I$(TOP)/$(COST_DIR) -o $@ $< \
+		$(call COST_LIB,baseline) -lpthread $(LDFLAGS_TEST)
+$(COST_T)/s390x/test-cost: $(COST_DIR)/tests/test-cost.c \
+		$(B)/baseline/libgmapsim-cnt-s390x.a $(COST_HDRS)
+	@mkdir -p $(@D)
+	$(SIM_S390X_CC) -static $(CFLAGS_BASE) -O1 -I$(TOP)/tests/lib \
+		$(SIM_CFLAGS) -I$(TOP)/$(COST_DIR) -o $@ $< \
+		$(B)/baseline/libgmapsim-cnt-s390x.a -lpthread
+
+TESTS += $(COST_T)/test-cost $(COST_DIR)/tests/cost-s390x.sh \
+	$(COST_DIR)/tests/gmapbench-cost.sh
+CHECK_DEPS += $(COST_T)/s390x/test-cost $(B)/bin/gmapbench-baseline-cost \
+	$(B)/bin/gmapbench-pgt-prefill-cost

@@ -5,7 +5,6 @@
  * of a position-independent executable, sorted by address. The program
  * reads itself in its own byte order, so this works under qemu-s390x too.
  */
-#define _GNU_SOURCE
 #include "cost_syms.h"
 
 #include <elf.h>
