@@ -125,6 +125,11 @@ void kernel_work_line(FILE *f, const struct diff *d)
 
 	if (!kernel_work(d, &kw))
 		return;
+	if (kw.moved_ratio == 1) {
+		fprintf(f, "%s: kernel work unchanged on %zu benchmarks\n",
+			d->new_label, kw.n);
+		return;
+	}
 	fprintf(f, "%s: kernel work \u00d7%.3g on %s", d->new_label,
 		kw.moved_ratio, kw.moved);
 	n = kernel_work_functions(d, kw.moved, top, 3);

@@ -43,7 +43,8 @@ size_t kernel_work_functions(const struct diff *d, const char *bench,
 /*
  * "<new>: kernel work ×9.8 on <benchmark>: f +78.1 M, g -2 k, ...
  * (geometric mean ×1.23 over 19 benchmarks)": the benchmark that moved
- * most and its top functions; nothing without kernel_bb on both sides.
+ * most and its top functions, or "<new>: kernel work unchanged on 19
+ * benchmarks"; nothing without kernel_bb on both sides.
  */
 void kernel_work_line(FILE *f, const struct diff *d);
 
