@@ -33,7 +33,7 @@
 #include "scenario.h"
 #include "sets.h"
 #ifdef GMAPBENCH_COST
-#include "cost/cost.h"
+#include "cost/cost_out.h"
 #endif
 
 #ifndef GMAPBENCH_VARIANT
@@ -223,13 +223,7 @@ static void add_counters(struct gmap_counters *sum,
 }
 
 #ifdef GMAPBENCH_COST
-/* --gmap_cost_out: what each benchmark counted, per function */
-static struct cost_record {
-	char *bench;
-	struct cost_totals t;
-	int64_t iterations;
-} * cost_records;
-static size_t nr_cost_records;
+static struct cost_out *cost_out; /* --gmap_cost_out */
 
 static void cost_benchmark_start(void)
 {
@@ -262,113 +256,55 @@ static char *run_name(const struct family *fam, const int64_t *args)
 	return buf;
 }
 
-/* kernel_bb and kernel_bb_<file> per iteration; the functions kept */
+/* kernel_bb and kernel_bb_<file> per iteration, and the functions */
 static void cost_benchmark_end(cbench_state *st, const struct family *fam,
 			       const int64_t *args)
 {
-	struct cost_record *r;
+	struct cost_totals t;
 	char name[64], err[256];
 	char *bench;
-	size_t i;
 	int f;
 
 	if (!opt.cost)
 		return;
-	bench = run_name(fam, args);
-	for (i = 0; i < nr_cost_records; i++)
-		if (!strcmp(cost_records[i].bench, bench))
-			break;
-	if (i == nr_cost_records) {
-		cost_records =
-			realloc(cost_records, (i + 1) * sizeof(*cost_records));
-		if (!cost_records)
-			die("%s: out of memory", bench);
-		memset(&cost_records[i], 0, sizeof(*cost_records));
-		nr_cost_records++;
-	} else {
-		/* a later run of the benchmark (a repetition) replaces it */
-		free(cost_records[i].bench);
-		cost_totals_free(&cost_records[i].t);
-	}
-	r = &cost_records[i];
-	r->bench = bench;
-	r->iterations = cbench_iterations(st);
-	if (cost_collect(&r->t, err, sizeof(err))) {
+	if (cost_collect(&t, err, sizeof(err))) {
 		cbench_skip_with_error(st, err);
 		return;
 	}
-	cbench_counter(st, "kernel_bb", (double)r->t.total,
+	cbench_counter(st, "kernel_bb", (double)t.total,
 		       CBENCH_COUNTER_AVG_ITERATIONS);
 	for (f = 0; f < COST_NR_FILES; f++) {
 		snprintf(name, sizeof(name), "kernel_bb_%s",
 			 cost_file_names[f]);
-		cbench_counter(st, name, (double)r->t.file[f],
+		cbench_counter(st, name, (double)t.file[f],
 			       CBENCH_COUNTER_AVG_ITERATIONS);
 	}
+	if (cost_out) {
+		bench = run_name(fam, args);
+		cost_out_add(cost_out, bench, &t, cbench_iterations(st));
+		free(bench);
+	}
+	cost_totals_free(&t);
 }
 
-static void json_string(FILE *f, const char *s)
+static void cost_out_start(void)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	char err[512];
+
+	if (opt.cost_out &&
+	    !(cost_out = cost_out_open(opt.cost_out, err, sizeof(err))))
+		die("--gmap_cost_out=%s", err);
 }
 
-/* --gmap_cost_out=FILE: opened under a temporary name before the run */
-static FILE *cost_out;
-static char *cost_out_tmp;
-
-static void cost_out_open(void)
+static int cost_out_finish(void)
 {
-	size_t n = strlen(opt.cost_out) + 32;
+	char err[512];
 
-	cost_out_tmp = malloc(n);
-	if (!cost_out_tmp)
-		die("%s: out of memory", opt.cost_out);
-	snprintf(cost_out_tmp, n, "%s.tmp.%d", opt.cost_out, (int)getpid());
-	cost_out = fopen(cost_out_tmp, "w");
-	if (!cost_out) {
-		fprintf(stderr, "gmapbench-%s: --gmap_cost_out=%s: %s\n",
-			GMAPBENCH_VARIANT, opt.cost_out, strerror(errno));
-		exit(1);
+	if (cost_out && cost_out_close(cost_out, err, sizeof(err))) {
+		fprintf(stderr, "gmapbench-%s: --gmap_cost_out=%s\n",
+			GMAPBENCH_VARIANT, err);
+		return 1;
 	}
-}
-
-/* ... written at the end, and renamed */
-static int cost_out_close(void)
-{
-	FILE *f = cost_out;
-	size_t i, k;
-
-	fputc('{', f);
-	for (i = 0; i < nr_cost_records; i++) {
-		const struct cost_record *r = &cost_records[i];
-
-		fputs(i ? ",\n  " : "\n  ", f);
-		json_string(f, r->bench);
-		fputs(": {", f);
-		for (k = 0; k < r->t.nfuncs; k++) {
-			fputs(k ? ",\n    " : "\n    ", f);
-			json_string(f, r->t.funcs[k].name);
-			fprintf(f, ": %.17g",
-				r->iterations ? (double)r->t.funcs[k].count /
-							(double)r->iterations
-					      : 0.0);
-		}
-		fputs(r->t.nfuncs ? "\n  }" : "}", f);
-	}
-	fputs(nr_cost_records ? "\n}\n" : "}\n", f);
-	if (ferror(f) | fclose(f) || rename(cost_out_tmp, opt.cost_out)) {
-		fprintf(stderr, "gmapbench-%s: --gmap_cost_out=%s: %s\n",
-			GMAPBENCH_VARIANT, opt.cost_out, strerror(errno));
-		unlink(cost_out_tmp);
-		return -1;
-	}
-	free(cost_out_tmp);
 	return 0;
 }
 #else
@@ -383,6 +319,15 @@ static void cost_scenario(bool running)
 static void cost_benchmark_end(cbench_state *st, const struct family *fam,
 			       const int64_t *args)
 {
+}
+
+static void cost_out_start(void)
+{
+}
+
+static int cost_out_finish(void)
+{
+	return 0;
 }
 #endif
 
@@ -664,10 +609,7 @@ int main(int argc, char **argv)
 	cbench_add_custom_context("gmap_check", opt.check ? "true" : "false");
 	if (opt.cost)
 		cbench_add_custom_context("gmap_cost", "true");
-#ifdef GMAPBENCH_COST
-	if (opt.cost_out)
-		cost_out_open();
-#endif
+	cost_out_start();
 	if (opt.backend == BACKEND_KVM)
 		cbench_add_custom_context(
 			"kernel_release",
@@ -679,9 +621,5 @@ int main(int argc, char **argv)
 		register_scenario(scenario_at(i));
 	cbench_run_specified();
 	cbench_shutdown();
-#ifdef GMAPBENCH_COST
-	if (opt.cost_out && cost_out_close())
-		return 1;
-#endif
-	return 0;
+	return cost_out_finish();
 }

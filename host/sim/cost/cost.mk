@@ -16,8 +16,7 @@
 
 COST_DIR := host/sim/cost
 COST_LIB = $(B)/$(1)/libgmapsim-cnt.a
-COST_SRCS := $(COST_DIR)/cost.c $(COST_DIR)/cost_syms.c
-COST_HDRS := $(COST_DIR)/cost.h $(COST_DIR)/cost_syms.h
+COST_HDRS := $(COST_DIR)/cost.h $(COST_DIR)/cost_syms.h $(COST_DIR)/cost_out.h
 COST_TRACE := -fsanitize-coverage=trace-pc
 # vsie.c's static functions stay functions of their own, not inlined into
 # our loop, where they would not count as the kernel's
@@ -62,7 +61,7 @@ $(7): $$(filter-out $$(addprefix $$(SIM_$(1)_$(2)_O)/,$$(notdir \
 		$$(COST_$(1)_$(2)_COV))),$$(SIM_$(1)_$(2)_OBJS)) \
 		$$(COST_$(1)_$(2)_COV) \
 		$$(addprefix $$(SIM_$(1)_$(2)_O)/cov/,cost.o cost_syms.o \
-		vsie_functions.o)
+		cost_out.o vsie_functions.o)
 	@rm -f $$@.tmp
 	$(6)ar rcs $$@.tmp $$^ && mv $$@.tmp $$@
 endef
