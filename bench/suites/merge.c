@@ -201,19 +201,37 @@ struct out {
 	bool first;
 };
 
-static void out_open(struct out *o, const char *path,
-		     const struct json *context)
+/* path under a temporary name (die() removes it) until tmp_commit() */
+static FILE *tmp_create(const char *path)
 {
-	o->path = path;
-	o->first = true;
+	FILE *f;
+
 	snprintf(tmp_path, sizeof(tmp_path), "%s.tmp.%d", path, (int)getpid());
-	o->f = fopen(tmp_path, "w");
-	if (!o->f) {
+	f = fopen(tmp_path, "w");
+	if (!f) {
 		int e = errno;
 
 		tmp_path[0] = 0;
 		die("%s: %s", path, strerror(e));
 	}
+	return f;
+}
+
+static void tmp_commit(FILE *f, const char *path)
+{
+	if (ferror(f) | fclose(f))
+		die("%s: write failed", tmp_path);
+	if (rename(tmp_path, path))
+		die("%s: %s", path, strerror(errno));
+	tmp_path[0] = 0;
+}
+
+static void out_open(struct out *o, const char *path,
+		     const struct json *context)
+{
+	o->path = path;
+	o->first = true;
+	o->f = tmp_create(path);
 	fputs("{\n  \"context\": ", o->f);
 	put_value(o->f, context, 1);
 	fputs(",\n  \"benchmarks\": [\n", o->f);
@@ -222,11 +240,7 @@ static void out_open(struct out *o, const char *path,
 static void out_close(struct out *o)
 {
 	fputs("\n  ]\n}\n", o->f);
-	if (ferror(o->f) | fclose(o->f))
-		die("%s: write failed", tmp_path);
-	if (rename(tmp_path, o->path))
-		die("%s: %s", o->path, strerror(errno));
-	tmp_path[0] = 0;
+	tmp_commit(o->f, o->path);
 }
 
 /*
@@ -651,14 +665,7 @@ static void gather_functions(const char *out, char **files, int n)
 					    docs[i]->keys[k], files[p]);
 		}
 	}
-	snprintf(tmp_path, sizeof(tmp_path), "%s.tmp.%d", out, (int)getpid());
-	f = fopen(tmp_path, "w");
-	if (!f) {
-		int e = errno;
-
-		tmp_path[0] = 0;
-		die("%s: %s", out, strerror(e));
-	}
+	f = tmp_create(out);
 	fputc('{', f);
 	for (int i = 0; i < n; i++) {
 		for (size_t k = 0; k < docs[i]->len; k++) {
@@ -672,11 +679,7 @@ static void gather_functions(const char *out, char **files, int n)
 	}
 	fputs(first ? "}\n" : "\n}\n", f);
 	free(docs);
-	if (ferror(f) | fclose(f))
-		die("%s: write failed", tmp_path);
-	if (rename(tmp_path, out))
-		die("%s: %s", out, strerror(errno));
-	tmp_path[0] = 0;
+	tmp_commit(f, out);
 }
 
 static void split(const char *prefix, const char *file)

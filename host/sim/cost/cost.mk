@@ -5,6 +5,7 @@
 #
 #   $(call COST_LIB,<variant>)   build/<variant>/libgmapsim-cnt.a
 #   build/<variant>/libgmapsim-cnt-s390x.a   the same for s390x (qemu-s390x)
+# cost_out.o (--gmap_cost_out) needs lib/json's json_put_string.
 #
 # The library of the rel flavour's code, but the kernel's objects (gmap.o,
 # pgtable.o, pgalloc_pgste.o, gaccess_shadow.o, and vsie_loop.o, which
@@ -55,7 +56,7 @@ $$(SIM_$(1)_$(2)_O)/cov/%.o: $$(SIM_$(1)_$(2)_O)/cov/%.c $(COST_HDRS)
 	$(3) -I$(TOP)/$(COST_DIR) -c $$< -o $$@
 $$(SIM_$(1)_$(2)_O)/cov/%.o: $(COST_DIR)/%.c $(COST_HDRS)
 	@mkdir -p $$(@D)
-	$(3) -c $$< -o $$@
+	$(3) -I$(TOP)/lib/json -c $$< -o $$@
 
 $(7): $$(filter-out $$(addprefix $$(SIM_$(1)_$(2)_O)/,$$(notdir \
 		$$(COST_$(1)_$(2)_COV))),$$(SIM_$(1)_$(2)_OBJS)) \

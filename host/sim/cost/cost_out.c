@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "json.h" /* lib/json, which gmapbench links */
+
 struct cost_bench {
 	char *name;
 	struct cost_func *funcs;
@@ -74,17 +76,6 @@ void cost_out_add(struct cost_out *o, const char *bench,
 	b->iterations = iterations;
 }
 
-static void put_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 int cost_out_close(struct cost_out *o, char *err, size_t errlen)
 {
 	FILE *f = o->f;
@@ -96,11 +87,11 @@ int cost_out_close(struct cost_out *o, char *err, size_t errlen)
 		const struct cost_bench *b = &o->b[i];
 
 		fputs(i ? ",\n  " : "\n  ", f);
-		put_string(f, b->name);
+		json_put_string(f, b->name);
 		fputs(": {", f);
 		for (k = 0; k < b->nfuncs; k++) {
 			fputs(k ? ",\n    " : "\n    ", f);
-			put_string(f, b->funcs[k].name);
+			json_put_string(f, b->funcs[k].name);
 			fprintf(f, ": %.17g",
 				b->iterations ? (double)b->funcs[k].count /
 							(double)b->iterations
