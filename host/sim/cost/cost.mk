@@ -7,13 +7,13 @@
 #   build/<variant>/libgmapsim-cnt-s390x.a   the same for s390x (qemu-s390x)
 # cost_out.o (--gmap_cost_out) needs lib/json's json_put_string.
 #
-# The library of the rel flavour's code, but the kernel's objects (gmap.o,
+# The objects of the rel (and be) library, but the kernel's (gmap.o,
 # pgtable.o, pgalloc_pgste.o, gaccess_shadow.o, and vsie_loop.o, which
-# holds vsie.c's shadow code) are compiled with -fsanitize-coverage=trace-pc
-# and their callback renamed to cost_bb_<file> (cost.c). vsie_loop.o's own
-# functions are told from vsie.c's by their source file in the debug
-# information (vsie_functions.c, generated). Rules use sim.mk's
-# SIM_FLAVOUR, so they are expanded late.
+# holds vsie.c's shadow code) compiled again with the same flags and
+# -fsanitize-coverage=trace-pc, their callback renamed to cost_bb_<file>
+# (cost.c). vsie_loop.o's own functions are told from vsie.c's by their
+# source file in the debug information (vsie_functions.c, generated).
+# Rules use sim.mk's per-flavour variables, so they are expanded late.
 
 COST_DIR := host/sim/cost
 COST_LIB = $(B)/$(1)/libgmapsim-cnt.a
@@ -34,11 +34,9 @@ $$(SIM_$(1)_$(2)_O)/cov/$(3).o: $(5) $$(SIM_$(1)_$(2)_GEN)/tree $(SIM_L0_HDRS)
 	@rm -f $$@.tmp.o
 endef
 
-# $(1) variant, $(2) flavour (cnt, cnt-be), $(3) compiler + flags,
-# $(4) gen dir endianness, $(5) tools/arch dir, $(6) binutils prefix,
-# $(7) library
+# $(1) variant, $(2) sim.mk flavour (rel, be), $(3) its compiler + flags,
+# $(6) binutils prefix, $(7) library
 define COST_FLAVOUR
-$(eval $(call SIM_FLAVOUR,$(1),$(2),$(3),$(4),$(5)))
 $(eval $(call COST_OBJ,$(1),$(2),gmap,gmap,$$(SIM_$(1)_$(2)_GEN)/gmap.c,,$(6)objcopy))
 $(eval $(call COST_OBJ,$(1),$(2),pgtable,pgtable,$$(SIM_$(1)_$(2)_GEN)/pgtable.c,,$(6)objcopy))
 $(eval $(call COST_OBJ,$(1),$(2),pgalloc_pgste,pgalloc,$$(SIM_$(1)_$(2)_GEN)/pgalloc_pgste.c,,$(6)objcopy))
@@ -69,8 +67,8 @@ endef
 
 define COST_RULES
 $(foreach v,$(sort $(VARIANTS) $(SIM_TEST_VARIANTS)),\
-$(eval $(call COST_FLAVOUR,$(v),cnt,$(CC) $(CFLAGS_RELEASE),le,x86,,$(call COST_LIB,$(v))))\
-$(eval $(call COST_FLAVOUR,$(v),cnt-be,$(SIM_S390X_CC) $(CFLAGS_BASE) -O1,be,s390,s390x-linux-gnu-,$(B)/$(v)/libgmapsim-cnt-s390x.a)))
+$(eval $(call COST_FLAVOUR,$(v),rel,$(CC) $(CFLAGS_RELEASE),,,,$(call COST_LIB,$(v))))\
+$(eval $(call COST_FLAVOUR,$(v),be,$(SIM_S390X_CC) $(CFLAGS_BASE) -O1,,,s390x-linux-gnu-,$(B)/$(v)/libgmapsim-cnt-s390x.a)))
 endef
 LATE_RULES += COST_RULES
 
