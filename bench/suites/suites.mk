@@ -81,7 +81,7 @@ $(SUITES_MERGE_REF): $(SUITES_DIR)/tests/merge-ref.cc
 SUITES_TOOLS = $(SUITES_MERGE) $(SUITES_COUNTERS) $(B)/bin/gmapbench-compare
 TESTS += $(SUITES_DIR)/tests/reference.sh $(SUITES_DIR)/tests/merge.sh \
 	$(SUITES_DIR)/tests/nightly.sh $(SUITES_DIR)/tests/shards.sh \
-	$(SUITES_DIR)/tests/merge-cost.sh
+	$(SUITES_DIR)/tests/merge-cost.sh $(SUITES_DIR)/tests/nightly-cost.sh
 CHECK_DEPS += $(call SUITES_BIN,baseline) $(call SUITES_BIN,pgt-prefill) \
 	$(call SUITES_BIN,stale-pgt) $(SUITES_TOOLS) $(SUITES_MERGE_REF)
 
