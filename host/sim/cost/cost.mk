@@ -86,7 +86,7 @@ $(COST_T)/s390x/test-cost: $(COST_DIR)/tests/test-cost.c \
 		$(SIM_CFLAGS) -I$(TOP)/$(COST_DIR) -o $@ $< \
 		$(B)/baseline/libgmapsim-cnt-s390x.a -lpthread
 
-TESTS += $(COST_T)/test-cost $(COST_DIR)/tests/cost-s390x.sh \
-	$(COST_DIR)/tests/gmapbench-cost.sh
+# host/sim/tests/s390x.sh runs the s390x one
+TESTS += $(COST_T)/test-cost $(COST_DIR)/tests/gmapbench-cost.sh
 CHECK_DEPS += $(COST_T)/s390x/test-cost $(B)/bin/gmapbench-baseline-cost \
 	$(B)/bin/gmapbench-pgt-prefill-cost

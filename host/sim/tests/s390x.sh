@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # host/sim built for s390x (big-endian, the kernel's bitfields as written,
-# no re-layout) under qemu-s390x: the layout test passes, and the smoke
-# sequence passes with the same counters, line for line, as on this host.
+# no re-layout) under qemu-s390x: the layout test passes, the smoke
+# sequence passes with the same counters, line for line, as on this host,
+# and the count build's test-cost (host/sim/cost) passes and is stable.
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 dir=$top/build/sim/tests
@@ -13,7 +14,7 @@ if ! command -v qemu-s390x > /dev/null; then
 	done_testing
 	exit
 fi
-for t in test-layout test-smoke; do
+for t in test-layout test-smoke test-cost; do
 	if [ ! -x "$dir/s390x/$t" ]; then
 		not_ok "s390x $t: not built (make check-build)"
 		continue
@@ -41,5 +42,20 @@ if [ -x "$dir/test-smoke" ] && [ -f "$dir/s390x/test-smoke.out" ]; then
 	fi
 else
 	not_ok "smoke counters: test-smoke not built or not run"
+fi
+# the count build (host/sim/cost): a second run counts the same basic
+# blocks, per file and function (not this host's: other code, other blocks)
+if [ -f "$dir/s390x/test-cost.out" ]; then
+	qemu-s390x "$dir/s390x/test-cost" > "$dir/s390x/test-cost.out.2" 2>&1
+	a=$(grep '^# kernel_bb' "$dir/s390x/test-cost.out")
+	b=$(grep '^# kernel_bb' "$dir/s390x/test-cost.out.2")
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then
+		ok "s390x: two runs of test-cost count the same ($(head -n 1 <<< "$a" | cut -c3-))"
+	else
+		not_ok "s390x: two runs of test-cost count differently"
+		diff <(echo "$a") <(echo "$b") | head -n 20 | sed 's/^/#   /'
+	fi
+else
+	not_ok "s390x test-cost: not built or not run"
 fi
 done_testing

@@ -4,8 +4,8 @@
  * touch, warm touch and PTE rewrite on a fresh machine, twice, counted
  * only around the L1 stores and SIE runs. Both runs must count the same
  * basic blocks, per file and per function; setting a machine up counts
- * nothing. Also run under qemu-s390x (cost-s390x.sh), which compares the
- * "# kernel_bb" lines of two runs.
+ * nothing. Also run under qemu-s390x (host/sim/tests/s390x.sh), which
+ * compares the "# kernel_bb" lines of two runs.
  */
 #include <inttypes.h>
 #include <stdio.h>
