@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The count build's basic-block counter (cost.h): a table of the return
- * addresses of the trace-pc callbacks, open addressing, grown at half
- * full. This file itself is not instrumented.
+ * The count build's basic-block counter (cost.h). cost.mk renames each
+ * kernel object's .text to its own section, gmapcost_<file>, so the
+ * linker's __start_/__stop_ symbols bound that file's code: a callback
+ * counts its return address in the file's array of counters, one per
+ * byte of code. This file itself is not instrumented.
  */
 #include "cost.h"
 
@@ -19,86 +21,71 @@ const char *const cost_file_names[COST_NR_FILES] = {
 	[COST_VSIE] = "vsie",
 };
 
-struct cost_slot {
-	uintptr_t pc; /* 0: free */
-	uint64_t count;
-	enum cost_file file;
+/* the code of a file, and a counter per byte of it */
+struct cost_section {
+	const char *start, *stop;
+	uint64_t *count;
 };
 
+#define COST_SECTION(name) \
+	extern const char __start_gmapcost_##name[], __stop_gmapcost_##name[]
+COST_SECTION(gmap);
+COST_SECTION(pgtable);
+COST_SECTION(pgalloc);
+COST_SECTION(gaccess);
+COST_SECTION(vsie);
+
+static struct cost_section cost_sec[COST_NR_FILES] = {
+	[COST_GMAP] = {__start_gmapcost_gmap, __stop_gmapcost_gmap},
+	[COST_PGTABLE] = {__start_gmapcost_pgtable, __stop_gmapcost_pgtable},
+	[COST_PGALLOC] = {__start_gmapcost_pgalloc, __stop_gmapcost_pgalloc},
+	[COST_GACCESS] = {__start_gmapcost_gaccess, __stop_gmapcost_gaccess},
+	[COST_VSIE] = {__start_gmapcost_vsie, __stop_gmapcost_vsie},
+};
 static bool cost_on;
-static struct cost_slot *cost_tab;
-static size_t cost_size, cost_used; /* cost_size: a power of two */
+static uint64_t cost_outside; /* return addresses out of their section */
+static const char *cost_outside_pc; /* the first */
 
-static size_t cost_hash(uintptr_t pc, size_t size)
+static void cost_alloc(void)
 {
-	return (size_t)(((uint64_t)pc * 0x9e3779b97f4a7c15ULL) >> 32) &
-	       (size - 1);
-}
+	int f;
 
-static void cost_oom(void)
-{
-	fputs("gmapbench: count build: out of memory for the basic-block table\n",
-	      stderr);
-	abort();
-}
+	for (f = 0; f < COST_NR_FILES; f++) {
+		struct cost_section *s = &cost_sec[f];
 
-static void cost_insert(struct cost_slot *tab, size_t size,
-			const struct cost_slot *s)
-{
-	size_t i = cost_hash(s->pc, size);
-
-	while (tab[i].pc)
-		i = (i + 1) & (size - 1);
-	tab[i] = *s;
-}
-
-static void cost_grow(void)
-{
-	size_t size = cost_size ? 2 * cost_size : 1 << 14, i;
-	struct cost_slot *tab = calloc(size, sizeof(*tab));
-
-	if (!tab)
-		cost_oom();
-	for (i = 0; i < cost_size; i++)
-		if (cost_tab[i].pc)
-			cost_insert(tab, size, &cost_tab[i]);
-	free(cost_tab);
-	cost_tab = tab;
-	cost_size = size;
-}
-
-static inline __attribute__((always_inline)) void cost_hit(uintptr_t pc,
-							   enum cost_file file)
-{
-	size_t i;
-
-	if (__builtin_expect(!cost_on, 0))
-		return;
-	if (__builtin_expect(2 * (cost_used + 1) > cost_size, 0))
-		cost_grow();
-	i = cost_hash(pc, cost_size);
-	for (;;) {
-		struct cost_slot *s = &cost_tab[i];
-
-		if (s->pc == pc) {
-			s->count++;
-			return;
+		if (s->count)
+			continue;
+		s->count = calloc(s->stop - s->start + 1, sizeof(*s->count));
+		if (!s->count) {
+			fputs("gmapbench: count build: out of memory\n",
+			      stderr);
+			abort();
 		}
-		if (!s->pc) {
-			*s = (struct cost_slot){pc, 1, file};
-			cost_used++;
-			return;
-		}
-		i = (i + 1) & (cost_size - 1);
 	}
 }
 
+static inline __attribute__((always_inline)) void cost_hit(const char *pc,
+							   enum cost_file file,
+							   const char *start,
+							   const char *stop)
+{
+	size_t off = (size_t)(pc - start);
+
+	if (__builtin_expect(!cost_on, 0))
+		return;
+	if (__builtin_expect(off <= (size_t)(stop - start), 1))
+		cost_sec[file].count[off]++;
+	else if (!cost_outside++)
+		cost_outside_pc = pc;
+}
+
 /* the renamed __sanitizer_cov_trace_pc of each kernel object */
-#define COST_CALLBACK(name, file)                                       \
-	void cost_bb_##name(void);                                      \
-	void cost_bb_##name(void)                                       \
-	{                                                               \
-		cost_hit((uintptr_t)__builtin_return_address(0), file); \
+#define COST_CALLBACK(name, file)                                          \
+	void cost_bb_##name(void);                                         \
+	void cost_bb_##name(void)                                          \
+	{                                                                  \
+		cost_hit(__builtin_return_address(0), file,                \
+			 __start_gmapcost_##name, __stop_gmapcost_##name); \
 	}
 COST_CALLBACK(gmap, COST_GMAP)
 COST_CALLBACK(pgtable, COST_PGTABLE)
@@ -108,6 +95,7 @@ COST_CALLBACK(vsie, COST_VSIE)
 
 void cost_start(void)
 {
+	cost_alloc();
 	cost_on = true;
 }
 
@@ -118,9 +106,14 @@ void cost_stop(void)
 
 void cost_reset(void)
 {
-	if (cost_tab)
-		memset(cost_tab, 0, cost_size * sizeof(*cost_tab));
-	cost_used = 0;
+	int f;
+
+	cost_alloc();
+	for (f = 0; f < COST_NR_FILES; f++)
+		memset(cost_sec[f].count, 0,
+		       (cost_sec[f].stop - cost_sec[f].start + 1) *
+			       sizeof(*cost_sec[f].count));
+	cost_outside = 0;
 }
 
 static bool cost_is_vsie_function(const char *name)
@@ -150,31 +143,49 @@ static int cost_by_count(const void *a, const void *b)
 
 int cost_collect(struct cost_totals *t, char *err, size_t errlen)
 {
-	struct cost_func *f;
+	struct cost_func *f = NULL;
+	const char *name;
 	size_t i, n = 0, k;
+	int file;
 
 	memset(t, 0, sizeof(*t));
 	if (cost_syms_load(err, errlen))
 		return -1;
-	f = calloc(cost_used + 1, sizeof(*f));
-	if (!f)
-		cost_oom();
-	for (i = 0; i < cost_size; i++) {
-		const struct cost_slot *s = &cost_tab[i];
-		const char *name;
+	if (cost_outside) {
+		name = cost_syms_function((uintptr_t)cost_outside_pc - 1);
+		snprintf(
+			err, errlen,
+			"count build: %llu basic blocks outside the kernel's sections, the first in %s (host/sim/cost/cost.mk)",
+			(unsigned long long)cost_outside,
+			name ? name : "(unknown)");
+		return -1;
+	}
+	cost_alloc();
+	for (file = 0; file < COST_NR_FILES; file++) {
+		const struct cost_section *s = &cost_sec[file];
 
-		if (!s->pc)
-			continue;
-		/* a return address: the block's call is just before it */
-		name = cost_syms_function(s->pc - 1);
-		if (!name)
-			name = "(unknown)";
-		/* our vSIE loop around vsie.c's functions is not the kernel */
-		if (s->file == COST_VSIE && !cost_is_vsie_function(name))
-			continue;
-		t->total += s->count;
-		t->file[s->file] += s->count;
-		f[n++] = (struct cost_func){name, s->count};
+		for (i = 0; i <= (size_t)(s->stop - s->start); i++) {
+			if (!s->count[i])
+				continue;
+			/* a return address: the block's call is before it */
+			name = cost_syms_function((uintptr_t)(s->start + i) -
+						  1);
+			if (!name)
+				name = "(unknown)";
+			/* our vSIE loop around vsie.c's functions is not the
+			 * kernel's work */
+			if (file == COST_VSIE && !cost_is_vsie_function(name))
+				continue;
+			t->total += s->count[i];
+			t->file[file] += s->count[i];
+			f = realloc(f, (n + 1) * sizeof(*f));
+			if (!f) {
+				snprintf(err, errlen,
+					 "count build: out of memory");
+				return -1;
+			}
+			f[n++] = (struct cost_func){name, s->count[i]};
+		}
 	}
 	/* one entry per function, most counted first */
 	qsort(f, n, sizeof(*f), cost_by_name);

@@ -18,7 +18,10 @@
 COST_DIR := host/sim/cost
 COST_LIB = $(B)/$(1)/libgmapsim-cnt.a
 COST_HDRS := $(COST_DIR)/cost.h $(COST_DIR)/cost_syms.h $(COST_DIR)/cost_out.h
-COST_TRACE := -fsanitize-coverage=trace-pc
+# one .text per object (no cold partition), renamed gmapcost_<file>; no
+# sibling calls: a callback reached by a jump would see its caller's caller
+COST_TRACE := -fsanitize-coverage=trace-pc -fno-reorder-blocks-and-partition \
+	-fno-optimize-sibling-calls
 # vsie.c's static functions stay functions of their own, not inlined into
 # our loop, where they would not count as the kernel's
 COST_VSIE_NOINLINE := -fno-inline-functions-called-once \
@@ -27,10 +30,12 @@ COST_VSIE_NOINLINE := -fno-inline-functions-called-once \
 # $(1) variant, $(2) flavour, $(3) object, $(4) file (cost.h), $(5) source,
 # $(6) extra flags, $(7) objcopy
 define COST_OBJ
-$$(SIM_$(1)_$(2)_O)/cov/$(3).o: $(5) $$(SIM_$(1)_$(2)_GEN)/tree $(SIM_L0_HDRS)
+$$(SIM_$(1)_$(2)_O)/cov/$(3).o: $(5) $$(SIM_$(1)_$(2)_GEN)/tree $(SIM_L0_HDRS) \
+		$(COST_DIR)/cost.mk
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_KCC) $(COST_TRACE) $(6) -c $(5) -o $$@.tmp.o
-	$(7) --redefine-sym __sanitizer_cov_trace_pc=cost_bb_$(4) $$@.tmp.o $$@
+	$(7) --redefine-sym __sanitizer_cov_trace_pc=cost_bb_$(4) \
+		--rename-section .text=gmapcost_$(4) $$@.tmp.o $$@
 	@rm -f $$@.tmp.o
 endef
 
