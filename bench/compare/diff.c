@@ -124,7 +124,9 @@ static void compare_counters(struct diff *d, const struct bench *ob,
 		if (op && np && ov != nv)
 			add_counter(d, ob->name, name, ov, op, nv, np,
 				    CK_BEHAVIOUR, NULL);
-		else if (op != np)
+		/* a night without its count pass (--no-cost) lacks kernel_bb:
+		 * nothing measured, not a change */
+		else if (op != np && !is_kernel_work(name))
 			add_counter(d, ob->name, name, ov, op, nv, np,
 				    CK_PRESENCE, NULL);
 	}
@@ -132,7 +134,8 @@ static void compare_counters(struct diff *d, const struct bench *ob,
 		bool op, np;
 		double nv;
 
-		if (!counter_is_deterministic(nb->cnames[c]))
+		if (!counter_is_deterministic(nb->cnames[c]) ||
+		    is_kernel_work(nb->cnames[c]))
 			continue;
 		bench_counter(ob, nb->cnames[c], &op);
 		nv = bench_counter(nb, nb->cnames[c], &np);

@@ -64,6 +64,14 @@ awk -v g="$geo" -v w="$want" 'BEGIN {exit !(w > 1 && g - w < 1e-5 && w - g < 1e-
 	ok "JSON: geomean $geo is that of the two kernel_bb ratios" ||
 	not_ok "JSON: geomean $geo, want $want"
 
+# a side without its count pass (--no-cost): nothing to judge, no change
+"$bin/gmapbench-merge" -o "$tmp/nocost.json" "$tmp/baseline.t.json"
+"$cmp" "$night/baseline.json" "$tmp/nocost.json" > "$tmp/nocost.out" 2>&1
+rc=$?
+[ $rc -eq 0 ] && ! grep -q 'kernel_bb' "$tmp/nocost.out" && ! grep -q 'kernel work' "$tmp/nocost.out" &&
+	ok "against a night without the count pass: no kernel_bb row, exit 0" ||
+	{ not_ok "against a night without the count pass (exit $rc)"; grep kernel "$tmp/nocost.out" | head -n 5 | sed 's/^/#   /'; }
+
 # a night directory: <variant>.functions.json is not a variant
 "$cmp" --baseline=baseline "$night" > "$tmp/night.out" 2> "$tmp/night.err"
 ! grep -q 'functions' "$tmp/night.err" && grep -q '^baseline -> pgt-prefill' "$tmp/night.out" &&
