@@ -254,10 +254,10 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 	}
 	/* the most serious of what happened (docs/verdicts.md) */
 	d->status = ST_OK;
-	if (d->improvements)
-		d->status = ST_IMPROVED;
 	if (d->behaviour)
 		d->status = ST_CHANGED;
+	if (d->improvements)
+		d->status = ST_IMPROVED;
 	if (d->regressions)
 		d->status = ST_REGRESSED;
 	if (!d->new_file && d->status < ST_FAILED)

@@ -51,8 +51,8 @@ struct diff_opts {
 /* docs/verdicts.md, from the least to the most serious */
 enum diff_status {
 	ST_OK,
-	ST_IMPROVED,
-	ST_CHANGED, /* behaviour changes */
+	ST_CHANGED, /* behaviour changes, nothing faster or slower */
+	ST_IMPROVED, /* faster or less kernel work; counters may change */
 	ST_REGRESSED,
 	ST_FAILED,
 	ST_MEMORY,
