@@ -141,8 +141,10 @@ void l1_gmap_walk(struct l1_gmap *g, uint64_t l2addr, struct l1_walk *w);
  * Runs L2 on g until every access is done. Each reflected fault goes to
  * fault(arg, g, sie), which maps what L2 needs and returns 0, or fails the
  * run with its negative value. A fault that repeats at the same address
- * and code right after fault() returned 0 fails the run with -35.
+ * and code right after fault() returned 0 fails the run with
+ * L1_ERR_NO_PROGRESS.
  */
+#define L1_ERR_NO_PROGRESS (-35)
 typedef int (*l1_fault_fn)(void *arg, struct l1_gmap *g,
 			   const struct l1_sie *sie);
 int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,

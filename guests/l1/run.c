@@ -30,7 +30,7 @@ int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
 		l1->last_exc_addr = sie.trans_exc_addr;
 		if (!sie.accesses && sie.trans_exc_addr == last_addr &&
 		    sie.pgm_code == last_code)
-			return -35; /* L1 mapped it, yet L2 faults again */
+			return L1_ERR_NO_PROGRESS; /* mapped, yet faults again */
 		last_addr = sie.trans_exc_addr;
 		last_code = sie.pgm_code;
 		rc = fault ? fault(arg, g, &sie) : -14;

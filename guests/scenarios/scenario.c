@@ -257,7 +257,7 @@ static const char *rc_text(int rc)
 		return "L2 address beyond the reach of L1's top table";
 	case -17:
 		return "a table or frame is in the way";
-	case -35:
+	case L1_ERR_NO_PROGRESS:
 		return "L2 faulted again where L1 had just mapped";
 	case -14:
 		return "the platform refused an L1 address";
