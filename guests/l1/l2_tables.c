@@ -120,6 +120,8 @@ int l1_gmap_create(struct l1_gmap *g, struct l1 *l1, enum l1_level top)
 	g->l1 = l1;
 	g->top = top;
 	g->tables = 0;
+	g->has_prefix = false;
+	g->prefix = 0;
 	if (top > L1_LVL_SG)
 		return -22;
 	g->top_origin = new_table(g, top);
@@ -284,6 +286,33 @@ int l1_gmap_protect(struct l1_gmap *g, uint64_t l2addr, bool prot)
 	bit = level == L1_LVL_PT ? L1_PTE_PROT : L1_RTE_PROT;
 	set_entry(g, level, entry, prot ? val | bit : val & ~bit, l2addr);
 	return g->l1->err;
+}
+
+int l1_gmap_change_entry(struct l1_gmap *g, uint64_t l2addr,
+			 enum l1_level level, uint64_t clear, uint64_t set)
+{
+	uint64_t entry, val;
+	int rc;
+
+	if (level < g->top)
+		return -22;
+	rc = entry_at(g, l2addr, level, false, &entry);
+	if (rc)
+		return rc;
+	val = l1_load(g->l1, entry);
+	if (val & invalid_bit(level))
+		return -2;
+	set_entry(g, level, entry, (val & ~clear) | set, l2addr);
+	return g->l1->err;
+}
+
+int l1_gmap_protect_entry(struct l1_gmap *g, uint64_t l2addr,
+			  enum l1_level level, bool prot)
+{
+	uint64_t bit = level == L1_LVL_PT ? L1_PTE_PROT : L1_RTE_PROT;
+
+	return l1_gmap_change_entry(g, l2addr, level, prot ? 0 : bit,
+				    prot ? bit : 0);
 }
 
 /*

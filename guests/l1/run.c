@@ -10,6 +10,8 @@ int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
 	struct l1_sie sie = {
 		.asce = g->asce,
 		.cr0_edat = edat,
+		.has_prefix = g->has_prefix,
+		.prefix = g->prefix,
 		.runs = runs,
 		.nr_runs = nr_runs,
 	};
@@ -25,6 +27,8 @@ int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
 		l1->stats.accesses += sie.accesses;
 		if (sie.exit == L1_EXIT_DONE)
 			return l1->err;
+		if (sie.exit == L1_EXIT_VALIDITY)
+			return L1_ERR_VALIDITY;
 		l1->stats.reflected++;
 		l1->last_pgm = sie.pgm_code;
 		l1->last_exc_addr = sie.trans_exc_addr;
@@ -39,4 +43,43 @@ int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
 		if (l1->err)
 			return l1->err;
 	}
+}
+
+int l1_run_l2_deliver(struct l1_gmap *g, bool edat,
+		      const struct l1_l2_run *runs, size_t nr_runs,
+		      uint64_t *faults)
+{
+	struct l1 *l1 = g->l1;
+	struct l1_platform *p = l1->plat;
+	struct l1_sie sie = {
+		.asce = g->asce,
+		.cr0_edat = edat,
+		.has_prefix = g->has_prefix,
+		.prefix = g->prefix,
+		.runs = runs,
+		.nr_runs = nr_runs,
+	};
+	int rc;
+
+	while (sie.run < nr_runs) {
+		rc = p->sie(p->ctx, &sie);
+		l1->stats.sies++;
+		if (rc)
+			return rc;
+		l1->stats.accesses += sie.accesses;
+		if (sie.exit == L1_EXIT_DONE)
+			break;
+		if (sie.exit == L1_EXIT_VALIDITY)
+			return L1_ERR_VALIDITY;
+		l1->stats.reflected++;
+		l1->last_pgm = sie.pgm_code;
+		l1->last_exc_addr = sie.trans_exc_addr;
+		if (faults)
+			(*faults)++;
+		if (++sie.done >= runs[sie.run].count) {
+			sie.run++;
+			sie.done = 0;
+		}
+	}
+	return l1->err;
 }

@@ -86,6 +86,7 @@ static pte_t *host_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
 		pg = page_table_alloc_pgste(mm);
 		if (!pg)
 			return NULL;
+		sim_cur->host_pt[pg - sim_cur->mem_map] = 1;
 		set_pmd(pmd, __pmd(page_to_phys(pg) | _SEGMENT_ENTRY));
 	}
 	return pte_offset_kernel(pmd, addr);

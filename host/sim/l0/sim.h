@@ -57,6 +57,8 @@ struct gsim {
 	bool in_l1_store;
 	/* per arena page: 1 + the L1 address it backs, 0 if none (messages) */
 	uint64_t *l1_of_page;
+	/* per arena page: it holds page tables of L0's process */
+	unsigned char *host_pt;
 	/* L1 pages L0 swapped out: their saved contents, by L1 page */
 	struct sim_swapped *swapped;
 	bool hung;
