@@ -127,12 +127,10 @@ static int protect_all(struct l1_gmap *g, const int64_t *a, bool prot)
 	int rc = 0;
 
 	for (s = 0; s < a[SEGMENTS] && !rc; s++) {
-		for (j = 0; j < (level == L1_LVL_PT ? a[PAGES] : 1) && !rc;
-		     j++)
-			rc = l1_gmap_protect_entry(g,
-						   s * unit(a) +
-							   touch(a, j, false),
-						   level, prot);
+		for (j = 0; j < (level == L1_LVL_PT ? a[PAGES] : 1) && !rc; j++)
+			rc = l1_gmap_protect_entry(
+				g, s * unit(a) + touch(a, j, false), level,
+				prot);
 		if (level == L1_LVL_R3 && a[LEVEL] == 3)
 			break; /* one region-third entry above all */
 	}
@@ -140,8 +138,8 @@ static int protect_all(struct l1_gmap *g, const int64_t *a, bool prot)
 }
 
 /* L2 touches every segment or frame; deep: beyond its first MiB */
-static int touch_all(struct l1_gmap *g, const int64_t *a, bool write,
-		     bool deep, uint64_t *faults)
+static int touch_all(struct l1_gmap *g, const int64_t *a, bool write, bool deep,
+		     uint64_t *faults)
 {
 	struct l1_l2_run runs[16];
 	unsigned int nr = 0;

@@ -21,8 +21,7 @@ static const struct scenario_param params[] = {
 		   "1: the ASCE's TL, 2: TL, 3: TF of the top table's entry"},
 	[LENGTH] = {"length", 0, 0, 3,
 		    "TL (0-2: 1-3 of 4 pages of entries) or TF (1-3)"},
-	[ROUNDS] = {"rounds", 4, 1, 1 << 12,
-		    "rounds, short and full in turn"},
+	[ROUNDS] = {"rounds", 4, 1, 1 << 12, "rounds, short and full in turn"},
 };
 
 static int validate(const int64_t *a, struct l1_buf *err)
@@ -92,11 +91,10 @@ static int set_limit(struct l1_gmap *g, const int64_t *a, bool sh)
 			  (sh ? bits : L1_ASCE_TL_FULL);
 		return 0;
 	}
-	return l1_gmap_change_entry(g, 0, g->top,
-				    L1_RTE_TF_MASK | L1_RTE_TL_FULL,
-				    sh ? bits | (a[LIMIT] == 3 ? L1_RTE_TL_FULL
-							       : 0)
-				       : L1_RTE_TL_FULL);
+	return l1_gmap_change_entry(
+		g, 0, g->top, L1_RTE_TF_MASK | L1_RTE_TL_FULL,
+		sh ? bits | (a[LIMIT] == 3 ? L1_RTE_TL_FULL : 0)
+		   : L1_RTE_TL_FULL);
 }
 
 static int run(struct l1 *l1, const int64_t *a)

@@ -178,7 +178,7 @@ struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
 	    !(g->l1_of_page = calloc(g->pages, sizeof(*g->l1_of_page))) ||
 	    !(g->host_pt = calloc(g->pages, 1))) {
 		free(g->l1_of_page);
-	free(g->host_pt);
+		free(g->host_pt);
 		if (g->mem_map)
 			sim_arena_free(g);
 		snprintf(err, errlen, "arena_bytes=%llu: cannot map",
