@@ -228,11 +228,8 @@ enum oracle_mismatch oracle_check_exception(const struct oracle_l1 *l1,
 	if (r.kind != ORACLE_L1_FAULT && write && r.l1_prot)
 		pgm = DAT_PGM_PROTECTION;
 	if (!pgm) {
-		if (r.kind == ORACLE_OK)
-			frame_name(l1, r.l0real, frame, sizeof(frame));
-		else
-			snprintf(frame, sizeof(frame), "L1 %#" PRIx64,
-				 (uint64_t)(r.l1abs & ~(DAT_PAGE_SIZE - 1)));
+		snprintf(frame, sizeof(frame), "L1 %#" PRIx64,
+			 (uint64_t)(r.l1abs & ~(DAT_PAGE_SIZE - 1)));
 		snprintf(msg, msglen,
 			 "L2 %#" PRIx64
 			 " %s: %s exception (0x%02x, TEID %#" PRIx64
