@@ -86,6 +86,8 @@ struct l1_gmap {
 
 /* The smallest top level whose table covers [0, span) */
 enum l1_level l1_top_for_span(uint64_t span);
+/* The L2 bytes one entry of a table of that level maps */
+uint64_t l1_entry_span(enum l1_level level);
 /* The span a top level covers */
 uint64_t l1_top_span(enum l1_level top);
 

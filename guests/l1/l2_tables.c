@@ -74,6 +74,16 @@ uint64_t l1_top_span(enum l1_level top)
 	return span[top];
 }
 
+uint64_t l1_entry_span(enum l1_level level)
+{
+	static const uint64_t span[] = {
+		[L1_LVL_R1] = L1_R1_SIZE,   [L1_LVL_R2] = L1_R2_SIZE,
+		[L1_LVL_R3] = L1_R3_SIZE,   [L1_LVL_SG] = L1_SEG_SIZE,
+		[L1_LVL_PT] = L1_PAGE_SIZE,
+	};
+	return span[level];
+}
+
 enum l1_level l1_top_for_span(uint64_t span)
 {
 	if (span <= L1_R3_SIZE)

@@ -39,17 +39,6 @@ static int validate(const int64_t *a, struct l1_buf *err)
 	return 0;
 }
 
-static uint64_t entry_span(enum l1_level level)
-{
-	static const uint64_t span[] = {
-		[L1_LVL_R1] = L1_R1_SIZE,
-		[L1_LVL_R2] = L1_R2_SIZE,
-		[L1_LVL_R3] = L1_R3_SIZE,
-		[L1_LVL_SG] = L1_SEG_SIZE,
-	};
-	return span[level];
-}
-
 /* The table the limit applies to: the top one, or the one below it */
 static enum l1_level limited(const int64_t *a)
 {
@@ -61,7 +50,7 @@ static enum l1_level limited(const int64_t *a)
 /* The pages just inside and just past the valid part of that table */
 static void boundary(const int64_t *a, uint64_t *inside, uint64_t *past)
 {
-	uint64_t e = entry_span(limited(a));
+	uint64_t e = l1_entry_span(limited(a));
 
 	if (a[LIMIT] == 3) {
 		*inside = (uint64_t)a[LENGTH] * 512 * e;

@@ -28,17 +28,6 @@ static const struct scenario_param params[] = {
 		    "last"},
 };
 
-static uint64_t entry_span(enum l1_level level)
-{
-	static const uint64_t span[] = {
-		[L1_LVL_R1] = L1_R1_SIZE,
-		[L1_LVL_R2] = L1_R2_SIZE,
-		[L1_LVL_R3] = L1_R3_SIZE,
-		[L1_LVL_SG] = L1_SEG_SIZE,
-	};
-	return span[level];
-}
-
 /* L2 page i: under top entry (i mod spread) spread over 0..2047 */
 static uint64_t page_addr(const int64_t *a, uint64_t i)
 {
@@ -46,7 +35,7 @@ static uint64_t page_addr(const int64_t *a, uint64_t i)
 	uint64_t n = a[SPREAD], k = i % n;
 	uint64_t idx = n > 1 ? k * (L1_CRST_ENTRIES - 1) / (n - 1) : 0;
 
-	return idx * entry_span(top) + (i / n) * L1_PAGE_SIZE;
+	return idx * l1_entry_span(top) + (i / n) * L1_PAGE_SIZE;
 }
 
 static int validate(const int64_t *a, struct l1_buf *err)

@@ -268,7 +268,7 @@ int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 	struct kvm_vcpu *vcpu = &g->vcpu;
 	union ctlreg0 cr0 = {.val = 0};
 	unsigned long last_addr = -1UL;
-	unsigned int last_code = 0, repeats = 0;
+	unsigned int last_code = 0, repeats = 0, prefix_tries = 0;
 	uint64_t last_accesses = 0;
 	int rc;
 
@@ -298,8 +298,18 @@ int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 				return rc;
 			}
 			/* SIE does not enter with PROG_REQUEST set */
-			if (rc || !prefix_is_mapped(vp))
-				continue;
+			if (rc || !prefix_is_mapped(vp)) {
+				if (++prefix_tries < SIM_HANG_FAULTS)
+					continue;
+				g->hung = true;
+				sim_error(g,
+					  "no progress: L2's prefix at 0x%llx "
+					  "is never mapped (map_prefix() %u "
+					  "times)",
+					  (unsigned long long)sie->prefix,
+					  prefix_tries);
+				return -ELOOP;
+			}
 			if (check)
 				oracle_check_prefix(g, sie, vp->gmap->asce);
 		}
