@@ -236,6 +236,7 @@ void gsim_destroy(struct gsim *g)
 	rcu_barrier();
 	sim_arena_free(g);
 	free(g->l1_of_page);
+	free(g->host_pt);
 	tlb_free(&g->tlb);
 	if (sim_cur == g)
 		sim_cur = NULL;
