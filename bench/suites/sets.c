@@ -71,6 +71,7 @@ const struct arg_set arg_sets[] = {
 	N("short_tables", {"asce_levels", 4}, {"limit", 1}, {"length", 2}),
 	N("short_tables", {"asce_levels", 2}, {"limit", 2}, {"length", 1}),
 	N("short_tables", {"asce_levels", 3}, {"limit", 2}, {"length", 0}),
+	N("short_tables", {"asce_levels", 2}, {"limit", 3}, {"length", 2}),
 	N("short_tables", {"asce_levels", 3}, {"limit", 3}, {"length", 2}),
 	N("short_tables", {"asce_levels", 4}, {"limit", 3}, {"length", 1}),
 
