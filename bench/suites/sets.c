@@ -39,10 +39,9 @@ const struct arg_set arg_sets[] = {
 
 	N("top_level_churn", {"level", 3}),
 	N("top_level_churn", {"asce_levels", 4}, {"level", 4}),
-	/* rewrites across the whole top table, its last 4 KiB included */
-	N("top_level_churn", {"level", 3}, {"spread", 8}),
-	N("top_level_churn", {"asce_levels", 1}, {"level", 1}, {"spread", 8}),
-	N("top_level_churn", {"asce_levels", 4}, {"level", 4}, {"spread", 8}),
+	/* region-level unshadows: an entry below the top rewritten */
+	N("top_level_churn", {"level", 2}),
+	N("top_level_churn", {"asce_levels", 4}, {"level", 3}),
 	L("top_level_churn", {"ws_pages", 1024}, {"rewrites", 256}),
 
 	N("multi_guest", {"guests", 4}),
@@ -57,6 +56,11 @@ const struct arg_set arg_sets[] = {
 
 	N("l2_reboot", {"pages", 1024}),
 	L("l2_reboot", {"pages", 16384}, {"boots", 16}),
+
+	/* rewrites across the whole top table, its last 4 KiB included */
+	N("top_table_sweep", {"level", 3}),
+	N("top_table_sweep", {"asce_levels", 1}, {"level", 1}),
+	N("top_table_sweep", {"asce_levels", 4}, {"level", 4}),
 
 	/* DAT protection at each level: stores fault, fetches translate */
 	N("dat_protection", {"level", 1}),

@@ -4,9 +4,11 @@
  * accesses L1 rewrites the region- or segment-table entry above it
  * (invalidate, then the same value again). A store into a shadowed
  * upper-level table unshadows what lies below that entry; into the top
- * table, the whole shadow gmap. With spread:N the working set lies under
- * N entries of the top table, spread evenly from the first to the last
- * (in the table's last 4 KiB), so the rewrites cover the whole table.
+ * table, the whole shadow gmap.
+ *
+ * top_table_sweep: the same, with the working set under `spread` entries
+ * of the top table, spread evenly from the first to the last (in the
+ * table's last 4 KiB), so that the rewrites cover the whole table.
  */
 #include "scenario.h"
 
@@ -23,10 +25,11 @@ static const struct scenario_param params[] = {
 	[INTERVAL] = {"interval", 256, 1, 1 << 20,
 		      "L2 accesses between two rewrites"},
 	[REWRITES] = {"rewrites", 32, 0, 1 << 16, "table-entry rewrites by L1"},
-	[SPREAD] = {"spread", 1, 1, 2048,
+	[SPREAD] = {"spread", 8, 2, 2048,
 		    "top-table entries the working set lies under, first to "
 		    "last"},
 };
+#define NR_CHURN_PARAMS SPREAD /* top_level_churn has all but spread */
 
 /* L2 page i: under top entry (i mod spread) spread over 0..2047 */
 static uint64_t page_addr(const int64_t *a, uint64_t i)
@@ -42,7 +45,7 @@ static int validate(const int64_t *a, struct l1_buf *err)
 {
 	if (a[SPREAD] > a[WS_PAGES] ||
 	    (a[ASCE_LEVELS] == 1 && a[WS_PAGES] / a[SPREAD] > 256)) {
-		l1_buf_str(err, "top_level_churn: spread must be at most "
+		l1_buf_str(err, "top_table_sweep: spread must be at most "
 				"ws_pages (and, with asce_levels 1, one page "
 				"table per entry)");
 		return -22;
@@ -130,10 +133,55 @@ static int run(struct l1 *l1, const int64_t *a)
 	return rc;
 }
 
+/* top_level_churn: the working set under the first top entry alone */
+static void churn_args(const int64_t *a, int64_t *b)
+{
+	int i;
+
+	for (i = 0; i < NR_CHURN_PARAMS; i++)
+		b[i] = a[i];
+	b[SPREAD] = 1;
+}
+
+static int churn_validate(const int64_t *a, struct l1_buf *err)
+{
+	int64_t b[SPREAD + 1];
+
+	churn_args(a, b);
+	return validate(b, err);
+}
+
+static void churn_needs(const int64_t *a, struct scenario_needs *n)
+{
+	int64_t b[SPREAD + 1];
+
+	churn_args(a, b);
+	needs(b, n);
+}
+
+static int churn_run(struct l1 *l1, const int64_t *a)
+{
+	int64_t b[SPREAD + 1];
+
+	churn_args(a, b);
+	return run(l1, b);
+}
+
 const struct scenario scn_top_level_churn = {
 	.name = "top_level_churn",
 	.desc = "L1 rewrites region/segment-table entries: upper-level or "
 		"full unshadows",
+	.params = params,
+	.nr_params = NR_CHURN_PARAMS,
+	.needs = churn_needs,
+	.validate = churn_validate,
+	.run = churn_run,
+};
+
+const struct scenario scn_top_table_sweep = {
+	.name = "top_table_sweep",
+	.desc = "top_level_churn over entries from the first to the last of "
+		"the top table",
 	.params = params,
 	.nr_params = sizeof(params) / sizeof(params[0]),
 	.needs = needs,
