@@ -2,12 +2,11 @@
 /* The SIE loop of L1: run L2, map on demand what it faults on, resume. */
 #include "l1.h"
 
-int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
-	      size_t nr_runs, l1_fault_fn fault, void *arg)
+/* The SIE block for L2 on g, at the start of runs */
+static struct l1_sie sie_for(const struct l1_gmap *g, bool edat,
+			     const struct l1_l2_run *runs, size_t nr_runs)
 {
-	struct l1 *l1 = g->l1;
-	struct l1_platform *p = l1->plat;
-	struct l1_sie sie = {
+	return (struct l1_sie){
 		.asce = g->asce,
 		.cr0_edat = edat,
 		.has_prefix = g->has_prefix,
@@ -15,6 +14,14 @@ int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
 		.runs = runs,
 		.nr_runs = nr_runs,
 	};
+}
+
+int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
+	      size_t nr_runs, l1_fault_fn fault, void *arg)
+{
+	struct l1 *l1 = g->l1;
+	struct l1_platform *p = l1->plat;
+	struct l1_sie sie = sie_for(g, edat, runs, nr_runs);
 	uint64_t last_addr = ~0ULL;
 	uint16_t last_code = 0;
 	int rc;
@@ -51,14 +58,7 @@ int l1_run_l2_deliver(struct l1_gmap *g, bool edat,
 {
 	struct l1 *l1 = g->l1;
 	struct l1_platform *p = l1->plat;
-	struct l1_sie sie = {
-		.asce = g->asce,
-		.cr0_edat = edat,
-		.has_prefix = g->has_prefix,
-		.prefix = g->prefix,
-		.runs = runs,
-		.nr_runs = nr_runs,
-	};
+	struct l1_sie sie = sie_for(g, edat, runs, nr_runs);
 	int rc;
 
 	while (sie.run < nr_runs) {

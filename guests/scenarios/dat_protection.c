@@ -92,28 +92,19 @@ static enum l1_level prot_level(const int64_t *a)
 
 static int map_all(struct l1_gmap *g, const int64_t *a)
 {
-	struct l1 *l1 = g->l1;
 	int64_t s, j;
-	uint64_t f;
 	int rc = 0;
 
 	for (s = 0; s < a[SEGMENTS] && !rc; s++) {
 		if (a[LEVEL] == 5)
 			rc = l1_gmap_map(g, s * L1_R3_SIZE, 0, L1_MAP_2G, 0);
 		if (a[LEVEL] == 4) {
-			f = l1_alloc(l1, L1_FRAME_1M);
-			rc = f == L1_NO_FRAME ? -12
-					      : l1_gmap_map(g, s * L1_SEG_SIZE,
-							    f, L1_MAP_1M, 0);
+			rc = scn_map_new(g, s * L1_SEG_SIZE, L1_MAP_1M);
 		}
 		for (j = 0; a[LEVEL] <= 3 && j < a[PAGES] && !rc; j++) {
-			f = l1_alloc(l1, L1_FRAME_4K);
-			rc = f == L1_NO_FRAME
-				     ? -12
-				     : l1_gmap_map(g,
-						   s * L1_SEG_SIZE +
-							   touch(a, j, false),
-						   f, L1_MAP_4K, 0);
+			rc = scn_map_new(g,
+					 s * L1_SEG_SIZE + touch(a, j, false),
+					 L1_MAP_4K);
 		}
 	}
 	return rc;

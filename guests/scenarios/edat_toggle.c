@@ -46,26 +46,17 @@ static bool is_frame(const int64_t *a, int64_t s)
 
 static int map_all(struct l1_gmap *g, const int64_t *a)
 {
-	uint64_t f;
 	int64_t s, j;
 	int rc = 0;
 
 	for (s = 0; s < a[SEGMENTS] && !rc; s++) {
 		if (is_frame(a, s)) {
-			f = l1_alloc(g->l1, L1_FRAME_1M);
-			rc = f == L1_NO_FRAME ? -12
-					      : l1_gmap_map(g, s * L1_SEG_SIZE,
-							    f, L1_MAP_1M, 0);
+			rc = scn_map_new(g, s * L1_SEG_SIZE, L1_MAP_1M);
 			continue;
 		}
 		for (j = 1; j <= a[PAGES] && !rc; j++) {
-			f = l1_alloc(g->l1, L1_FRAME_4K);
-			rc = f == L1_NO_FRAME
-				     ? -12
-				     : l1_gmap_map(g,
-						   s * L1_SEG_SIZE +
-							   j * TOUCH_STRIDE,
-						   f, L1_MAP_4K, 0);
+			rc = scn_map_new(g, s * L1_SEG_SIZE + j * TOUCH_STRIDE,
+					 L1_MAP_4K);
 		}
 	}
 	if (!rc && a[MODE] == 2)

@@ -74,7 +74,7 @@ static int run(struct l1 *l1, const int64_t *a)
 				    [3] = L1_L0_WRPROTECT,
 				    [4] = L1_L0_DISCARD};
 	struct l1_platform *p = l1->plat;
-	uint64_t ws = a[PAGES], i, f, faults = 0;
+	uint64_t ws = a[PAGES], i, faults = 0;
 	struct l1_l2_run run = {
 		.addr = 0,
 		.stride = L1_PAGE_SIZE,
@@ -87,24 +87,16 @@ static int run(struct l1 *l1, const int64_t *a)
 
 	rc = l1_gmap_create(&g, l1, l1_top_for_span(ws * L1_PAGE_SIZE));
 	g.has_prefix = a[PREFIX];
-	for (i = 0; i < ws && !rc; i++) {
-		f = l1_alloc(l1, L1_FRAME_4K);
-		rc = f == L1_NO_FRAME ? -12
-				      : l1_gmap_map(&g, i * L1_PAGE_SIZE, f,
-						    L1_MAP_4K, 0);
-	}
+	for (i = 0; i < ws && !rc; i++)
+		rc = scn_map_new(&g, i * L1_PAGE_SIZE, L1_MAP_4K);
 	for (r = 0; r < a[ROUNDS] && !rc; r++) {
 		rc = l1_run_l2_deliver(&g, false, &run, 1, &faults);
 		if (!rc)
 			rc = p->l0_event(p->ctx, event[a[EVENT]],
 					 target_page(&g, a, r),
 					 a[LEN_PAGES] * L1_PAGE_SIZE);
-		if (!rc && a[PREFIX]) {
-			f = l1_alloc(l1, L1_FRAME_4K);
-			rc = f == L1_NO_FRAME
-				     ? -12
-				     : l1_gmap_map(&g, 0, f, L1_MAP_4K, 0);
-		}
+		if (!rc && a[PREFIX])
+			rc = scn_map_new(&g, 0, L1_MAP_4K);
 	}
 	if (!rc)
 		rc = l1_run_l2_deliver(&g, false, &run, 1, &faults);

@@ -88,7 +88,7 @@ static int set_limit(struct l1_gmap *g, const int64_t *a, bool sh)
 
 static int run(struct l1 *l1, const int64_t *a)
 {
-	uint64_t inside, past, f, faults = 0, want = 0;
+	uint64_t inside, past, faults = 0, want = 0;
 	struct l1_l2_run runs[4];
 	struct l1_gmap g;
 	int64_t r;
@@ -96,12 +96,8 @@ static int run(struct l1 *l1, const int64_t *a)
 
 	boundary(a, &inside, &past);
 	rc = l1_gmap_create(&g, l1, L1_LVL_PT - a[ASCE_LEVELS]);
-	for (i = 0; i < 2 && !rc; i++) {
-		f = l1_alloc(l1, L1_FRAME_4K);
-		rc = f == L1_NO_FRAME ? -12
-				      : l1_gmap_map(&g, i ? past : inside, f,
-						    L1_MAP_4K, 0);
-	}
+	for (i = 0; i < 2 && !rc; i++)
+		rc = scn_map_new(&g, i ? past : inside, L1_MAP_4K);
 	for (i = 0; i < 4; i++)
 		runs[i] = (struct l1_l2_run){
 			.addr = i & 1 ? past : inside,
