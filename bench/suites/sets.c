@@ -83,6 +83,12 @@ const struct arg_set arg_sets[] = {
 	N("edat_toggle", {"mode", 1}),
 	N("edat_toggle", {"mode", 2}),
 
+	/* L1 changes live entries with CSPG or CRDTE */
+	N("l1_insns", {"insn", 1}, {"level", 1}),
+	N("l1_insns", {"insn", 2}, {"level", 1}),
+	N("l1_insns", {"insn", 1}, {"level", 2}),
+	N("l1_insns", {"insn", 2}, {"level", 2}),
+
 	/* L0 changes its backing of L1 under L2's shadow */
 	N("l0_events", {"event", 1}),
 	N("l0_events", {"event", 2}),

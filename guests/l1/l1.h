@@ -46,8 +46,15 @@ struct l1_stats {
 	uint64_t l1_stores; /* store64 calls (fill64 counts as one) */
 };
 
+/* How L1 changes a valid entry of a live table (struct l1.insn) */
+enum l1_insn {
+	L1_INSN_STORE, /* invalidate (hook or store), then store */
+	L1_INSN_CSPG, /* CSPG sets the invalid bit and purges, then store */
+	L1_INSN_CRDTE, /* CRDTE replaces the valid entry in one go */
+};
 struct l1 {
 	struct l1_platform *plat;
+	enum l1_insn insn; /* L1_INSN_STORE after l1_init() */
 	int err; /* first platform error, sticky */
 	uint64_t heap_base;
 	uint32_t nr_chunks;
@@ -132,7 +139,8 @@ int l1_gmap_rewrite_entry(struct l1_gmap *g, uint64_t l2addr,
  */
 int l1_gmap_protect_entry(struct l1_gmap *g, uint64_t l2addr,
 			  enum l1_level level, bool prot);
-/* The same for any bits: the entry becomes (old & ~clear) | set */
+/* The same for any bits: the entry becomes (old & ~clear) | set.
+ * With clear = ~0 the entry becomes set, a valid entry of the level. */
 int l1_gmap_change_entry(struct l1_gmap *g, uint64_t l2addr,
 			 enum l1_level level, uint64_t clear, uint64_t set);
 /* Invalidates that entry and frees the tables below it. */

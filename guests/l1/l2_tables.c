@@ -158,18 +158,39 @@ static void invalidate(struct l1_gmap *g, enum l1_level level, uint64_t entry,
 		l1->err = rc;
 }
 
+/* L1's instruction, or its failure as an error */
+static void insn_rc(struct l1 *l1, int rc)
+{
+	if (rc && !l1->err)
+		l1->err = rc > 0 ? -5 : rc; /* not equal: a race, none here */
+}
+
 /* Invalidate-then-change of a leaf; nothing if it already holds val */
 static void set_entry(struct l1_gmap *g, enum l1_level level, uint64_t entry,
 		      uint64_t val, uint64_t l2addr)
 {
 	struct l1 *l1 = g->l1;
+	struct l1_platform *p = l1->plat;
 	uint64_t old = l1_load(l1, entry);
 
 	if (old == val)
 		return;
 	if (!(old & invalid_bit(level))) {
-		invalidate(g, level, entry, old, l2addr);
 		l1->stats.rewrites++;
+		if (l1->insn == L1_INSN_CRDTE && p->crdte &&
+		    !(val & invalid_bit(level))) {
+			insn_rc(l1, p->crdte(p->ctx, level, entry, old, val,
+					     g->asce, l2addr));
+			l1->stats.pages_mapped++;
+			return;
+		}
+		if (l1->insn == L1_INSN_CSPG && p->cspg) {
+			l1->stats.invalidations++;
+			insn_rc(l1, p->cspg(p->ctx, entry, old,
+					    old | invalid_bit(level)));
+		} else {
+			invalidate(g, level, entry, old, l2addr);
+		}
 	}
 	l1_store(l1, entry, val);
 	if (!(val & invalid_bit(level)))

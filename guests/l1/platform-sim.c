@@ -17,6 +17,9 @@ _Static_assert(sizeof(struct l1_l2_run) == sizeof(struct gsim_l2_run) &&
 			       offsetof(struct gsim_l2_run, flags),
 	       "struct l1_l2_run and struct gsim_l2_run differ");
 _Static_assert(L1_RUN_WRITE == GSIM_L2_WRITE, "write flag");
+_Static_assert((int)L1_LVL_R1 == (int)GSIM_LVL_R1 &&
+		       (int)L1_LVL_PT == (int)GSIM_LVL_PT,
+	       "levels");
 _Static_assert((int)L1_L0_SWAP == (int)GSIM_L0_SWAP &&
 		       (int)L1_L0_MIGRATE == (int)GSIM_L0_MIGRATE &&
 		       (int)L1_L0_WRPROTECT == (int)GSIM_L0_WRPROTECT &&
@@ -70,6 +73,18 @@ static int sim_l0_event(void *ctx, int ev, uint64_t a, uint64_t len)
 	return gsim_l0_event(ctx, (enum gsim_l0_event)ev, a, len);
 }
 
+static int sim_cspg(void *ctx, uint64_t a, uint64_t old, uint64_t new)
+{
+	return gsim_l1_cspg(ctx, a, old, new);
+}
+
+static int sim_crdte(void *ctx, enum l1_level level, uint64_t entry,
+		     uint64_t old, uint64_t new, uint64_t asce, uint64_t l2addr)
+{
+	return gsim_l1_crdte(ctx, (enum gsim_level)level, entry, old, new, asce,
+			     l2addr);
+}
+
 static uint64_t sim_now(void *ctx)
 {
 	struct timespec ts;
@@ -93,6 +108,8 @@ void l1_sim_platform(struct l1_platform *p, struct gsim *g,
 		.fill64 = sim_fill64,
 		.sie = sim_sie,
 		.l0_event = sim_l0_event,
+		.cspg = sim_cspg,
+		.crdte = sim_crdte,
 		.now = clock ? sim_now : NULL,
 	};
 }

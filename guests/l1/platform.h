@@ -132,6 +132,17 @@ struct l1_platform {
 	 * the host kernel's paths: enum l1_l0_event.
 	 */
 	int (*l0_event)(void *ctx, int event, uint64_t l1addr, uint64_t len);
+	/*
+	 * Optional (NULL: L1 cannot use the instruction; see l1.insn). L1's
+	 * CSPG on the doubleword at l1addr (compare with old, store new,
+	 * purge the TLB), and CRDTE replacing the entry at entry_addr of the
+	 * given level for l2addr in the tables asce designates. Return 0 if
+	 * swapped, 1 if the entry was not old, or a negative error.
+	 */
+	int (*cspg)(void *ctx, uint64_t l1addr, uint64_t old, uint64_t new);
+	int (*crdte)(void *ctx, enum l1_level level, uint64_t entry_addr,
+		     uint64_t old, uint64_t new, uint64_t asce,
+		     uint64_t l2addr);
 	/* A timestamp in nanoseconds (monotonic); NULL: no clock. */
 	uint64_t (*now)(void *ctx);
 	/* One line of text for a person, no newline; NULL: silent. */

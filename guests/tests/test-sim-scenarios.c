@@ -163,5 +163,13 @@ int main(void)
 	EXPECT("l0_events", "event:1/pages:8/rounds:2/prefix:1",
 	       C(oracle_mismatches) == 0 && C(unshadow_pgt) >= 2,
 	       "L1 rewriting the PTE of L2's prefix page: map_prefix again");
+	EXPECT("l1_insns", "insn:1/level:1/rewrites:8",
+	       C(csp) == 8 && C(prot_faults) >= 1 &&
+		       C(unshadow_pgt) == C(prot_faults),
+	       "a CSPG on a shadowed page table is a protection fault and "
+	       "a page-table unshadow");
+	EXPECT("l1_insns", "insn:2/level:2/rewrites:8",
+	       C(crdte) == 8 && C(unshadow_full) == 8,
+	       "each CRDTE of a segment entry (the top table) unshadows all");
 	return tap_done();
 }

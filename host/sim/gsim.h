@@ -60,6 +60,24 @@ void gsim_destroy(struct gsim *g);
  */
 int gsim_l1_load64(struct gsim *g, uint64_t l1addr, uint64_t *val);
 int gsim_l1_store64(struct gsim *g, uint64_t l1addr, uint64_t val);
+/*
+ * L1's instructions on its own tables for L2 (entries in L1 memory): CSPG
+ * (compare l1addr's doubleword with old, store new if equal, purge the
+ * TLB) and CRDTE (the same for the entry of the given level, enum
+ * gsim_level, that l2addr selects, clearing the TLB entries formed
+ * through it). The store takes L0's protection path like any L1 store.
+ * Return 0 swapped, 1 not equal, or -EFAULT.
+ */
+enum gsim_level {
+	GSIM_LVL_R1,
+	GSIM_LVL_R2,
+	GSIM_LVL_R3,
+	GSIM_LVL_SG,
+	GSIM_LVL_PT
+};
+int gsim_l1_cspg(struct gsim *g, uint64_t l1addr, uint64_t old, uint64_t new);
+int gsim_l1_crdte(struct gsim *g, enum gsim_level level, uint64_t l1entry,
+		  uint64_t old, uint64_t new, uint64_t l2asce, uint64_t l2addr);
 /* count stores of the same value at l1addr, l1addr + 8, ... */
 int gsim_l1_fill64(struct gsim *g, uint64_t l1addr, uint64_t val,
 		   uint64_t count);

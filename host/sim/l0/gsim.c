@@ -47,6 +47,9 @@ void sim_mismatch(struct gsim *g, int kind, const char *msg)
 	sim_error(g, "oracle: %s", msg);
 }
 
+_Static_assert((int)GSIM_LVL_R1 == (int)DAT_LVL_R1 &&
+		       (int)GSIM_LVL_PT == (int)DAT_LVL_PT,
+	       "gsim and DAT levels");
 _Static_assert((int)GSIM_MM_TRANSLATION == (int)ORACLE_MM_TRANSLATION &&
 		       (int)GSIM_MM_PROTECTION == (int)ORACLE_MM_PROTECTION &&
 		       (int)GSIM_MM_EXCEPTION == (int)ORACLE_MM_EXCEPTION &&
@@ -313,6 +316,40 @@ int gsim_l1_fill64(struct gsim *g, uint64_t l1addr, uint64_t val,
 			return rc;
 	}
 	return 0;
+}
+
+int gsim_l1_cspg(struct gsim *g, uint64_t l1addr, uint64_t old, uint64_t new)
+{
+	uint64_t raddr;
+	int rc;
+
+	sim_enter(g);
+	rc = l1_translate(g, l1addr, true, &raddr);
+	if (rc)
+		return rc;
+	rc = tlb_csp(&g->tlb, NULL, raddr, 8, old, new, true, NULL);
+	return rc < 0 ? -EFAULT : rc;
+}
+
+int gsim_l1_crdte(struct gsim *g, enum gsim_level level, uint64_t l1entry,
+		  uint64_t old, uint64_t new, uint64_t l2asce, uint64_t l2addr)
+{
+	static const unsigned int shift[] = {53, 42, 31, 20, 12};
+	uint64_t raddr, idx;
+	int rc;
+
+	sim_enter(g);
+	if (level > GSIM_LVL_PT)
+		return -EINVAL;
+	rc = l1_translate(g, l1entry, true, &raddr);
+	if (rc)
+		return rc;
+	/* the machine finds the entry from the table origin and l2addr: an
+	 * origin that gives raddr, whatever frames L0 backs the table with */
+	idx = (l2addr >> shift[level]) & (level == GSIM_LVL_PT ? 0xff : 0x7ff);
+	rc = tlb_crdte(&g->tlb, NULL, old, new, raddr - idx * 8,
+		       (enum dat_level)level, l2addr, l2asce, 0, NULL);
+	return rc < 0 ? -EFAULT : rc;
 }
 
 int gsim_sie_run(struct gsim *g, struct gsim_sie *sie)
