@@ -49,9 +49,6 @@ const struct arg_set arg_sets[] = {
 
 	N("large_pages", {"edat", 1}),
 	N("large_pages", {"edat", 2}),
-	/* EDAT-2 frames touched beyond their first MiB */
-	N("large_pages", {"edat", 2}, {"frames", 16}, {"touches", 4},
-	  {"touch_stride_kib", 1028}),
 	L("large_pages", {"edat", 1}, {"frames", 1024}),
 
 	N("l2_reboot", {"pages", 1024}),
