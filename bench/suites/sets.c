@@ -40,6 +40,7 @@ const struct arg_set arg_sets[] = {
 	N("top_level_churn", {"level", 3}),
 	N("top_level_churn", {"asce_levels", 4}, {"level", 4}),
 	/* region-level unshadows: an entry below the top rewritten */
+	N("top_level_churn", {"level", 1}),
 	N("top_level_churn", {"level", 2}),
 	N("top_level_churn", {"asce_levels", 4}, {"level", 3}),
 	L("top_level_churn", {"ws_pages", 1024}, {"rewrites", 256}),
