@@ -48,6 +48,21 @@
 
 enum backend { BACKEND_SIM, BACKEND_KVM };
 
+/* What a family runs: its scenario, and its name for the WRONG/HUNG lines */
+struct family {
+	const struct scenario *s;
+	char name[64];
+	struct family *next;
+};
+static struct family *families;
+
+/* The outcome of the run, for the exit status (docs/verdicts.md) */
+static struct {
+	bool wrong; /* an oracle mismatch: 3 */
+	bool hung; /* no progress: 4 */
+	bool error; /* a benchmark reported an error: 1 */
+} outcome;
+
 static struct {
 	bool check;
 	enum backend backend;
@@ -59,12 +74,6 @@ static struct {
 	bool cost; /* --gmap_cost */
 	const char *cost_out; /* --gmap_cost_out */
 } opt;
-
-/* what a family's benchmarks need: its scenario, and its name */
-struct family {
-	const struct scenario *s;
-	const char *name;
-};
 
 static void usage(FILE *f)
 {
@@ -239,30 +248,11 @@ static void cost_scenario(bool running)
 		cost_stop();
 }
 
-/* libcbench's instance name: family, then /<param>:<value> each */
-static char *run_name(const struct family *fam, const int64_t *args)
-{
-	char *buf = NULL;
-	size_t len = 0, i;
-	FILE *m = open_memstream(&buf, &len);
-
-	if (!m)
-		die("%s: out of memory", fam->name);
-	fputs(fam->name, m);
-	for (i = 0; i < fam->s->nr_params; i++)
-		fprintf(m, "/%s:%lld", fam->s->params[i].name,
-			(long long)args[i]);
-	fclose(m);
-	return buf;
-}
-
 /* kernel_bb and kernel_bb_<file> per iteration, and the functions */
-static void cost_benchmark_end(cbench_state *st, const struct family *fam,
-			       const int64_t *args)
+static void cost_benchmark_end(cbench_state *st, const char *bench)
 {
 	struct cost_totals t;
 	char name[64], err[256];
-	char *bench;
 	int f;
 
 	if (!opt.cost)
@@ -279,11 +269,8 @@ static void cost_benchmark_end(cbench_state *st, const struct family *fam,
 		cbench_counter(st, name, (double)t.file[f],
 			       CBENCH_COUNTER_AVG_ITERATIONS);
 	}
-	if (cost_out) {
-		bench = run_name(fam, args);
+	if (cost_out)
 		cost_out_add(cost_out, bench, &t, cbench_iterations(st));
-		free(bench);
-	}
 	cost_totals_free(&t);
 }
 
@@ -316,8 +303,7 @@ static void cost_scenario(bool running)
 {
 }
 
-static void cost_benchmark_end(cbench_state *st, const struct family *fam,
-			       const int64_t *args)
+static void cost_benchmark_end(cbench_state *st, const char *bench)
 {
 }
 
@@ -373,34 +359,98 @@ static void sim_config(const struct scenario *s, const int64_t *args,
 	cfg->seed = opt.seed;
 }
 
+/* "pte_churn/ws_pages:256/interval:8/...": libcbench's instance name */
+static void benchmark_name(const struct family *fam, const int64_t *args,
+			   char *buf, size_t len)
+{
+	size_t n = snprintf(buf, len, "%s", fam->name);
+	unsigned int i;
+
+	for (i = 0; i < fam->s->nr_params && n < len; i++)
+		n += snprintf(buf + n, len - n, "/%s:%lld",
+			      fam->s->params[i].name, (long long)args[i]);
+}
+
+/* The mismatches of one benchmark, over its iterations */
+struct bm_mismatches {
+	uint64_t count[GSIM_MM_NR];
+	char first[320];
+};
+
+static void add_mismatches(struct bm_mismatches *m, struct gsim *g)
+{
+	struct gsim_mismatches mm;
+	unsigned int k;
+
+	gsim_mismatches(g, &mm);
+	for (k = 1; k < GSIM_MM_NR; k++)
+		m->count[k] += mm.count[k];
+	if (!m->first[0] && mm.first_kind)
+		snprintf(m->first, sizeof(m->first), "%s",
+			 mm.first[mm.first_kind]);
+}
+
+/* gmapbench: WRONG <name>: <N> mismatches (<kind> <n>, ...); first: ... */
+static void report_wrong(const char *name, const struct bm_mismatches *m)
+{
+	char kinds[128];
+	uint64_t total = 0;
+	size_t n = 0;
+	unsigned int k;
+
+	kinds[0] = 0;
+	for (k = 1; k < GSIM_MM_NR; k++) {
+		if (!m->count[k])
+			continue;
+		total += m->count[k];
+		n += snprintf(kinds + n, sizeof(kinds) - n, "%s%s %llu",
+			      n ? ", " : "", gsim_mismatch_kind_name(k),
+			      (unsigned long long)m->count[k]);
+	}
+	if (!total)
+		return;
+	outcome.wrong = true;
+	fprintf(stderr,
+		"gmapbench: WRONG %s: %llu mismatches (%s); first: %s\n", name,
+		(unsigned long long)total, kinds, m->first);
+}
+
+static void bm_error(cbench_state *st, const char *msg)
+{
+	outcome.error = true;
+	cbench_skip_with_error(st, msg);
+}
+
 static void bm_sim(cbench_state *st)
 {
 	const struct family *fam = cbench_user(st);
 	const struct scenario *s = fam->s;
 	int64_t args[SCENARIO_MAX_PARAMS];
 	struct gmap_counters sum = {0}, c;
+	struct bm_mismatches mm = {{0}};
 	struct scenario_result res;
 	struct l1_platform plat;
 	struct gsim_config cfg;
 	uint64_t accesses = 0;
-	char err[256];
+	char err[512], name[256];
 	bool first = true;
 	struct gsim *g;
 
 	args_of(st, s, args);
+	benchmark_name(fam, args, name, sizeof(name));
 	sim_config(s, args, &cfg);
 	cost_benchmark_start();
 	while (cbench_keep_running(st)) {
 		cbench_pause_timing(st);
 		g = gsim_create(&cfg, err, sizeof(err));
 		if (!g) {
-			cbench_skip_with_error(st, err);
+			bm_error(st, err);
 			break;
 		}
 		l1_sim_platform(&plat, g, &cfg, false);
 		if (scenario_check(s, args, &plat, err, sizeof(err))) {
 			gsim_destroy(g);
-			cbench_skip_with_error(st, err);
+			bm_error(st, err);
 			break;
 		}
 		cbench_resume_timing(st);
@@ -409,27 +459,36 @@ static void bm_sim(cbench_state *st)
 		cost_scenario(false);
 		cbench_pause_timing(st);
 		gsim_counters(g, &c);
+		add_mismatches(&mm, g);
+		if (gsim_hung(g) || res.rc == L1_ERR_NO_PROGRESS) {
+			/* no progress: the run of this benchmark ends */
+			snprintf(err, sizeof(err), "%s",
+				 gsim_hung(g) ? gsim_error(g) : res.error);
+			fprintf(stderr, "gmapbench: HUNG %s: %s\n", name, err);
+			outcome.hung = true;
+			gsim_destroy(g);
+			cbench_skip_with_error(st, err);
+			break;
+		}
 		if (res.rc) {
 			snprintf(err, sizeof(err), "%s: %s (%d)%s%s", s->name,
 				 res.error, res.rc, *gsim_error(g) ? ": " : "",
 				 gsim_error(g));
 			gsim_destroy(g);
-			cbench_skip_with_error(st, err);
+			bm_error(st, err);
 			break;
 		}
-		if (c.v[GC_oracle_mismatches])
-			fprintf(stderr, "gmapbench-%s: %s: WRONG: %s\n",
-				GMAPBENCH_VARIANT, s->name, gsim_error(g));
 		add_counters(&sum, &c, first);
 		first = false;
 		accesses += res.l1.accesses;
 		gsim_destroy(g);
 		cbench_resume_timing(st);
 	}
+	report_wrong(name, &mm);
 	if (cbench_error_occurred(st))
 		return;
 	export_counters(st, &sum);
-	cost_benchmark_end(st, fam, args);
+	cost_benchmark_end(st, name);
 	cbench_counter(st, "l2_accesses", (double)accesses,
 		       CBENCH_COUNTER_AVG_ITERATIONS);
 	cbench_set_items_processed(st, (int64_t)accesses);
@@ -462,7 +521,7 @@ static void bm_kvm(cbench_state *st)
 	while (cbench_keep_running(st)) {
 		if (kvm_backend_run(&opt.kvm, s->name, kv, &c, &t, err,
 				    sizeof(err))) {
-			cbench_skip_with_error(st, err);
+			bm_error(st, err);
 			return;
 		}
 		add_counters(&sum, &c, first);
@@ -477,16 +536,20 @@ static void bm_kvm(cbench_state *st)
 static cbench_family *new_family(const struct scenario *s, const char *name)
 {
 	const char *names[SCENARIO_MAX_PARAMS];
-	struct family *fam = malloc(sizeof(*fam));
+	struct family *fam = calloc(1, sizeof(*fam));
 	cbench_family *f;
 	unsigned int i;
 
 	if (!fam)
 		die("%s: out of memory", name);
-	*fam = (struct family){s, name};
+	fam->s = s;
+	snprintf(fam->name, sizeof(fam->name), "%s", name);
+	fam->next = families;
+	families = fam;
 	for (i = 0; i < s->nr_params; i++)
 		names[i] = s->params[i].name;
-	f = cbench_register(name, opt.backend == BACKEND_KVM ? bm_kvm : bm_sim);
+	f = cbench_register(fam->name,
+			    opt.backend == BACKEND_KVM ? bm_kvm : bm_sim);
 	cbench_set_user(f, fam);
 	cbench_set_arg_names_n(f, names, s->nr_params);
 	cbench_set_unit(f, CBENCH_MILLISECOND);
@@ -520,7 +583,7 @@ static void register_scenario(const struct scenario *s)
 		if (!fam[set->large]) {
 			snprintf(name, sizeof(name), "%s%s", s->name,
 				 set->large ? "_large" : "");
-			fam[set->large] = new_family(s, strdup(name));
+			fam[set->large] = new_family(s, name);
 		}
 		cbench_add_args_n(fam[set->large], args, s->nr_params);
 		nightly += !set->large;
@@ -574,6 +637,16 @@ static void exec_count_build(char **argv)
 }
 #endif
 
+static void free_families(void)
+{
+	struct family *f;
+
+	while ((f = families)) {
+		families = f->next;
+		free(f);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	char **all_args = malloc((argc + 1) * sizeof(*all_args));
@@ -619,7 +692,17 @@ int main(int argc, char **argv)
 		register_only(opt.only[i]);
 	for (i = 0; !opt.nr_only && i < scenario_count(); i++)
 		register_scenario(scenario_at(i));
-	cbench_run_specified();
+	if (cbench_run_specified() < 0) {
+		cbench_shutdown();
+		return 1; /* a bad regex, --benchmark_out or --cbench_pin */
+	}
 	cbench_shutdown();
-	return cost_out_finish();
+	free_families();
+	if (cost_out_finish())
+		return 1;
+	if (outcome.wrong)
+		return 3;
+	if (outcome.hung)
+		return 4;
+	return outcome.error ? 1 : 0;
 }

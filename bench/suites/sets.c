@@ -39,6 +39,10 @@ const struct arg_set arg_sets[] = {
 
 	N("top_level_churn", {"level", 3}),
 	N("top_level_churn", {"asce_levels", 4}, {"level", 4}),
+	/* region-level unshadows: an entry below the top rewritten */
+	N("top_level_churn", {"level", 1}),
+	N("top_level_churn", {"level", 2}),
+	N("top_level_churn", {"asce_levels", 4}, {"level", 3}),
 	L("top_level_churn", {"ws_pages", 1024}, {"rewrites", 256}),
 
 	N("multi_guest", {"guests", 4}),
@@ -50,6 +54,49 @@ const struct arg_set arg_sets[] = {
 
 	N("l2_reboot", {"pages", 1024}),
 	L("l2_reboot", {"pages", 16384}, {"boots", 16}),
+
+	/* rewrites across the whole top table, its last 4 KiB included */
+	N("top_table_sweep", {"level", 3}),
+	N("top_table_sweep", {"asce_levels", 1}, {"level", 1}),
+	N("top_table_sweep", {"asce_levels", 4}, {"level", 4}),
+
+	/* DAT protection at each level: stores fault, fetches translate */
+	N("dat_protection", {"level", 1}),
+	N("dat_protection", {"level", 2}),
+	N("dat_protection", {"level", 3}),
+	N("dat_protection", {"level", 4}),
+	N("dat_protection", {"level", 5}),
+
+	/* tables shorter than full: just inside and just past the end */
+	N("short_tables", {"asce_levels", 1}, {"limit", 1}, {"length", 1}),
+	N("short_tables", {"asce_levels", 3}, {"limit", 1}, {"length", 0}),
+	N("short_tables", {"asce_levels", 4}, {"limit", 1}, {"length", 2}),
+	N("short_tables", {"asce_levels", 2}, {"limit", 2}, {"length", 1}),
+	N("short_tables", {"asce_levels", 3}, {"limit", 2}, {"length", 0}),
+	N("short_tables", {"asce_levels", 2}, {"limit", 3}, {"length", 2}),
+	N("short_tables", {"asce_levels", 3}, {"limit", 3}, {"length", 2}),
+	N("short_tables", {"asce_levels", 4}, {"limit", 3}, {"length", 1}),
+
+	/* CR0.EDAT on and off for the same ASCE */
+	N("edat_toggle", {"mode", 1}),
+	N("edat_toggle", {"mode", 2}),
+
+	/* L1 changes live entries with CSPG or CRDTE */
+	N("l1_insns", {"insn", 1}, {"level", 1}),
+	N("l1_insns", {"insn", 2}, {"level", 1}),
+	N("l1_insns", {"insn", 1}, {"level", 2}),
+	N("l1_insns", {"insn", 2}, {"level", 2}),
+
+	/* L0 changes its backing of L1 under L2's shadow */
+	N("l0_events", {"event", 1}),
+	N("l0_events", {"event", 2}),
+	N("l0_events", {"event", 3}),
+	N("l0_events", {"event", 4}),
+	N("l0_events", {"event", 4}, {"len_pages", 256}),
+	N("l0_events", {"event", 1}, {"target", 2}),
+	N("l0_events", {"event", 2}, {"target", 2}),
+	N("l0_events", {"event", 1}, {"prefix", 1}),
+	L("l0_events", {"event", 2}, {"pages", 16384}, {"rounds", 256}),
 };
 
 const unsigned int nr_arg_sets = sizeof(arg_sets) / sizeof(arg_sets[0]);

@@ -27,6 +27,7 @@ int l1_init(struct l1 *l1, struct l1_platform *plat)
 
 	l1->plat = plat;
 	l1->err = 0;
+	l1->insn = L1_INSN_STORE;
 	for (i = 0; i < L1_NR_FRAME_KINDS; i++) {
 		l1->cursor[i] = 0;
 		l1->frames_in_use[i] = 0;

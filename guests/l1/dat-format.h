@@ -24,6 +24,8 @@
 #define L1_RTE_TT_R2 0x08ULL
 #define L1_RTE_TT_R3 0x04ULL
 #define L1_RTE_TL_FULL 0x03ULL
+#define L1_RTE_TF_SHIFT 6 /* bits 56-57: first 4 KiB of the table used */
+#define L1_RTE_TF_MASK 0xc0ULL
 #define L1_R3E_RFAA 0xffffffff80000000ULL /* bits 0-32, FC=1 */
 
 /* Segment-table entries: PTO 0-52 (FC=0) or SFAA 0-43 (FC=1) */

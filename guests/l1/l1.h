@@ -46,8 +46,15 @@ struct l1_stats {
 	uint64_t l1_stores; /* store64 calls (fill64 counts as one) */
 };
 
+/* How L1 changes a valid entry of a live table (struct l1.insn) */
+enum l1_insn {
+	L1_INSN_STORE, /* invalidate (hook or store), then store */
+	L1_INSN_CSPG, /* CSPG sets the invalid bit and purges, then store */
+	L1_INSN_CRDTE, /* CRDTE replaces the valid entry in one go */
+};
 struct l1 {
 	struct l1_platform *plat;
+	enum l1_insn insn; /* L1_INSN_STORE after l1_init() */
 	int err; /* first platform error, sticky */
 	uint64_t heap_base;
 	uint32_t nr_chunks;
@@ -80,10 +87,14 @@ struct l1_gmap {
 	uint64_t top_origin;
 	enum l1_level top; /* L1_LVL_R1 .. L1_LVL_SG */
 	uint64_t tables; /* tables held, the top one included */
+	bool has_prefix; /* L2's prefix, for every SIE on this gmap */
+	uint64_t prefix;
 };
 
 /* The smallest top level whose table covers [0, span) */
 enum l1_level l1_top_for_span(uint64_t span);
+/* The L2 bytes one entry of a table of that level maps */
+uint64_t l1_entry_span(enum l1_level level);
 /* The span a top level covers */
 uint64_t l1_top_span(enum l1_level top);
 
@@ -121,6 +132,17 @@ int l1_gmap_protect(struct l1_gmap *g, uint64_t l2addr, bool prot);
  */
 int l1_gmap_rewrite_entry(struct l1_gmap *g, uint64_t l2addr,
 			  enum l1_level level);
+/*
+ * Sets or clears DAT protection (or, for a region or segment entry that
+ * designates a table, the P bit that protects all below it) of the valid
+ * entry at level for l2addr: invalidate, then store. -2 if not valid.
+ */
+int l1_gmap_protect_entry(struct l1_gmap *g, uint64_t l2addr,
+			  enum l1_level level, bool prot);
+/* The same for any bits: the entry becomes (old & ~clear) | set.
+ * With clear = ~0 the entry becomes set, a valid entry of the level. */
+int l1_gmap_change_entry(struct l1_gmap *g, uint64_t l2addr,
+			 enum l1_level level, uint64_t clear, uint64_t set);
 /* Invalidates that entry and frees the tables below it. */
 int l1_gmap_unmap_table(struct l1_gmap *g, uint64_t l2addr,
 			enum l1_level level);
@@ -141,11 +163,24 @@ void l1_gmap_walk(struct l1_gmap *g, uint64_t l2addr, struct l1_walk *w);
  * Runs L2 on g until every access is done. Each reflected fault goes to
  * fault(arg, g, sie), which maps what L2 needs and returns 0, or fails the
  * run with its negative value. A fault that repeats at the same address
- * and code right after fault() returned 0 fails the run with -35.
+ * and code right after fault() returned 0 fails the run with
+ * L1_ERR_NO_PROGRESS.
  */
+#define L1_ERR_NO_PROGRESS (-35)
+/* SIE refused to run L2: a validity intercept (prefix not mapped) */
+#define L1_ERR_VALIDITY (-71)
 typedef int (*l1_fault_fn)(void *arg, struct l1_gmap *g,
 			   const struct l1_sie *sie);
 int l1_run_l2(struct l1_gmap *g, bool edat, const struct l1_l2_run *runs,
 	      size_t nr_runs, l1_fault_fn fault, void *arg);
+/*
+ * Runs L2 on g until every access is done; L1 delivers each reflected
+ * exception to L2, whose handler goes on with the next access (the
+ * faulting one is skipped). Counts the exceptions in *faults (if not
+ * NULL). Where the exceptions must come from is the oracle's to judge.
+ */
+int l1_run_l2_deliver(struct l1_gmap *g, bool edat,
+		      const struct l1_l2_run *runs, size_t nr_runs,
+		      uint64_t *faults);
 
 #endif /* GMAPBENCH_L1_H */

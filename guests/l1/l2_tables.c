@@ -74,6 +74,16 @@ uint64_t l1_top_span(enum l1_level top)
 	return span[top];
 }
 
+uint64_t l1_entry_span(enum l1_level level)
+{
+	static const uint64_t span[] = {
+		[L1_LVL_R1] = L1_R1_SIZE,   [L1_LVL_R2] = L1_R2_SIZE,
+		[L1_LVL_R3] = L1_R3_SIZE,   [L1_LVL_SG] = L1_SEG_SIZE,
+		[L1_LVL_PT] = L1_PAGE_SIZE,
+	};
+	return span[level];
+}
+
 enum l1_level l1_top_for_span(uint64_t span)
 {
 	if (span <= L1_R3_SIZE)
@@ -120,6 +130,8 @@ int l1_gmap_create(struct l1_gmap *g, struct l1 *l1, enum l1_level top)
 	g->l1 = l1;
 	g->top = top;
 	g->tables = 0;
+	g->has_prefix = false;
+	g->prefix = 0;
 	if (top > L1_LVL_SG)
 		return -22;
 	g->top_origin = new_table(g, top);
@@ -146,18 +158,39 @@ static void invalidate(struct l1_gmap *g, enum l1_level level, uint64_t entry,
 		l1->err = rc;
 }
 
+/* L1's instruction, or its failure as an error */
+static void insn_rc(struct l1 *l1, int rc)
+{
+	if (rc && !l1->err)
+		l1->err = rc > 0 ? -5 : rc; /* not equal: a race, none here */
+}
+
 /* Invalidate-then-change of a leaf; nothing if it already holds val */
 static void set_entry(struct l1_gmap *g, enum l1_level level, uint64_t entry,
 		      uint64_t val, uint64_t l2addr)
 {
 	struct l1 *l1 = g->l1;
+	struct l1_platform *p = l1->plat;
 	uint64_t old = l1_load(l1, entry);
 
 	if (old == val)
 		return;
 	if (!(old & invalid_bit(level))) {
-		invalidate(g, level, entry, old, l2addr);
 		l1->stats.rewrites++;
+		if (l1->insn == L1_INSN_CRDTE && p->crdte &&
+		    !(val & invalid_bit(level))) {
+			insn_rc(l1, p->crdte(p->ctx, level, entry, old, val,
+					     g->asce, l2addr));
+			l1->stats.pages_mapped++;
+			return;
+		}
+		if (l1->insn == L1_INSN_CSPG && p->cspg) {
+			l1->stats.invalidations++;
+			insn_rc(l1, p->cspg(p->ctx, entry, old,
+					    old | invalid_bit(level)));
+		} else {
+			invalidate(g, level, entry, old, l2addr);
+		}
 	}
 	l1_store(l1, entry, val);
 	if (!(val & invalid_bit(level)))
@@ -284,6 +317,33 @@ int l1_gmap_protect(struct l1_gmap *g, uint64_t l2addr, bool prot)
 	bit = level == L1_LVL_PT ? L1_PTE_PROT : L1_RTE_PROT;
 	set_entry(g, level, entry, prot ? val | bit : val & ~bit, l2addr);
 	return g->l1->err;
+}
+
+int l1_gmap_change_entry(struct l1_gmap *g, uint64_t l2addr,
+			 enum l1_level level, uint64_t clear, uint64_t set)
+{
+	uint64_t entry, val;
+	int rc;
+
+	if (level < g->top)
+		return -22;
+	rc = entry_at(g, l2addr, level, false, &entry);
+	if (rc)
+		return rc;
+	val = l1_load(g->l1, entry);
+	if (val & invalid_bit(level))
+		return -2;
+	set_entry(g, level, entry, (val & ~clear) | set, l2addr);
+	return g->l1->err;
+}
+
+int l1_gmap_protect_entry(struct l1_gmap *g, uint64_t l2addr,
+			  enum l1_level level, bool prot)
+{
+	uint64_t bit = level == L1_LVL_PT ? L1_PTE_PROT : L1_RTE_PROT;
+
+	return l1_gmap_change_entry(g, l2addr, level, prot ? 0 : bit,
+				    prot ? bit : 0);
 }
 
 /*

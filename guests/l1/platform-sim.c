@@ -17,6 +17,14 @@ _Static_assert(sizeof(struct l1_l2_run) == sizeof(struct gsim_l2_run) &&
 			       offsetof(struct gsim_l2_run, flags),
 	       "struct l1_l2_run and struct gsim_l2_run differ");
 _Static_assert(L1_RUN_WRITE == GSIM_L2_WRITE, "write flag");
+_Static_assert((int)L1_LVL_R1 == (int)GSIM_LVL_R1 &&
+		       (int)L1_LVL_PT == (int)GSIM_LVL_PT,
+	       "levels");
+_Static_assert((int)L1_L0_SWAP == (int)GSIM_L0_SWAP &&
+		       (int)L1_L0_MIGRATE == (int)GSIM_L0_MIGRATE &&
+		       (int)L1_L0_WRPROTECT == (int)GSIM_L0_WRPROTECT &&
+		       (int)L1_L0_DISCARD == (int)GSIM_L0_DISCARD,
+	       "L0 events");
 
 static int sim_load64(void *ctx, uint64_t a, uint64_t *v)
 {
@@ -38,6 +46,8 @@ static int sim_sie(void *ctx, struct l1_sie *s)
 	struct gsim_sie g = {
 		.asce = s->asce,
 		.cr0_edat = s->cr0_edat,
+		.has_prefix = s->has_prefix,
+		.prefix = s->prefix,
 		.runs = (const struct gsim_l2_run *)s->runs,
 		.nr_runs = s->nr_runs,
 		.run = s->run,
@@ -47,12 +57,32 @@ static int sim_sie(void *ctx, struct l1_sie *s)
 
 	s->run = g.run;
 	s->done = g.done;
-	s->exit = g.exit == GSIM_EXIT_DONE ? L1_EXIT_DONE : L1_EXIT_PGM;
+	s->exit = g.exit == GSIM_EXIT_DONE  ? L1_EXIT_DONE
+		  : g.exit == GSIM_EXIT_PGM ? L1_EXIT_PGM
+					    : L1_EXIT_VALIDITY;
 	s->pgm_code = g.pgm_code;
+	s->teid = g.teid;
 	s->trans_exc_addr = g.trans_exc_addr;
 	s->write = g.write;
 	s->accesses = g.accesses;
 	return rc;
+}
+
+static int sim_l0_event(void *ctx, int ev, uint64_t a, uint64_t len)
+{
+	return gsim_l0_event(ctx, (enum gsim_l0_event)ev, a, len);
+}
+
+static int sim_cspg(void *ctx, uint64_t a, uint64_t old, uint64_t new)
+{
+	return gsim_l1_cspg(ctx, a, old, new);
+}
+
+static int sim_crdte(void *ctx, enum l1_level level, uint64_t entry,
+		     uint64_t old, uint64_t new, uint64_t asce, uint64_t l2addr)
+{
+	return gsim_l1_crdte(ctx, (enum gsim_level)level, entry, old, new, asce,
+			     l2addr);
 }
 
 static uint64_t sim_now(void *ctx)
@@ -77,6 +107,9 @@ void l1_sim_platform(struct l1_platform *p, struct gsim *g,
 		.store64 = sim_store64,
 		.fill64 = sim_fill64,
 		.sie = sim_sie,
+		.l0_event = sim_l0_event,
+		.cspg = sim_cspg,
+		.crdte = sim_crdte,
 		.now = clock ? sim_now : NULL,
 	};
 }

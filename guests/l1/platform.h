@@ -36,6 +36,7 @@ struct l1_l2_run {
 enum l1_exit {
 	L1_EXIT_DONE, /* L2 ran every access */
 	L1_EXIT_PGM, /* a host-translation fault reflected to L1 */
+	L1_EXIT_VALIDITY, /* validity intercept: L2's prefix is not mapped */
 };
 
 /*
@@ -47,6 +48,8 @@ struct l1_sie {
 	/* in */
 	uint64_t asce; /* L2's ASCE as L1 designates it */
 	bool cr0_edat; /* L1 enables EDAT for L2 */
+	bool has_prefix; /* L2's prefix area (8 KiB) at L2 address prefix: */
+	uint64_t prefix; /* SIE needs it mapped (else L1_EXIT_VALIDITY) */
 	const struct l1_l2_run *runs;
 	size_t nr_runs;
 	/* progress, kept between calls; zero it to start from the top */
@@ -56,8 +59,18 @@ struct l1_sie {
 	enum l1_exit exit;
 	uint16_t pgm_code; /* program-interruption code, L1_EXIT_PGM */
 	uint64_t trans_exc_addr; /* the L2 address that faulted */
+	uint64_t teid; /* translation-exception identification */
 	bool write; /* the faulting access was a store */
 	uint64_t accesses; /* L2 accesses completed by this call */
+};
+
+/* What L0 does to L1's memory (the l0_event hook) */
+enum l1_l0_event {
+	L1_L0_SWAP, /* unmapped, contents back in new frames on next touch */
+	L1_L0_MIGRATE, /* moved to new frames */
+	L1_L0_WRPROTECT, /* write-protected (dirty logging, KSM) */
+	L1_L0_DISCARD, /* discarded: L1 gave the memory up */
+	L1_NR_L0_EVENTS
 };
 
 /* Which table an invalidation is for (the invalidate hook) */
@@ -113,6 +126,23 @@ struct l1_platform {
 	int (*invalidate)(void *ctx, enum l1_level level, uint64_t entry_addr,
 			  uint64_t asce, uint64_t l2addr);
 
+	/*
+	 * Optional (NULL: not possible here; host/sim has it). L0 changes its
+	 * backing of L1's pages [l1addr, l1addr + len), whole pages, through
+	 * the host kernel's paths: enum l1_l0_event.
+	 */
+	int (*l0_event)(void *ctx, int event, uint64_t l1addr, uint64_t len);
+	/*
+	 * Optional (NULL: L1 cannot use the instruction; see l1.insn). L1's
+	 * CSPG on the doubleword at l1addr (compare with old, store new,
+	 * purge the TLB), and CRDTE replacing the entry at entry_addr of the
+	 * given level for l2addr in the tables asce designates. Return 0 if
+	 * swapped, 1 if the entry was not old, or a negative error.
+	 */
+	int (*cspg)(void *ctx, uint64_t l1addr, uint64_t old, uint64_t new);
+	int (*crdte)(void *ctx, enum l1_level level, uint64_t entry_addr,
+		     uint64_t old, uint64_t new, uint64_t asce,
+		     uint64_t l2addr);
 	/* A timestamp in nanoseconds (monotonic); NULL: no clock. */
 	uint64_t (*now)(void *ctx);
 	/* One line of text for a person, no newline; NULL: silent. */

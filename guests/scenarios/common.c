@@ -120,3 +120,14 @@ int scn_check_levels(const char *name, int64_t levels, uint64_t span,
 	l1_buf_str(err, " GiB (0 picks the level)");
 	return -22;
 }
+
+/* Maps l2addr to a new L1 frame of its own (4 KiB or 1 MiB) */
+int scn_map_new(struct l1_gmap *g, uint64_t l2addr, enum l1_map_size size)
+{
+	uint64_t f =
+		l1_alloc(g->l1, size == L1_MAP_1M ? L1_FRAME_1M : L1_FRAME_4K);
+
+	if (f == L1_NO_FRAME)
+		return -12;
+	return l1_gmap_map(g, l2addr, f, size, 0);
+}

@@ -4,12 +4,15 @@
 
 extern const struct scenario scn_table_creation, scn_prot_fault_storm,
 	scn_pte_churn, scn_top_level_churn, scn_multi_guest, scn_large_pages,
-	scn_l2_reboot;
+	scn_l2_reboot, scn_dat_protection, scn_short_tables, scn_edat_toggle,
+	scn_l0_events, scn_top_table_sweep, scn_l1_insns;
 
 static const struct scenario *const registry[] = {
 	&scn_table_creation,  &scn_prot_fault_storm, &scn_pte_churn,
 	&scn_top_level_churn, &scn_multi_guest,	     &scn_large_pages,
-	&scn_l2_reboot,
+	&scn_l2_reboot,	      &scn_dat_protection,   &scn_short_tables,
+	&scn_edat_toggle,     &scn_l0_events,	     &scn_top_table_sweep,
+	&scn_l1_insns,
 };
 
 /* L1's state for the run in progress (see "Not reentrant") */
@@ -193,6 +196,7 @@ void scenario_needs(const struct scenario *s, const int64_t *args,
 		n->frames[i] = 0;
 	n->l1_bytes = 0;
 	n->edat1 = n->edat2 = false;
+	n->l0_events = false;
 	s->needs(args, n);
 }
 
@@ -245,6 +249,12 @@ int scenario_check(const struct scenario *s, const int64_t *args,
 		l1_buf_str(&b, " (gsim_config.l1_edat1/l1_edat2)");
 		return -22;
 	}
+	if (n.l0_events && !plat->l0_event) {
+		l1_buf_str(&b, s->name);
+		l1_buf_str(&b, ": needs a platform where L0 can change its "
+			       "backing of L1 (host/sim)");
+		return -22;
+	}
 	return 0;
 }
 
@@ -257,8 +267,10 @@ static const char *rc_text(int rc)
 		return "L2 address beyond the reach of L1's top table";
 	case -17:
 		return "a table or frame is in the way";
-	case -35:
+	case L1_ERR_NO_PROGRESS:
 		return "L2 faulted again where L1 had just mapped";
+	case L1_ERR_VALIDITY:
+		return "SIE gave a validity intercept (L2's prefix unmapped)";
 	case -14:
 		return "the platform refused an L1 address";
 	case -22:

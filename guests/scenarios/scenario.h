@@ -39,6 +39,7 @@ struct scenario_needs {
 	uint64_t frames[L1_NR_FRAME_KINDS]; /* at most, at any one time */
 	uint64_t l1_bytes; /* L1 memory at least (besides the heap) */
 	bool edat1, edat2; /* facilities L1 must be offered */
+	bool l0_events; /* the platform's l0_event hook (host/sim) */
 };
 
 struct scenario_result {
@@ -98,6 +99,7 @@ int scenario_run(const struct scenario *s, const int64_t *args,
 int scn_alias_init(struct l1 *l1, unsigned int nr);
 uint64_t scn_frame_alias(struct l1 *l1, uint64_t l2addr);
 int scn_map_alias(void *arg, struct l1_gmap *g, const struct l1_sie *sie);
+int scn_map_new(struct l1_gmap *g, uint64_t l2addr, enum l1_map_size size);
 int scn_run1(struct l1_gmap *g, bool edat, uint64_t addr, int64_t stride,
 	     uint64_t count, bool write);
 uint64_t scn_chunks(const struct scenario_needs *n);

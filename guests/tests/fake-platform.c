@@ -64,6 +64,9 @@ int fake_translate(struct fake *f, uint64_t asce, uint64_t va, int edat,
 	/* addresses beyond the top table's reach: ASCE-type exception */
 	if (top > 0 && (va >> (shift[top] + 11)))
 		return 0x38;
+	/* beyond the ASCE's table length: the top table's exception */
+	if (((va >> shift[top]) & 0x7ff) >> 9 > (asce & 3))
+		return pgm[top];
 	for (lvl = top; lvl < 4; lvl++) {
 		e = rd(f, table + 8 * ((va >> shift[lvl]) & 0x7ff), &rc);
 		if (rc)
@@ -82,6 +85,14 @@ int fake_translate(struct fake *f, uint64_t asce, uint64_t va, int edat,
 		if (lvl == 3 && edat >= 1 && (e & 0x400)) {
 			*l1addr = (e & 0xfffffffffff00000ULL) | (va & 0xfffff);
 			goto frame;
+		}
+		/* a region entry's table offset and length bound the
+		 * index into the table it designates */
+		if (lvl < 3) {
+			uint64_t nx = ((va >> shift[lvl + 1]) & 0x7ff) >> 9;
+
+			if (nx < ((e >> 6) & 3) || nx > (e & 3))
+				return pgm[lvl + 1];
 		}
 		table = lvl == 3 ? e & ~0x7ffULL : e & ~0xfffULL;
 	}

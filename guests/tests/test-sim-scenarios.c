@@ -130,5 +130,46 @@ int main(void)
 		       C(unshadow_pgt) >= 900 - 3 * 2,
 	       "every boot refaults every page through L1; each new segment "
 	       "is a full unshadow (segment-table top)");
+	for (int lvl = 1; lvl <= 5; lvl++) {
+		char spec[64];
+
+		snprintf(spec, sizeof(spec),
+			 "level:%d/segments:2/pages:4/rounds:1", lvl);
+		EXPECT("dat_protection", spec, C(exits_l1) == 8,
+		       "each protected store is reflected, no fetch, no store "
+		       "after L1 lifts the protection");
+	}
+	EXPECT("short_tables", "asce_levels:3/limit:1/length:0/rounds:2",
+	       C(exits_l1) == 2,
+	       "ASCE TL: the fetch and the store just past the end fault in "
+	       "the short round only");
+	EXPECT("short_tables", "asce_levels:3/limit:3/length:2/rounds:2",
+	       C(exits_l1) == 2, "region-third entry TF: the same");
+	EXPECT("short_tables", "asce_levels:2/limit:2/length:1/rounds:2",
+	       C(exits_l1) == 2, "region-second entry TL: the same");
+	EXPECT("edat_toggle", "mode:2/segments:2/pages:4/rounds:2",
+	       C(exits_l1) == 8 && C(shadow_create) == 2,
+	       "region-third protection holds with EDAT only; one shadow per "
+	       "EDAT level of the ASCE");
+	EXPECT("l0_events", "event:1/pages:8/rounds:2",
+	       C(unshadow_pte) == 2 && C(exits_l1) == 0,
+	       "a swapped-out L1 frame unshadows its shadow PTE");
+	EXPECT("l0_events", "event:2/target:2/pages:8/rounds:2",
+	       C(unshadow_pgt) == 2,
+	       "a migrated L1 page-table page unshadows its shadow page table");
+	EXPECT("l0_events", "event:4/len_pages:256/pages:8/rounds:1",
+	       C(unshadow_pte) == 8,
+	       "discarding the segment of L2's frames unshadows every page");
+	EXPECT("l0_events", "event:1/pages:8/rounds:2/prefix:1",
+	       C(oracle_mismatches) == 0 && C(unshadow_pgt) >= 2,
+	       "L1 rewriting the PTE of L2's prefix page: map_prefix again");
+	EXPECT("l1_insns", "insn:1/level:1/rewrites:8",
+	       C(csp) == 8 && C(prot_faults) >= 1 &&
+		       C(unshadow_pgt) == C(prot_faults),
+	       "a CSPG on a shadowed page table is a protection fault and "
+	       "a page-table unshadow");
+	EXPECT("l1_insns", "insn:2/level:2/rewrites:8",
+	       C(crdte) == 8 && C(unshadow_full) == 8,
+	       "each CRDTE of a segment entry (the top table) unshadows all");
 	return tap_done();
 }

@@ -60,6 +60,24 @@ void gsim_destroy(struct gsim *g);
  */
 int gsim_l1_load64(struct gsim *g, uint64_t l1addr, uint64_t *val);
 int gsim_l1_store64(struct gsim *g, uint64_t l1addr, uint64_t val);
+/*
+ * L1's instructions on its own tables for L2 (entries in L1 memory): CSPG
+ * (compare l1addr's doubleword with old, store new if equal, purge the
+ * TLB) and CRDTE (the same for the entry of the given level, enum
+ * gsim_level, that l2addr selects, clearing the TLB entries formed
+ * through it). The store takes L0's protection path like any L1 store.
+ * Return 0 swapped, 1 not equal, or -EFAULT.
+ */
+enum gsim_level {
+	GSIM_LVL_R1,
+	GSIM_LVL_R2,
+	GSIM_LVL_R3,
+	GSIM_LVL_SG,
+	GSIM_LVL_PT
+};
+int gsim_l1_cspg(struct gsim *g, uint64_t l1addr, uint64_t old, uint64_t new);
+int gsim_l1_crdte(struct gsim *g, enum gsim_level level, uint64_t l1entry,
+		  uint64_t old, uint64_t new, uint64_t l2asce, uint64_t l2addr);
 /* count stores of the same value at l1addr, l1addr + 8, ... */
 int gsim_l1_fill64(struct gsim *g, uint64_t l1addr, uint64_t val,
 		   uint64_t count);
@@ -76,6 +94,7 @@ struct gsim_l2_run {
 enum gsim_exit {
 	GSIM_EXIT_DONE, /* L2 ran every access: intercept to L1 */
 	GSIM_EXIT_PGM, /* a host-translation fault reflected to L1 */
+	GSIM_EXIT_VALIDITY, /* validity intercept: L2's prefix not mapped */
 };
 
 /*
@@ -88,6 +107,12 @@ struct gsim_sie {
 	/* in */
 	uint64_t asce; /* L2's ASCE as L1 designates it (L1 CR1) */
 	bool cr0_edat; /* L1's CR0 EDAT bit */
+	/* L2's prefix area (8 KiB aligned L2 address), which SIE needs
+	 * mapped (vsie.c map_prefix()) and whose unshadowing the vSIE gmap
+	 * notifier watches; with !has_prefix it is parked at 2 GiB, out of
+	 * the notifier's interest, and never mapped */
+	bool has_prefix;
+	uint64_t prefix;
 	const struct gsim_l2_run *runs;
 	size_t nr_runs;
 	/* progress, kept between calls; zero it to start from the top */
@@ -97,12 +122,60 @@ struct gsim_sie {
 	enum gsim_exit exit;
 	uint16_t pgm_code; /* PGM_* code L1 receives, for GSIM_EXIT_PGM */
 	uint64_t trans_exc_addr; /* the L2 address that faulted */
+	uint64_t teid; /* the translation-exception identification */
 	bool write; /* the faulting access was a store */
 	uint64_t accesses; /* L2 accesses completed by this call */
 };
 
-/* Returns 0, or -errno if the simulation itself failed (with gsim_error()) */
+/*
+ * Returns 0, or -errno if the simulation itself failed (with gsim_error()).
+ * -ELOOP: L2 made no progress (the same access faulting to L0 again and
+ * again with nothing changed); gsim_hung() is then true and gsim_error()
+ * names the L2 address.
+ */
 int gsim_sie_run(struct gsim *g, struct gsim_sie *sie);
+bool gsim_hung(struct gsim *g);
+
+/*
+ * L0's own changes to the memory that backs L1, through the real kernel
+ * paths (ptep_notify() on a PGSTE_VSIE page -> gmap_shadow_notify()):
+ *   SWAP       L0 unmaps the pages (swap-out); L1's next touch maps
+ *              their contents back in new frames
+ *   MIGRATE    L0 moves the pages to new frames at once
+ *   WRPROTECT  L0 write-protects them (dirty logging, KSM)
+ *   DISCARD    gmap_discard(): L1 gave the range up (its content is lost)
+ * l1addr and len in whole pages. Returns 0 or -EINVAL / -ENOMEM.
+ */
+enum gsim_l0_event {
+	GSIM_L0_SWAP,
+	GSIM_L0_MIGRATE,
+	GSIM_L0_WRPROTECT,
+	GSIM_L0_DISCARD,
+};
+int gsim_l0_event(struct gsim *g, enum gsim_l0_event ev, uint64_t l1addr,
+		  uint64_t len);
+
+/*
+ * The oracle's mismatches since creation or the last counter reset, by
+ * kind (their sum is the oracle_mismatches counter), with the first
+ * message of each kind.
+ */
+enum gsim_mismatch_kind {
+	GSIM_MM_TRANSLATION = 1, /* another L1 frame, or one where none */
+	GSIM_MM_PROTECTION, /* writable where protected; an unprotected
+			     * L1 table page */
+	GSIM_MM_EXCEPTION, /* a reflected exception missing, spurious or
+			    * wrong (code, TEID, table level) */
+	GSIM_MM_NR
+};
+struct gsim_mismatches {
+	uint64_t count[GSIM_MM_NR]; /* [0] unused */
+	char first[GSIM_MM_NR][320];
+	unsigned int first_kind; /* of the very first mismatch, 0: none */
+};
+void gsim_mismatches(struct gsim *g, struct gsim_mismatches *out);
+/* "translation", "protection", "exception" */
+const char *gsim_mismatch_kind_name(unsigned int kind);
 
 /* The counters of DESIGN.md, since creation or the last reset. */
 void gsim_counters(struct gsim *g, struct gmap_counters *out);

@@ -43,7 +43,7 @@ segment_entry_fc1,segment_table_entry,page_table_entry,vaddress
 # the shadow-gmap side of vsie.c
 k vsie_shadow.c arch/s390/kvm/vsie.c -c -x \
 vsie_page,kvm_s390_vsie_gmap_notifier,handle_fault,handle_last_fault,\
-release_gmap_shadow,acquire_gmap_shadow
+release_gmap_shadow,acquire_gmap_shadow,map_prefix
 # program-interruption codes and PEI flags, as the kernel defines them
 {
 	grep -E '^#define PGM_' "$tree/arch/s390/include/asm/kvm_host.h"

@@ -35,6 +35,57 @@ void sim_error(struct gsim *g, const char *fmt, ...)
 	va_end(ap);
 }
 
+void sim_mismatch(struct gsim *g, int kind, const char *msg)
+{
+	g->c[SC_oracle_mismatches]++;
+	g->mismatches.count[kind]++;
+	if (!g->mismatches.first[kind][0])
+		snprintf(g->mismatches.first[kind],
+			 sizeof(g->mismatches.first[kind]), "%s", msg);
+	if (!g->mismatches.first_kind)
+		g->mismatches.first_kind = kind;
+	sim_error(g, "oracle: %s", msg);
+}
+
+_Static_assert((int)GSIM_LVL_R1 == (int)DAT_LVL_R1 &&
+		       (int)GSIM_LVL_PT == (int)DAT_LVL_PT,
+	       "gsim and DAT levels");
+_Static_assert((int)GSIM_MM_TRANSLATION == (int)ORACLE_MM_TRANSLATION &&
+		       (int)GSIM_MM_PROTECTION == (int)ORACLE_MM_PROTECTION &&
+		       (int)GSIM_MM_EXCEPTION == (int)ORACLE_MM_EXCEPTION &&
+		       (int)GSIM_MM_NR == (int)ORACLE_NR_MISMATCH_KINDS,
+	       "gsim and oracle mismatch kinds");
+
+void gsim_mismatches(struct gsim *g, struct gsim_mismatches *out)
+{
+	*out = g->mismatches;
+}
+
+const char *gsim_mismatch_kind_name(unsigned int kind)
+{
+	return oracle_mismatch_name(kind);
+}
+
+bool gsim_hung(struct gsim *g)
+{
+	return g->hung;
+}
+
+int gsim_l0_event(struct gsim *g, enum gsim_l0_event ev, uint64_t l1addr,
+		  uint64_t len)
+{
+	sim_enter(g);
+	if ((l1addr | len) & (PAGE_SIZE - 1) || l1addr >= g->cfg.l1_mem_bytes ||
+	    len > g->cfg.l1_mem_bytes - l1addr) {
+		sim_error(g,
+			  "gsim_l0_event: L1 0x%llx + 0x%llx: not whole "
+			  "pages of L1's memory",
+			  (unsigned long long)l1addr, (unsigned long long)len);
+		return -EINVAL;
+	}
+	return sim_l0_event(g, ev, l1addr, len);
+}
+
 void sim_kernel_warn(const char *file, int line, const char *cond)
 {
 	struct gsim *g = sim_cur;
@@ -126,7 +177,13 @@ struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
 		free(g);
 		return NULL;
 	}
-	if (sim_arena_init(g, arena)) {
+	if (sim_arena_init(g, arena) ||
+	    !(g->l1_of_page = calloc(g->pages, sizeof(*g->l1_of_page))) ||
+	    !(g->host_pt = calloc(g->pages, 1))) {
+		free(g->l1_of_page);
+		free(g->host_pt);
+		if (g->mem_map)
+			sim_arena_free(g);
 		snprintf(err, errlen, "arena_bytes=%llu: cannot map",
 			 (unsigned long long)arena);
 		tlb_free(&g->tlb);
@@ -160,6 +217,8 @@ struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
 	g->oracle.gmap_asce = g->gmap->asce;
 	g->oracle.gmap_edat = DAT_EDAT1;
 	g->oracle.l0mem = NULL;
+	g->oracle.l1_of_l0 = sim_l1_of_l0;
+	g->oracle.ctx = g;
 	gsim_counters_reset(g);
 	return g;
 }
@@ -179,6 +238,8 @@ void gsim_destroy(struct gsim *g)
 	/* free the radix-tree nodes RCU still holds before the next machine */
 	rcu_barrier();
 	sim_arena_free(g);
+	free(g->l1_of_page);
+	free(g->host_pt);
 	tlb_free(&g->tlb);
 	if (sim_cur == g)
 		sim_cur = NULL;
@@ -257,6 +318,40 @@ int gsim_l1_fill64(struct gsim *g, uint64_t l1addr, uint64_t val,
 	return 0;
 }
 
+int gsim_l1_cspg(struct gsim *g, uint64_t l1addr, uint64_t old, uint64_t new)
+{
+	uint64_t raddr;
+	int rc;
+
+	sim_enter(g);
+	rc = l1_translate(g, l1addr, true, &raddr);
+	if (rc)
+		return rc;
+	rc = tlb_csp(&g->tlb, NULL, raddr, 8, old, new, true, NULL);
+	return rc < 0 ? -EFAULT : rc;
+}
+
+int gsim_l1_crdte(struct gsim *g, enum gsim_level level, uint64_t l1entry,
+		  uint64_t old, uint64_t new, uint64_t l2asce, uint64_t l2addr)
+{
+	static const unsigned int shift[] = {53, 42, 31, 20, 12};
+	uint64_t raddr, idx;
+	int rc;
+
+	sim_enter(g);
+	if (level > GSIM_LVL_PT)
+		return -EINVAL;
+	rc = l1_translate(g, l1entry, true, &raddr);
+	if (rc)
+		return rc;
+	/* the machine finds the entry from the table origin and l2addr: an
+	 * origin that gives raddr, whatever frames L0 backs the table with */
+	idx = (l2addr >> shift[level]) & (level == GSIM_LVL_PT ? 0xff : 0x7ff);
+	rc = tlb_crdte(&g->tlb, NULL, old, new, raddr - idx * 8,
+		       (enum dat_level)level, l2addr, l2asce, 0, NULL);
+	return rc < 0 ? -EFAULT : rc;
+}
+
 int gsim_sie_run(struct gsim *g, struct gsim_sie *sie)
 {
 	sim_enter(g);
@@ -315,6 +410,8 @@ void gsim_counters(struct gsim *g, struct gmap_counters *out)
 void gsim_counters_reset(struct gsim *g)
 {
 	memset(g->c, 0, sizeof(g->c));
+	memset(&g->mismatches, 0, sizeof(g->mismatches));
+	g->hung = false;
 	g->stat0 = g->kvm.stat;
 	g->tlb0 = g->tlb.st;
 }

@@ -11,6 +11,13 @@
 
 static pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr);
 
+/* An L1 page L0 swapped out: its contents, until L1 touches it again */
+struct sim_swapped {
+	unsigned long vmaddr;
+	struct page *page;
+	struct sim_swapped *next;
+};
+
 struct mm_struct *sim_mm_create(struct gsim *g)
 {
 	struct mm_struct *mm = calloc(1, sizeof(*mm));
@@ -40,6 +47,12 @@ struct mm_struct *sim_mm_create(struct gsim *g)
 
 void sim_mm_destroy(struct gsim *g, struct mm_struct *mm)
 {
+	struct sim_swapped *s;
+
+	while ((s = g->swapped)) {
+		g->swapped = s->next;
+		free(s);
+	}
 	pthread_rwlock_destroy(&mm->mmap_lock);
 	pthread_mutex_destroy(&mm->context.lock);
 	free(mm);
@@ -73,6 +86,7 @@ static pte_t *host_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
 		pg = page_table_alloc_pgste(mm);
 		if (!pg)
 			return NULL;
+		sim_cur->host_pt[pg - sim_cur->mem_map] = 1;
 		set_pmd(pmd, __pmd(page_to_phys(pg) | _SEGMENT_ENTRY));
 	}
 	return pte_offset_kernel(pmd, addr);
@@ -129,6 +143,40 @@ pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr,
 	return ptep;
 }
 
+/* The L1 page an arena page backs, for the oracle's messages */
+static void set_l1_of_page(struct gsim *g, struct page *page,
+			   unsigned long vmaddr)
+{
+	g->l1_of_page[page - g->mem_map] =
+		vmaddr ? (vmaddr & PAGE_MASK) - SIM_L1_VMADDR + 1 : 0;
+}
+
+uint64_t sim_l1_of_l0(void *ctx, uint64_t l0real)
+{
+	struct gsim *g = ctx;
+	uint64_t i = (l0real - g->base) >> PAGE_SHIFT;
+
+	if (l0real < g->base || i >= g->pages || !g->l1_of_page[i])
+		return ORACLE_NO_L1;
+	return g->l1_of_page[i] - 1;
+}
+
+/* A swapped-out page comes back in the new frame page (a swap-in) */
+static void swap_in(struct gsim *g, unsigned long vmaddr, struct page *page)
+{
+	struct sim_swapped **pp, *s;
+
+	for (pp = &g->swapped; (s = *pp); pp = &s->next) {
+		if (s->vmaddr != vmaddr)
+			continue;
+		copy_page(page_to_virt(page), page_to_virt(s->page));
+		__free_pages(s->page, 0);
+		*pp = s->next;
+		free(s);
+		return;
+	}
+}
+
 /*
  * handle_mm_fault() for L1's anonymous memory. A first touch maps a new
  * zeroed page, dirty and writable (the simulated process never maps the
@@ -159,6 +207,8 @@ int fixup_user_fault(struct mm_struct *mm, unsigned long address,
 			spin_unlock(ptl);
 			return -ENOMEM;
 		}
+		swap_in(g, address, page);
+		set_l1_of_page(g, page, address);
 		entry = pte_mkyoung(pte_mkdirty(mk_pte(page, PAGE_SHARED)));
 		set_pte_at(mm, address, ptep, entry);
 	} else if ((fault_flags & FAULT_FLAG_WRITE) &&
@@ -201,13 +251,140 @@ struct vm_area_struct *vma_next(struct vma_iterator *vmi)
 	return &g->vma;
 }
 
-/* Paths the simulated L0 never takes (no unmap, no KSM, no CMMA, no keys) */
+/*
+ * Clears the present PTE of vmaddr as try_to_unmap_one() and
+ * zap_pte_range() do, by the real ptep_xchg_direct() (flushes; a PGSTE
+ * VSIE bit fires ptep_notify()), and returns the page it mapped, or NULL.
+ */
+static struct page *unmap_page(struct gsim *g, unsigned long vmaddr)
+{
+	pte_t *ptep = host_pte(g->mm, vmaddr, false), old;
+	spinlock_t *ptl;
+
+	if (!ptep)
+		return NULL;
+	ptl = pte_lockptr(ptep);
+	spin_lock(ptl);
+	old = *ptep;
+	if (!(pte_val(old) & _PAGE_INVALID))
+		ptep_xchg_direct(g->mm, vmaddr, ptep, __pte(_PAGE_INVALID));
+	spin_unlock(ptl);
+	if (pte_val(old) & _PAGE_INVALID)
+		return NULL;
+	return virt_to_page(pte_val(old) & PAGE_MASK);
+}
+
+static void free_l1_page(struct gsim *g, struct page *page)
+{
+	set_l1_of_page(g, page, 0);
+	__free_pages(page, 0);
+}
+
+/* The mm's unmap of anonymous memory, as gmap_discard() calls it */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long size)
 {
-	sim_error(sim_cur, "zap_page_range: not simulated");
+	struct gsim *g = sim_cur;
+	unsigned long a;
+	struct page *page;
+
+	for (a = start; a < start + size; a += PAGE_SIZE) {
+		page = unmap_page(g, a);
+		if (page)
+			free_l1_page(g, page);
+	}
 }
 
+static int swap_out(struct gsim *g, unsigned long vmaddr)
+{
+	struct sim_swapped *s = malloc(sizeof(*s));
+	struct page *page;
+
+	if (!s)
+		return -ENOMEM;
+	page = unmap_page(g, vmaddr);
+	if (!page) {
+		free(s);
+		return 0;
+	}
+	set_l1_of_page(g, page, 0);
+	*s = (struct sim_swapped){vmaddr, page, g->swapped};
+	g->swapped = s;
+	return 0;
+}
+
+/* migrate_pages(): unmap, copy into a new frame, map that */
+static int migrate(struct gsim *g, unsigned long vmaddr)
+{
+	struct page *new = alloc_pages(GFP_KERNEL, 0), *old;
+	pte_t *ptep, entry;
+	spinlock_t *ptl;
+
+	if (!new)
+		return -ENOMEM;
+	old = unmap_page(g, vmaddr);
+	if (!old) {
+		__free_pages(new, 0);
+		return 0;
+	}
+	copy_page(page_to_virt(new), page_to_virt(old));
+	free_l1_page(g, old);
+	set_l1_of_page(g, new, vmaddr);
+	ptep = host_pte(g->mm, vmaddr, false);
+	ptl = pte_lockptr(ptep);
+	spin_lock(ptl);
+	entry = pte_mkyoung(pte_mkdirty(mk_pte(new, PAGE_SHARED)));
+	set_pte_at(g->mm, vmaddr, ptep, entry);
+	spin_unlock(ptl);
+	return 0;
+}
+
+/* write_protect_page() of KSM, or dirty logging: flushed at once */
+static void wrprotect(struct gsim *g, unsigned long vmaddr)
+{
+	pte_t *ptep = host_pte(g->mm, vmaddr, false), old;
+	spinlock_t *ptl;
+
+	if (!ptep)
+		return;
+	ptl = pte_lockptr(ptep);
+	spin_lock(ptl);
+	old = *ptep;
+	if (!(pte_val(old) & (_PAGE_INVALID | _PAGE_PROTECT)))
+		ptep_xchg_direct(g->mm, vmaddr, ptep, pte_wrprotect(old));
+	spin_unlock(ptl);
+}
+
+int sim_l0_event(struct gsim *g, enum gsim_l0_event ev, uint64_t l1addr,
+		 uint64_t len)
+{
+	unsigned long a, vm = SIM_L1_VMADDR + l1addr;
+	int rc = 0;
+
+	if (ev == GSIM_L0_DISCARD) {
+		gmap_discard(g->gmap, l1addr, l1addr + len);
+		return 0;
+	}
+	for (a = vm; a < vm + len && !rc; a += PAGE_SIZE) {
+		switch (ev) {
+		case GSIM_L0_SWAP:
+			rc = swap_out(g, a);
+			break;
+		case GSIM_L0_MIGRATE:
+			rc = migrate(g, a);
+			break;
+		case GSIM_L0_WRPROTECT:
+			wrprotect(g, a);
+			break;
+		default:
+			sim_error(g, "gsim_l0_event: unknown event %d", ev);
+			return -EINVAL;
+		}
+	}
+	return rc;
+}
+
+/* Paths the simulated L0 never takes (no KSM merging, no CMMA, no keys) */
 int walk_page_range(struct mm_struct *mm, unsigned long start,
 		    unsigned long end, const struct mm_walk_ops *ops,
 		    void *private)

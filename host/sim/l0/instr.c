@@ -41,9 +41,29 @@ static void check(int rc, const char *insn)
 		sim_error(sim_cur, "%s: addressing exception", insn);
 }
 
+/*
+ * The guest-ASCE option limits the clearing to TLB entries of that ASCE:
+ * mm->context.gmap_asce, L1's gmap. Entries formed through a shadow page
+ * table belong to the shadow gmap's ASCE, under which SIE ran L2, and
+ * 6.1 relies on the IPTE of ptep_unshadow_pte() clearing them (as it does
+ * on the machines nested KVM runs on: else a swapped-out L1 page would
+ * stay reachable from L2). Clearing more TLB entries than asked is always
+ * architecturally allowed; so the option is dropped for a page table that
+ * is not one of L0's process.
+ */
+static unsigned long shadow_ipte_opt(pte_t *ptep, unsigned long opt)
+{
+	struct gsim *g = sim_cur;
+
+	if (!g->host_pt[virt_to_page(ptep) - g->mem_map])
+		opt &= ~IPTE_GUEST_ASCE;
+	return opt;
+}
+
 void __ptep_ipte(unsigned long address, pte_t *ptep, unsigned long opt,
 		 unsigned long asce, int local)
 {
+	opt = shadow_ipte_opt(ptep, opt);
 	check(tlb_ipte(&sim_cur->tlb, NULL, __pa(ptep), address, 0, asce,
 		       ipte_opts(opt, local)),
 	      "ipte");

@@ -55,6 +55,14 @@ struct gsim {
 	void *vsie_page; /* struct vsie_page, in the arena */
 	struct oracle_l1 oracle;
 	bool in_l1_store;
+	/* per arena page: 1 + the L1 address it backs, 0 if none (messages) */
+	uint64_t *l1_of_page;
+	/* per arena page: it holds page tables of L0's process */
+	unsigned char *host_pt;
+	/* L1 pages L0 swapped out: their saved contents, by L1 page */
+	struct sim_swapped *swapped;
+	bool hung;
+	struct gsim_mismatches mismatches;
 
 	uint64_t c[SC_NR];
 	/* what the counters read at the last reset */
@@ -68,6 +76,9 @@ extern __thread struct gsim *sim_cur;
 void sim_enter(struct gsim *g);
 void sim_error(struct gsim *g, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* counts a mismatch of the oracle (enum oracle_mismatch) and keeps the
+ * first message of its kind */
+void sim_mismatch(struct gsim *g, int kind, const char *msg);
 
 /* arena.c */
 int sim_arena_init(struct gsim *g, uint64_t bytes);
@@ -76,6 +87,9 @@ void sim_arena_free(struct gsim *g);
 /* hostmm.c */
 struct mm_struct *sim_mm_create(struct gsim *g);
 void sim_mm_destroy(struct gsim *g, struct mm_struct *mm);
+int sim_l0_event(struct gsim *g, enum gsim_l0_event ev, uint64_t l1addr,
+		 uint64_t len);
+uint64_t sim_l1_of_l0(void *ctx, uint64_t l0real);
 
 /* vsie_loop.c */
 int sim_vsie_init(struct gsim *g);

@@ -90,8 +90,7 @@ int sim_vsie_init(struct gsim *g)
 		return -ENOMEM;
 	pthread_once(&sim_notifiers_once, sim_register_notifiers);
 	vp = page_to_virt(page);
-	/* the prefix is not shadowed (no map_prefix()): put it out of the
-	 * notifier's interest, at 2 GiB */
+	/* until an SIE gives L2's prefix: out of the notifier's interest */
 	vp->scb_s.prefix = (1UL << 31) >> GUEST_PREFIX_SHIFT;
 	g->vsie_page = vp;
 	g->kvm.arch.vsie.pages[0] = page;
@@ -147,19 +146,60 @@ static void oracle_compare(struct gsim *g, const struct gsim_sie *sie,
 			   uint64_t addr, bool write, uint64_t raddr, bool prot)
 {
 	struct oracle_observed got = {.pgm = 0, .raddr = raddr, .prot = prot};
-	char msg[256];
+	enum oracle_mismatch kind;
+	char msg[320];
 
 	/* the translation, then the origin protection of the L1 tables it
 	 * comes from (an L1 store there must unshadow it) */
-	if (oracle_check(&g->oracle, sie->asce, l2_edat(g, sie), addr, write,
-			 &got, msg, sizeof(msg)) ||
-	    oracle_check_protected(&g->oracle, sie->asce, l2_edat(g, sie), addr,
-				   msg, sizeof(msg))) {
-		g->c[SC_oracle_mismatches]++;
-		sim_error(g, "oracle: L2 %s at 0x%llx: %s",
-			  write ? "store" : "fetch", (unsigned long long)addr,
-			  msg);
+	kind = oracle_check(&g->oracle, sie->asce, l2_edat(g, sie), addr, write,
+			    &got, msg, sizeof(msg));
+	if (!kind)
+		kind = oracle_check_protected(&g->oracle, sie->asce,
+					      l2_edat(g, sie), addr, msg,
+					      sizeof(msg));
+	if (kind)
+		sim_mismatch(g, kind, msg);
+}
+
+/* The exception handle_fault() reflected to L1, against the oracle's walk */
+static void oracle_compare_exception(struct gsim *g, const struct gsim_sie *sie,
+				     const struct kvm_s390_pgm_info *pgm)
+{
+	struct oracle_exception got = {.pgm = pgm->code,
+				       .teid = pgm->trans_exc_code};
+	enum oracle_mismatch kind;
+	char msg[320];
+
+	kind = oracle_check_exception(&g->oracle, sie->asce, l2_edat(g, sie),
+				      current->thread.gmap_addr,
+				      current->thread.gmap_write_flag, &got,
+				      msg, sizeof(msg));
+	if (kind)
+		sim_mismatch(g, kind, msg);
+}
+
+/*
+ * SIE runs L2 only with its prefix pages mapped in the shadow: after
+ * map_prefix() succeeded and nothing unshadowed them since (else the
+ * notifier had set PROG_REQUEST). A prefix page the shadow does not
+ * translate, or translates wrongly, is a mismatch.
+ */
+static void oracle_check_prefix(struct gsim *g, const struct gsim_sie *sie,
+				unsigned long asce)
+{
+	struct dat_result r;
+	char msg[320];
+
+	if (dat_translate(asce, sie->prefix, DAT_EDAT1 | DAT_EDAT2, NULL, &r)) {
+		snprintf(msg, sizeof(msg),
+			 "L2 %#llx (L2's prefix): not mapped by the shadow at "
+			 "SIE entry, though map_prefix() was not asked to map "
+			 "it again (no PROG_REQUEST)",
+			 (unsigned long long)sie->prefix);
+		sim_mismatch(g, ORACLE_MM_TRANSLATION, msg);
+		return;
 	}
+	oracle_compare(g, sie, sie->prefix, false, r.raddr, r.prot);
 }
 
 /*
@@ -205,11 +245,31 @@ static int run_l2(struct gsim *g, struct gsim_sie *sie, unsigned long asce)
 	return 0;
 }
 
+/* shadow_scb(): the prefix L1 gives, a change unmaps the old one */
+static void set_prefix(struct vsie_page *vp, const struct gsim_sie *sie)
+{
+	uint32_t prefix = (sie->has_prefix ? sie->prefix : 1UL << 31) >>
+			  GUEST_PREFIX_SHIFT;
+
+	if (vp->scb_s.prefix != prefix)
+		prefix_unmapped(vp);
+	vp->scb_s.prefix = prefix;
+}
+
+/* The same L2 access faulting to L0 this often in a row, with no access
+ * done in between, is no progress: a correct kernel resolves a shadow
+ * fault in one or two exits */
+#define SIM_HANG_FAULTS 256
+
 int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 {
+	const bool check = g->cfg.check == GSIM_CHECK_ON;
 	struct vsie_page *vp = g->vsie_page;
 	struct kvm_vcpu *vcpu = &g->vcpu;
 	union ctlreg0 cr0 = {.val = 0};
+	unsigned long last_addr = -1UL;
+	unsigned int last_code = 0, repeats = 0, prefix_tries = 0;
+	uint64_t last_accesses = 0;
 	int rc;
 
 	/* L1's control registers, as SIE finds them in L1's state */
@@ -218,6 +278,7 @@ int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 	g->sie_block.gcr[1] = sie->asce;
 	sie->exit = GSIM_EXIT_DONE;
 	sie->accesses = 0;
+	set_prefix(vp, sie);
 	g->c[SC_vsie_entries]++;
 	for (;;) {
 		/* vsie_run() */
@@ -226,10 +287,58 @@ int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 			sim_error(g, "acquire_gmap_shadow: %d", rc);
 			return rc;
 		}
+		if (sie->has_prefix) {
+			rc = map_prefix(vcpu, vp);
+			if (rc > 0) {
+				sie->exit = GSIM_EXIT_VALIDITY;
+				return 0;
+			}
+			if (rc && rc != -EAGAIN) {
+				sim_error(g, "map_prefix: %d", rc);
+				return rc;
+			}
+			/* SIE does not enter with PROG_REQUEST set */
+			if (rc || !prefix_is_mapped(vp)) {
+				if (++prefix_tries < SIM_HANG_FAULTS)
+					continue;
+				g->hung = true;
+				sim_error(g,
+					  "no progress: L2's prefix at 0x%llx "
+					  "is never mapped (map_prefix() %u "
+					  "times)",
+					  (unsigned long long)sie->prefix,
+					  prefix_tries);
+				return -ELOOP;
+			}
+			if (check)
+				oracle_check_prefix(g, sie, vp->gmap->asce);
+		}
 		/* do_vsie_run() */
 		handle_last_fault(vcpu, vp);
 		if (!run_l2(g, sie, vp->gmap->asce))
 			return 0;
+		if (current->thread.gmap_addr == last_addr &&
+		    current->thread.gmap_int_code == last_code &&
+		    sie->accesses == last_accesses) {
+			if (++repeats >= SIM_HANG_FAULTS) {
+				g->hung = true;
+				sim_error(
+					g,
+					"no progress: L2 %s at 0x%lx faults "
+					"(0x%02x) to L0 %u times in a row with "
+					"nothing changed",
+					current->thread.gmap_write_flag
+						? "store"
+						: "fetch",
+					last_addr, last_code, repeats);
+				return -ELOOP;
+			}
+		} else {
+			repeats = 0;
+			last_addr = current->thread.gmap_addr;
+			last_code = current->thread.gmap_int_code;
+			last_accesses = sie->accesses;
+		}
 		vcpu->arch.pgm_pending = false;
 		rc = handle_fault(vcpu, vp);
 		if (rc == 0 || rc == -EAGAIN) {
@@ -238,8 +347,12 @@ int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 		}
 		if (rc > 0 && vcpu->arch.pgm_pending) {
 			g->c[SC_exits_l1]++;
+			if (check)
+				oracle_compare_exception(g, sie,
+							 &vcpu->arch.pgm);
 			sie->exit = GSIM_EXIT_PGM;
 			sie->pgm_code = vcpu->arch.pgm.code;
+			sie->teid = vcpu->arch.pgm.trans_exc_code;
 			sie->trans_exc_addr = current->thread.gmap_addr;
 			sie->write = current->thread.gmap_write_flag;
 			return 0;

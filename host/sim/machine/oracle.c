@@ -82,49 +82,98 @@ enum oracle_kind oracle_translate(const struct oracle_l1 *l1, uint64_t l2_asce,
 	return res->kind = ORACLE_OK;
 }
 
-int oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
-		 unsigned int edat, uint64_t l2addr, bool write,
-		 const struct oracle_observed *got, char *msg, size_t msglen)
+const char *oracle_mismatch_name(enum oracle_mismatch kind)
 {
+	static const char *const names[] = {
+		[ORACLE_MATCH] = "match",
+		[ORACLE_MM_TRANSLATION] = "translation",
+		[ORACLE_MM_PROTECTION] = "protection",
+		[ORACLE_MM_EXCEPTION] = "exception",
+	};
+
+	return kind < ORACLE_NR_MISMATCH_KINDS ? names[kind] : "?";
+}
+
+/* "L1 0x2000 (L0 0x7f..)": the L1 frame behind an L0 real address */
+static const char *frame_name(const struct oracle_l1 *l1, uint64_t l0real,
+			      char *buf, size_t len)
+{
+	uint64_t l1abs =
+		l1->l1_of_l0 ? l1->l1_of_l0(l1->ctx, l0real) : ORACLE_NO_L1;
+
+	if (l1abs == ORACLE_NO_L1)
+		snprintf(buf, len, "no L1 frame (L0 %#" PRIx64 ")", l0real);
+	else
+		snprintf(buf, len, "L1 %#" PRIx64 " (L0 %#" PRIx64 ")",
+			 (uint64_t)(l1abs & ~(DAT_PAGE_SIZE - 1)), l0real);
+	return buf;
+}
+
+/* Where L1's walk faulted: "L1's page table (entry at L1 0x.. = 0x..)",
+ * or, for a table-length or -offset violation, no entry was read */
+static void fault_site(const struct oracle_result *r, char *buf, size_t len)
+{
+	if (r->level >= DAT_NR_LEVELS) {
+		snprintf(buf, len, "L0's gmap for the frame");
+	} else if (r->l1_entry[r->level] == DAT_NO_ENTRY) {
+		snprintf(buf, len,
+			 "L1's %s table (index beyond the length or below the "
+			 "offset of the table above)",
+			 dat_level_name(r->level));
+	} else {
+		snprintf(buf, len,
+			 "L1's %s table (entry at L1 %#" PRIx64 " = %#" PRIx64
+			 ")",
+			 dat_level_name(r->level), r->l1_entry[r->level],
+			 r->l1_value[r->level]);
+	}
+}
+
+enum oracle_mismatch oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
+				  unsigned int edat, uint64_t l2addr,
+				  bool write, const struct oracle_observed *got,
+				  char *msg, size_t msglen)
+{
+	const char *op = write ? "store" : "fetch";
+	char used[80], want[80], site[160];
 	struct oracle_result r;
 
 	if (msglen)
 		msg[0] = 0;
 	if (got->pgm)
-		return 0; /* a shadow fault: the fault path decides */
+		return ORACLE_MATCH; /* a shadow fault: the fault path decides */
 	oracle_translate(l1, l2_asce, edat, l2addr, &r);
+	frame_name(l1, got->raddr, used, sizeof(used));
 	switch (r.kind) {
 	case ORACLE_L1_FAULT:
+		fault_site(&r, site, sizeof(site));
 		snprintf(msg, msglen,
-			 "L2 %#" PRIx64 " %s: shadow translates to L0 %#" PRIx64
-			 ", expected %s exception (0x%02x) from L1's %s table"
-			 " (entry at L1 %#" PRIx64 " = %#" PRIx64 ")",
-			 l2addr, write ? "store" : "fetch", got->raddr,
-			 dat_pgm_name(r.pgm), r.pgm, dat_level_name(r.level),
-			 r.level < DAT_NR_LEVELS ? r.l1_entry[r.level] : 0,
-			 r.level < DAT_NR_LEVELS ? r.l1_value[r.level] : 0);
-		return 1;
+			 "L2 %#" PRIx64 " %s: the shadow uses %s, expected no "
+			 "frame but a %s exception (0x%02x) from %s",
+			 l2addr, op, used, dat_pgm_name(r.pgm), r.pgm, site);
+		return ORACLE_MM_EXCEPTION;
 	case ORACLE_L0_FAULT:
 		snprintf(
 			msg, msglen,
-			"L2 %#" PRIx64 " %s: shadow translates to L0 %#" PRIx64
-			", but L0's gmap has no translation (%s) for L1 %#" PRIx64
+			"L2 %#" PRIx64 " %s: the shadow uses %s, expected no "
+			"frame: L0's gmap has no translation (%s) for L1 %#" PRIx64
 			" (the %s %s)",
-			l2addr, write ? "store" : "fetch", got->raddr,
-			dat_pgm_name(r.pgm), r.l1abs, dat_level_name(r.level),
+			l2addr, op, used, dat_pgm_name(r.pgm), r.l1abs,
+			dat_level_name(r.level),
 			r.level < DAT_NR_LEVELS ? "table entry"
 						: "of L2's page");
-		return 1;
+		return ORACLE_MM_TRANSLATION;
 	case ORACLE_OK:
 		break;
 	}
 	if (got->raddr != r.l0real) {
+		snprintf(want, sizeof(want),
+			 "L1 %#" PRIx64 " (L0 %#" PRIx64 ")",
+			 (uint64_t)(r.l1abs & ~(DAT_PAGE_SIZE - 1)), r.l0real);
 		snprintf(msg, msglen,
-			 "L2 %#" PRIx64 " %s: shadow translates to L0 %#" PRIx64
-			 ", expected L0 %#" PRIx64 " (L1 %#" PRIx64
-			 ", L1 %s entry %#" PRIx64 ")",
-			 l2addr, write ? "store" : "fetch", got->raddr,
-			 r.l0real, r.l1abs,
+			 "L2 %#" PRIx64 " %s: the shadow uses %s, expected %s "
+			 "(L1 %s entry %#" PRIx64 ")",
+			 l2addr, op, used, want,
 			 r.frame_size == DAT_PAGE_SIZE	    ? "page"
 			 : r.frame_size == DAT_SEGMENT_SIZE ? "segment"
 							    : "region-third",
@@ -132,19 +181,79 @@ int oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
 			 : r.frame_size == DAT_SEGMENT_SIZE
 				 ? r.l1_value[DAT_LVL_SG]
 				 : r.l1_value[DAT_LVL_R3]);
-		return 1;
+		return ORACLE_MM_TRANSLATION;
 	}
 	if (r.prot && !got->prot) {
 		snprintf(msg, msglen,
-			 "L2 %#" PRIx64 " %s: shadow translates to L0 %#" PRIx64
-			 " writable, expected protected by %s%s%s",
-			 l2addr, write ? "store" : "fetch", got->raddr,
-			 r.l1_prot ? "L1's tables" : "",
+			 "L2 %#" PRIx64 " %s: the shadow maps %s writable, "
+			 "expected protected by %s%s%s",
+			 l2addr, op, used, r.l1_prot ? "L1's tables" : "",
 			 r.l1_prot && r.l0_prot ? " and " : "",
 			 r.l0_prot ? "L0's gmap (L1 page protected)" : "");
-		return 1;
+		return ORACLE_MM_PROTECTION;
 	}
-	return 0;
+	return ORACLE_MATCH;
+}
+
+uint64_t oracle_teid(uint64_t l2addr, bool write, int pgm)
+{
+	return (uint64_t)(l2addr & ~(DAT_PAGE_SIZE - 1)) |
+	       (write ? 0x400 : 0x800) | (pgm == DAT_PGM_PROTECTION ? 0x4 : 0);
+}
+
+enum oracle_mismatch oracle_check_exception(const struct oracle_l1 *l1,
+					    uint64_t l2_asce, unsigned int edat,
+					    uint64_t l2addr, bool write,
+					    const struct oracle_exception *got,
+					    char *msg, size_t msglen)
+{
+	const char *op = write ? "store" : "fetch";
+	struct oracle_result r;
+	char site[160], frame[80];
+	int pgm = 0;
+
+	if (msglen)
+		msg[0] = 0;
+	switch (oracle_translate(l1, l2_asce, edat, l2addr, &r)) {
+	case ORACLE_L1_FAULT:
+		pgm = r.pgm;
+		break;
+	case ORACLE_L0_FAULT:
+		if (r.level < DAT_NR_LEVELS)
+			return ORACLE_MATCH; /* L0 must map a table first */
+		break; /* L1's walk succeeded, L0 did not map the frame */
+	case ORACLE_OK:
+		break;
+	}
+	if (r.kind != ORACLE_L1_FAULT && write && r.l1_prot)
+		pgm = DAT_PGM_PROTECTION;
+	if (!pgm) {
+		snprintf(frame, sizeof(frame), "L1 %#" PRIx64,
+			 (uint64_t)(r.l1abs & ~(DAT_PAGE_SIZE - 1)));
+		snprintf(msg, msglen,
+			 "L2 %#" PRIx64
+			 " %s: %s exception (0x%02x, TEID %#" PRIx64
+			 ") reflected to L1, expected none: L1's tables map %s"
+			 "%s",
+			 l2addr, op, dat_pgm_name(got->pgm), got->pgm,
+			 got->teid, frame,
+			 r.l1_prot ? " protected" : " writable");
+		return ORACLE_MM_EXCEPTION;
+	}
+	if (got->pgm == pgm && got->teid == oracle_teid(l2addr, write, pgm))
+		return ORACLE_MATCH;
+	if (pgm == DAT_PGM_PROTECTION)
+		snprintf(site, sizeof(site), "L1's tables protect L1 %#" PRIx64,
+			 (uint64_t)(r.l1abs & ~(DAT_PAGE_SIZE - 1)));
+	else
+		fault_site(&r, site, sizeof(site));
+	snprintf(msg, msglen,
+		 "L2 %#" PRIx64 " %s: %s exception (0x%02x, TEID %#" PRIx64
+		 ") reflected to L1, expected %s (0x%02x, TEID %#" PRIx64
+		 ") from %s",
+		 l2addr, op, dat_pgm_name(got->pgm), got->pgm, got->teid,
+		 dat_pgm_name(pgm), pgm, oracle_teid(l2addr, write, pgm), site);
+	return ORACLE_MM_EXCEPTION;
 }
 
 int oracle_check_protected(const struct oracle_l1 *l1, uint64_t l2_asce,
@@ -162,9 +271,11 @@ int oracle_check_protected(const struct oracle_l1 *l1, uint64_t l2_asce,
 	for (l = 0; !(r.l1_table_unprot & (1u << l)); l++)
 		;
 	snprintf(msg, msglen,
-		 "L2 %#" PRIx64 ": L1's %s table entry at L1 %#" PRIx64
-		 " is in a page L0 does not write-protect: a store by L1 "
+		 "L2 %#" PRIx64 ": the shadow uses L1 %#" PRIx64
+		 " through L1's %s table entry at L1 %#" PRIx64
+		 ", in a page L0 does not write-protect: a store by L1 "
 		 "there would not unshadow",
-		 l2addr, dat_level_name(l), r.l1_entry[l]);
-	return 1;
+		 l2addr, (uint64_t)(r.l1abs & ~(DAT_PAGE_SIZE - 1)),
+		 dat_level_name(l), r.l1_entry[l]);
+	return ORACLE_MM_PROTECTION;
 }

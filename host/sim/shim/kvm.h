@@ -21,6 +21,7 @@ typedef u64 hpa_t;
 #define PROG_REQUEST (1 << 1)
 #define CPUSTAT_STOP_INT 0x04000000
 #define ECB_TE 0x10
+#define ICPT_VALIDITY 0x20
 #define S390_ARCH_FAC_LIST_SIZE_BYTE (1 << 11)
 
 struct kvm_s390_sie_block {
@@ -30,6 +31,8 @@ struct kvm_s390_sie_block {
 	__u16 prog0c;
 	__u8 icptcode;
 	__u8 ecb;
+	__u16 ipa;
+	__u32 ipb;
 	__u64 mso;
 	__u64 gcr[16];
 };

@@ -80,8 +80,8 @@ int main(void)
 	tap_eq(c.v[GC_oracle_mismatches], NPAGES,
 	       "stale-pgt: every access through the unprotected L1 page "
 	       "tables is reported");
-	tap_ok(strstr(gsim_error(g), "page table entry at L1 0x200ff8 is in "
-				     "a page L0 does not write-protect"),
+	tap_ok(strstr(gsim_error(g), "page table entry at L1 0x200ff8, in a "
+				     "page L0 does not write-protect"),
 	       "stale-pgt: the last report names L1's page-table entry");
 	tap_diag("%s", gsim_error(g));
 #else

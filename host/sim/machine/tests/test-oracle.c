@@ -179,7 +179,7 @@ static void test_check_protected(void)
 	for (l = DAT_LVL_R3; l <= DAT_LVL_PT; l++)
 		ea[l - DAT_LVL_R3] = mtest_entry(&L1mem, asce, l2, l);
 	tap_ok(oracle_check_protected(&L1, asce, 0, l2, msg, sizeof(msg)) ==
-			       1 &&
+			       ORACLE_MM_PROTECTION &&
 		       strstr(msg, "region-third"),
 	       "origin protection: no L1 table page protected in L0: the top "
 	       "one is named: %s",
@@ -190,7 +190,7 @@ static void test_check_protected(void)
 	}
 	oracle_translate(&L1, asce, 0, l2, &r);
 	tap_ok(oracle_check_protected(&L1, asce, 0, l2, msg, sizeof(msg)) ==
-			       1 &&
+			       ORACLE_MM_PROTECTION &&
 		       strstr(msg, "page table") &&
 		       r.l1_table_unprot == 1u << DAT_LVL_PT,
 	       "origin protection: region-third and segment table pages "
@@ -224,14 +224,16 @@ static void test_check(void)
 	       "oracle_check: the right L0 real address is no mismatch");
 	got.raddr = 0x00031008; /* L1 absolute taken for L0 real */
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, true, &got, msg,
-			    sizeof(msg)) == 1 &&
-		       strstr(msg, "expected L0"),
-	       "oracle_check: a wrong real address is a mismatch: %s", msg);
+			    sizeof(msg)) == ORACLE_MM_TRANSLATION &&
+		       strstr(msg, "expected L1 0x31000 (L0 "),
+	       "oracle_check: a wrong real address is a translation mismatch "
+	       "naming the L1 frame expected: %s",
+	       msg);
 	got.raddr = l1_to_l0(0x00031008);
 	ea = mtest_entry(&L1mem, asce, 0x00030000, DAT_LVL_PT);
 	mtest_set(&L1mem, ea, mtest_get(&L1mem, ea) | DAT_PTE_INVALID);
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
-			    sizeof(msg)) == 1 &&
+			    sizeof(msg)) == ORACLE_MM_EXCEPTION &&
 		       strstr(msg, "page-translation") &&
 		       strstr(msg, "page table"),
 	       "oracle_check: a stale shadow entry for an invalidated L1 PTE "
@@ -239,7 +241,7 @@ static void test_check(void)
 	       msg);
 	mtest_set(&L1mem, ea, 0x00031000 | DAT_PTE_PROT);
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, false, &got, msg,
-			    sizeof(msg)) == 1 &&
+			    sizeof(msg)) == ORACLE_MM_PROTECTION &&
 		       strstr(msg, "writable"),
 	       "oracle_check: writable where L1 protects is a mismatch: %s",
 	       msg);
@@ -252,6 +254,118 @@ static void test_check(void)
 	tap_ok(oracle_check(&L1, asce, 0, 0x00030008, true, &got, msg,
 			    sizeof(msg)) == 0,
 	       "oracle_check: a shadow fault (not yet shadowed) is no mismatch");
+}
+
+/* the L1 frame behind an L0 real address, as host/sim's l1_of_page says */
+static uint64_t l0_to_l1(void *ctx, uint64_t l0)
+{
+	uint64_t a;
+
+	for (a = 0; a < L1_SIZE; a += 4096)
+		if (l1_to_l0(a) == (l0 & ~0xfffULL))
+			return a;
+	return ORACLE_NO_L1;
+}
+
+static void test_check_names_frames(void)
+{
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG);
+	struct oracle_observed got = {0};
+	char msg[512];
+
+	mtest_map(&L1mem, asce, 0x00040000, 0x00041000, 0);
+	L1.l1_of_l0 = l0_to_l1;
+	got.raddr = l1_to_l0(0x00052010);
+	tap_ok(oracle_check(&L1, asce, 0, 0x00040010, false, &got, msg,
+			    sizeof(msg)) == ORACLE_MM_TRANSLATION &&
+		       strstr(msg, "L2 0x40010") &&
+		       strstr(msg, "uses L1 0x52000 (L0 ") &&
+		       strstr(msg, "expected L1 0x41000 (L0 "),
+	       "a mismatch names the L2 address, the L1 frame the shadow used "
+	       "and the one expected: %s",
+	       msg);
+	got.raddr = 0x7000; /* backs no L1 frame */
+	oracle_check(&L1, asce, 0, 0x00040010, false, &got, msg, sizeof(msg));
+	tap_ok(strstr(msg, "uses no L1 frame (L0 0x7000)") != NULL,
+	       "an L0 frame that backs no L1 page is named so: %s", msg);
+	L1.l1_of_l0 = NULL;
+	/* segment index 0x200 is beyond a segment table of TL 0 (512) */
+	got.raddr = l1_to_l0(0x00041000);
+	tap_ok(oracle_check(&L1, asce & ~3ULL, 0, 0x20000000ULL, false, &got,
+			    msg, sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "beyond the length") &&
+		       !strstr(msg, "0xffffffffffffffff"),
+	       "a table-length violation names no entry: %s", msg);
+}
+
+static void test_check_exception(void)
+{
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG), ea;
+	struct oracle_exception got;
+	char msg[512];
+
+	mtest_map(&L1mem, asce, 0x00060000, 0x00061000, 0);
+	ea = mtest_entry(&L1mem, asce, 0x00060000, DAT_LVL_PT);
+	got = (struct oracle_exception){DAT_PGM_PAGE,
+					oracle_teid(0x60000, false, 0x11)};
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00060010, false, &got,
+				      msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "expected none"),
+	       "a reflected exception where L1's tables translate is "
+	       "spurious: %s",
+	       msg);
+	mtest_set(&L1mem, ea, mtest_get(&L1mem, ea) | DAT_PTE_INVALID);
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00060010, false, &got,
+				      msg, sizeof(msg)) == ORACLE_MATCH,
+	       "a page-translation exception for an invalid L1 PTE, TEID "
+	       "0x60800 (fetch): right");
+	got.teid = oracle_teid(0x60000, true, 0x11);
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00060010, false, &got,
+				      msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "TEID 0x60400") &&
+		       strstr(msg, "TEID 0x60800"),
+	       "a TEID that says store for a fetch is wrong: %s", msg);
+	got = (struct oracle_exception){DAT_PGM_SEGMENT,
+					oracle_teid(0x60000, false, 0x10)};
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00060010, false, &got,
+				      msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "segment-translation") &&
+		       strstr(msg, "expected page-translation"),
+	       "the wrong table level (code) is wrong: %s", msg);
+	mtest_set(&L1mem, ea, 0x00061000 | DAT_PTE_PROT);
+	got = (struct oracle_exception){DAT_PGM_PROTECTION,
+					oracle_teid(0x60000, true, 0x04)};
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00060010, true, &got, msg,
+				      sizeof(msg)) == ORACLE_MATCH &&
+		       got.teid == 0x60404,
+	       "a protection exception for a store into an L1-protected page, "
+	       "TEID 0x60404: right");
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00060010, false, &got,
+				      msg, sizeof(msg)) == ORACLE_MM_EXCEPTION,
+	       "a protection exception for a fetch is spurious: %s", msg);
+	mtest_set(&L1mem, ea, 0x00061000);
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00060010, true, &got, msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "writable"),
+	       "a protection exception where L1 maps writable is spurious: %s",
+	       msg);
+	got = (struct oracle_exception){
+		DAT_PGM_SEGMENT, oracle_teid(0x20000000ULL, false, 0x10)};
+	tap_ok(oracle_check_exception(&L1, asce & ~3ULL, 0, 0x20000000ULL,
+				      false, &got, msg,
+				      sizeof(msg)) == ORACLE_MATCH,
+	       "a segment-translation exception past the ASCE's table length: "
+	       "right");
+	tap_ok(!strcmp(oracle_mismatch_name(ORACLE_MM_EXCEPTION),
+		       "exception") &&
+		       !strcmp(oracle_mismatch_name(ORACLE_MM_TRANSLATION),
+			       "translation") &&
+		       !strcmp(oracle_mismatch_name(ORACLE_MM_PROTECTION),
+			       "protection"),
+	       "the kinds' names");
 }
 
 /*
@@ -353,6 +467,8 @@ int main(void)
 	test_hpage_gmap();
 	test_check();
 	test_check_protected();
+	test_check_names_frames();
+	test_check_exception();
 	test_random_trees();
 	mtest_fini(&M);
 	return tap_done();
