@@ -72,6 +72,17 @@ void kvm_config_backend(const struct kvm_config *c,
 			struct kvm_backend_config *b);
 /* Sets the run settings of c in b, which then points into c. */
 void kvm_config_apply(const struct kvm_config *c, struct kvm_backend_config *b);
+/* kvm_config.c, not kvm_backend.c: the backend reads no file */
+/*
+ * The built-in defaults, then the configuration file named by the
+ * environment's GMAPBENCH_KVM_CONFIG if it is set: the nightly runs each
+ * suite with it, so its runs use the configuration's QEMU, cpuset, stats
+ * source, paths and timeout. A file that cannot be read sets config_error.
+ */
+void kvm_backend_config_default(struct kvm_backend_config *cfg);
+/* The built-in defaults only. */
+void kvm_backend_config_builtin(struct kvm_backend_config *cfg);
+
 /* Is name one of the words of c->hosts? */
 bool kvm_config_host_allowed(const struct kvm_config *c, const char *name);
 
