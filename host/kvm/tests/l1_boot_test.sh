@@ -7,6 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
+# shellcheck source=tests/lib/tap.sh
 . tests/lib/tap.sh
 bin=build/bin/gmapbench-kvm
 elf=${GUESTS_L1_ELF:-build/guests/l1.elf}

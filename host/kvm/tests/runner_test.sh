@@ -6,6 +6,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
+# shellcheck source=tests/lib/tap.sh
 . tests/lib/tap.sh
 bin=build/bin/gmapbench-kvm
 ksrc=build/kernel/pristine/linux-source-6.1
