@@ -20,24 +20,15 @@ struct key {
 	unsigned int min, max; /* UINT */
 };
 
-#define S(n)                                                            \
-	{                                                               \
-#n, STR, offsetof(struct kvm_config, n),                \
-			sizeof(((struct kvm_config *)0)->n), NULL, 0, 0 \
-	}
-#define C(n, ch)                                                      \
-	{                                                             \
-#n, CHOICE, offsetof(struct kvm_config, n),           \
-			sizeof(((struct kvm_config *)0)->n), ch, 0, 0 \
-	}
-#define U(n, lo, hi)                                                      \
-	{                                                                 \
-#n, UINT, offsetof(struct kvm_config, n), 0, NULL, lo, hi \
-	}
-#define B(n)                                                            \
-	{                                                               \
-#n, BOOL, offsetof(struct kvm_config, n), 0, NULL, 0, 0 \
-	}
+/* clang-format takes the #n of these for directives */
+/* clang-format off */
+#define OFF(n)		offsetof(struct kvm_config, n)
+#define FIELD(n)	OFF(n), sizeof(((struct kvm_config *)0)->n)
+#define S(n)		{ #n, STR, FIELD(n), NULL, 0, 0 }
+#define C(n, ch)	{ #n, CHOICE, FIELD(n), ch, 0, 0 }
+#define U(n, lo, hi)	{ #n, UINT, OFF(n), 0, NULL, lo, hi }
+#define B(n)		{ #n, BOOL, OFF(n), 0, NULL, 0, 0 }
+/* clang-format on */
 
 static const struct key keys[] = {
 	S(hosts),

@@ -28,16 +28,15 @@ struct kvm_config {
 	char systemd_dir[KVM_CFG_STR]; /* where the resume unit goes */
 	char repo[KVM_CFG_STR]; /* gmapbench checkout (kernel-patches/) */
 	char variants[KVM_CFG_STR]; /* "" = every kernel-patches/<v>/series */
-	char suite
-		[2 *
-		 KVM_CFG_STR]; /* command per variant; {variant} {release} {host} {date} */
+	/* command per variant; {variant} {release} {host} {date} */
+	char suite[2 * KVM_CFG_STR];
 	char restore[16]; /* reboot | none: after the last variant */
 	unsigned int make_jobs;
 	/* booting a variant so that the default kernel comes back by itself */
 	char watchdog_arm[KVM_CFG_STR]; /* command; "none" to go without */
 	char watchdog_disarm[KVM_CFG_STR]; /* command */
-	unsigned int
-		boot_timeout_s; /* a variant not up by then: did not boot */
+	/* a variant not up by then: did not boot */
+	unsigned int boot_timeout_s;
 	unsigned int panic_s; /* panic=N on the variant's command line */
 	char zipl_entry[16]; /* boot = zipl: menu number of [gmapbench] */
 	char zipl_default_entry[16]; /* the known-good kernel's; 0 = default */
