@@ -148,7 +148,6 @@ int cb_pin_thread(int cpu, char *err, size_t errlen);
 void cb_context_free(void);
 
 /* registry.c */
-int cb_families(struct cbench_family ***out);
 int cb_find_instances(const char *filter, struct cb_instance **out, char *err,
 		      size_t errlen);
 void cb_free_instances(struct cb_instance *v, int n);

@@ -16,12 +16,6 @@
 static struct cbench_family **families;
 static int nfamilies;
 
-int cb_families(struct cbench_family ***out)
-{
-	*out = families;
-	return nfamilies;
-}
-
 cbench_family *cbench_register(const char *name, cbench_fn fn)
 {
 	struct cbench_family *f = cb_xmalloc(sizeof(*f));

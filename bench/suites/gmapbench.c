@@ -29,6 +29,7 @@
 #include "counters.h"
 #include "gsim.h"
 #include "kvm_backend.h"
+#include "kvm_config.h"
 #include "platform-sim.h"
 #include "scenario.h"
 #include "sets.h"

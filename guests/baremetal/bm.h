@@ -24,6 +24,13 @@ void bm_pgm_entry(void);
 void bm_ext_entry(void);
 void bm_other_entry(void);
 uint64_t bm_sie64(void *scb, uint64_t gregs[14], uint64_t asce);
+/* called from start.S: runtime.c, print.c */
+void bm_main(void);
+void bm_pgm_fatal(void);
+void bm_other_fatal(void);
+
+/* l2prog.S: the L2 program platform-baremetal.c copies into the guest */
+extern const char bm_l2prog[], bm_l2prog_end[], bm_l2prog_pgm[];
 
 /* lowcore.c: new PSWs, control registers */
 void bm_lowcore_init(void);

@@ -25,8 +25,6 @@
 #define DIAG_L2_PGM 0x501
 #define VALIDITY_PREFIX 0x0037
 
-extern const char bm_l2prog[], bm_l2prog_end[], bm_l2prog_pgm[];
-
 static struct bm_plat {
 	struct l1_platform p;
 	struct bm_scb scb;

@@ -84,7 +84,6 @@ void bm_fatal(const char *what, uint64_t a, uint64_t b)
 	bm_halt();
 }
 
-void bm_pgm_fatal(void);
 void bm_pgm_fatal(void)
 {
 	const volatile struct psw *old = (void *)LC_PGM_OLD_PSW;
@@ -94,7 +93,6 @@ void bm_pgm_fatal(void)
 		 old->addr);
 }
 
-void bm_other_fatal(void);
 void bm_other_fatal(void)
 {
 	bm_fatal("unexpected interruption (restart, svc, machine check or i/o)",

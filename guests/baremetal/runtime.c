@@ -6,7 +6,6 @@
 uint64_t bm_mem_size;
 static char line[BM_CMDLINE_SIZE + 1];
 
-void bm_main(void);
 void bm_main(void)
 {
 	struct bm_cmdline cl;

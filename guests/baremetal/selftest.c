@@ -20,15 +20,6 @@
 #include "platform-baremetal.h"
 #include "runtime.h"
 
-#define STE_FC 0x400UL
-#define STE_P 0x200UL
-#define ENTRY_I 0x20UL
-#define PTE_I 0x400UL
-#define PTE_P 0x200UL
-#define R3E_TT 0x04UL /* table type region-third */
-#define TL_MAX 3UL
-#define ASCE_DT_R3 0x04UL /* designation type region-third */
-
 static void st(uint64_t addr, uint64_t val)
 {
 	*(volatile uint64_t *)addr = val;
@@ -68,17 +59,17 @@ static const uint64_t pt3 = (uint64_t)__l1_mem_start + 0x8800;
 
 static void build_tables(void)
 {
-	fill(sto, ENTRY_I, 2048);
-	fill(r3to, R3E_TT | ENTRY_I, 2048);
-	fill(pt0, PTE_I, 256);
-	fill(pt3, PTE_I, 256);
+	fill(sto, L1_STE_INVALID, L1_CRST_ENTRIES);
+	fill(r3to, L1_RTE_TT_R3 | L1_RTE_INVALID, L1_CRST_ENTRIES);
+	fill(pt0, L1_PTE_INVALID, L1_PT_ENTRIES);
+	fill(pt3, L1_PTE_INVALID, L1_PT_ENTRIES);
 	st(pt0 + 0 * 8, base + 0x10000);
-	st(pt0 + 2 * 8, (base + 0x12000) | PTE_P);
+	st(pt0 + 2 * 8, (base + 0x12000) | L1_PTE_PROT);
 	st(pt3 + 5 * 8, base + 0x15000);
 	st(sto + 0 * 8, pt0);
-	st(sto + 2 * 8, (base + 0x100000) | STE_FC);
+	st(sto + 2 * 8, (base + 0x100000) | L1_STE_FC);
 	st(sto + 3 * 8, pt3);
-	st(r3to + 1 * 8, sto | R3E_TT | TL_MAX);
+	st(r3to + 1 * 8, sto | L1_RTE_TT_R3 | L1_RTE_TL_FULL);
 }
 
 static void scenario_sie(const struct bm_cmdline *cl);
@@ -129,8 +120,8 @@ void bm_program(const struct bm_cmdline *cl)
 
 	t0 = bm_stckf();
 	build_tables();
-	asce_seg = sto | TL_MAX;
-	asce_r3t = r3to | ASCE_DT_R3 | TL_MAX;
+	asce_seg = sto | L1_ASCE_TL_FULL;
+	asce_r3t = r3to | L1_ASCE_DT_R3 | L1_ASCE_TL_FULL;
 	t1 = bm_stckf();
 
 	bm_puts("{");
@@ -176,7 +167,8 @@ static void scenario_sie(const struct bm_cmdline *cl)
 		{.addr = 0x305000, .stride = 8, .count = 16},
 	};
 	struct l1_platform *p = bm_platform();
-	struct l1_sie s = {.asce = sto | TL_MAX, .runs = runs, .nr_runs = 2};
+	struct l1_sie s = {
+		.asce = sto | L1_ASCE_TL_FULL, .runs = runs, .nr_runs = 2};
 	uint64_t total = 0;
 	int rc = 0, n;
 
@@ -231,7 +223,8 @@ static void scenario_sie(const struct bm_cmdline *cl)
 static void scenario_invalidate(const struct bm_cmdline *cl)
 {
 	struct l1_platform *p = bm_platform();
-	uint64_t asce_seg = sto | TL_MAX, asce_r3t = r3to | ASCE_DT_R3 | TL_MAX;
+	uint64_t asce_seg = sto | L1_ASCE_TL_FULL,
+		 asce_r3t = r3to | L1_ASCE_DT_R3 | L1_ASCE_TL_FULL;
 	struct l2_xlate t;
 	int rc = 0;
 

@@ -14,63 +14,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "kvm_config.h"
 #include "kvm_exec.h"
 #include "kvm_map.h"
 #include "kvm_perf.h"
 #include "kvm_qmp.h"
 #include "kvm_sie_check.h"
-
-void kvm_backend_config_builtin(struct kvm_backend_config *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->qemu = "qemu-system-s390x";
-	c->l1_elf = "build/guests/l1.elf";
-	c->accel = "kvm";
-	c->cpu = "host";
-	c->cpuset = "";
-	c->memory_mib = 256;
-	c->smp = 1;
-	c->stats = KVM_STATS_AUTO;
-	c->debugfs = "/sys/kernel/debug";
-	c->tracefs = "/sys/kernel/tracing";
-	c->sysfs = "/sys";
-	c->cpuinfo = "/proc/cpuinfo";
-	c->kallsyms = "/proc/kallsyms";
-	c->proc = "/proc";
-	c->work_dir = "build/host-kvm/run";
-	c->timeout_ms = 600000;
-	c->perf = true;
-}
-
-void kvm_backend_config_default(struct kvm_backend_config *c)
-{
-	/* the backend configuration points into it: read once, kept */
-	static struct kvm_config file;
-	static char file_err[KVM_CFG_STR + 256];
-	static int loaded; /* 0 not yet, 1 read, -1 failed */
-	const char *path = getenv("GMAPBENCH_KVM_CONFIG");
-
-	kvm_backend_config_builtin(c);
-	if (!path || !*path)
-		return;
-	if (!loaded) {
-		kvm_config_default(&file);
-		if (kvm_config_load(&file, path, file_err, sizeof(file_err))) {
-			size_t n = strlen(file_err);
-
-			snprintf(file_err + n, sizeof(file_err) - n,
-				 " (GMAPBENCH_KVM_CONFIG)");
-			loaded = -1;
-		} else {
-			loaded = 1;
-		}
-	}
-	if (loaded < 0)
-		c->config_error = file_err;
-	else
-		kvm_config_apply(&file, c);
-}
 
 const char *kvm_backend_kernel_release(char *buf, size_t len)
 {
@@ -252,31 +200,6 @@ static const char *cpu_model(const struct kvm_backend_config *c)
 	return c->cpu && *c->cpu ? c->cpu : "host";
 }
 
-/* Before the run: which vSIE properties the VM's CPU model lacks. */
-static void model_sie_missing(const struct kvm_backend_config *c, struct qmp *q,
-			      char *out, size_t outlen)
-{
-	char cmd[256], e2[256];
-	const struct json *ret;
-	struct json *doc;
-
-	snprintf(cmd, sizeof(cmd),
-		 "{\"execute\":\"query-cpu-model-expansion\",\"arguments\":"
-		 "{\"type\":\"full\",\"model\":{\"name\":\"%s\"}}}",
-		 cpu_model(c));
-	ret = qmp_execute(q, cmd, 10000, &doc, e2, sizeof(e2));
-	if (!ret) {
-		snprintf(out, outlen, "query-cpu-model-expansion %s: %s",
-			 cpu_model(c), e2);
-		return;
-	}
-	if (kvm_sie_model_missing(ret, cpu_model(c), out, outlen) < 0)
-		snprintf(out, outlen,
-			 "query-cpu-model-expansion %s: no model.props",
-			 cpu_model(c));
-	json_free(doc);
-}
-
 /*
  * accel=kvm and the L1 found no SIE: its numbers are emulation, not KVM
  * numbers. The error names what is missing (kvm_sie_check.h).
@@ -305,282 +228,473 @@ static int refuse_without_sie(const struct kvm_backend_config *c,
 		why[0] ? why : "nothing the host shows (see docs/ibm-z.md)");
 }
 
+/*
+ * One run, step by step. Each step says what it does (to c->log) and, in
+ * a dry run, stops there: the dry run prints the real run's own steps.
+ */
+struct run {
+	const struct kvm_backend_config *c;
+	const char *scenario, *args_kv;
+	struct kvm_run_report *r;
+	char *err;
+	size_t errlen;
+	bool dry;
+	char append[1024], sock[600], qmparg[700], machine[64], mem[16],
+		smp[16];
+	char *argv[32];
+	pid_t pid;
+	int outfd;
+	struct qmp q;
+	bool qmp_up;
+	enum src src;
+	char vmdir[1024];
+	struct kvm_stat_set before;
+	struct kvm_perf perf;
+	struct outbuf out;
+	char model_missing[512];
+	uint64_t t0;
+};
+
+static int prepare(struct run *run)
+{
+	static unsigned int seq;
+	const struct kvm_backend_config *c = run->c;
+	const char *scenario = run->scenario, *args_kv = run->args_kv;
+
+	if (c->config_error)
+		return kvm_fail(run->err, run->errlen, -EINVAL,
+				"kvm backend: %s", c->config_error);
+	if (!scenario || !*scenario || strpbrk(scenario, " \t\n"))
+		return kvm_fail(run->err, run->errlen, -EINVAL,
+				"kvm backend: bad scenario name '%s'",
+				scenario ?: "");
+	snprintf(run->append, sizeof(run->append), "%s%s%s", scenario,
+		 args_kv && *args_kv ? " " : "", args_kv ?: "");
+	snprintf(run->sock, sizeof(run->sock), "%s/qmp-%d-%u.sock", c->work_dir,
+		 (int)getpid(), seq++);
+	snprintf(run->qmparg, sizeof(run->qmparg), "unix:%s,server=on,wait=off",
+		 run->sock);
+	build_argv(c, run->append, run->qmparg, run->machine,
+		   sizeof(run->machine), run->mem, run->smp, run->argv);
+	return 0;
+}
+
+/* QEMU started stopped (-S), its QMP connected. */
+static int start_qemu(struct run *run)
+{
+	const struct kvm_backend_config *c = run->c;
+	struct kvm_exec x = {.dry_run = run->dry, .log = c->log};
+	int rc;
+
+	if (!run->dry && access(c->l1_elf, R_OK))
+		return kvm_fail(run->err, run->errlen, -ENOENT,
+				"kvm backend: the L1 %s: %s", c->l1_elf,
+				strerror(errno));
+	if (!run->dry) {
+		mkdir(c->work_dir, 0755);
+		unlink(run->sock);
+	}
+	run->pid = kvm_exec_spawn(&x, run->argv, run->dry ? NULL : &run->outfd);
+	if (run->pid < 0)
+		return kvm_fail(run->err, run->errlen, run->pid,
+				"kvm backend: cannot start %s: %s",
+				run->argv[0], strerror(-run->pid));
+	if (!run->dry)
+		fcntl(run->outfd, F_SETFL, O_NONBLOCK);
+	log_step(c, "qmp: connect %s, qmp_capabilities", run->sock);
+	if (run->dry)
+		return 0;
+	rc = qmp_connect(&run->q, run->sock, 30000, run->err, run->errlen);
+	run->qmp_up = !rc;
+	return rc;
+}
+
+/* The sources a setting tries, in order, ending with SRC_NONE. */
+static const enum src *stats_candidates(enum kvm_stats_source s)
+{
+	static const enum src autos[] = {SRC_STATSFD, SRC_DEBUGFS, SRC_QMP,
+					 SRC_NONE},
+			      fd[] = {SRC_STATSFD, SRC_NONE},
+			      debugfs[] = {SRC_DEBUGFS, SRC_NONE},
+			      qmp[] = {SRC_QMP, SRC_NONE}, none[] = {SRC_NONE};
+
+	switch (s) {
+	case KVM_STATS_AUTO:
+		return autos;
+	case KVM_STATS_FD:
+		return fd;
+	case KVM_STATS_DEBUGFS:
+		return debugfs;
+	case KVM_STATS_QMP:
+		return qmp;
+	default:
+		return none;
+	}
+}
+
+static const char *src_name(enum src s)
+{
+	return s == SRC_STATSFD	  ? "statsfd"
+	       : s == SRC_DEBUGFS ? "debugfs"
+	       : s == SRC_QMP	  ? "qmp"
+				  : "none";
+}
+
+static void log_stats_try(const struct run *run, enum src s)
+{
+	const struct kvm_backend_config *c = run->c;
+	char pid[32] = "<qemu pid>";
+
+	if (!run->dry)
+		snprintf(pid, sizeof(pid), "%d", (int)run->pid);
+	if (s == SRC_STATSFD)
+		log_step(c,
+			 "stats: try KVM_GET_STATS_FD on QEMU's VM and vCPU "
+			 "fds (pidfd_getfd of %s/%s/fd/*)",
+			 c->proc, pid);
+	else if (s == SRC_DEBUGFS)
+		log_step(c, "stats: try debugfs %s/kvm/%s-<fd>/", c->debugfs,
+			 pid);
+	else
+		log_step(c, "stats: try query-stats vm + vcpu (provider kvm)");
+}
+
+/* 0 and *vmdir set (debugfs) when source s answers. */
+static int try_stats_source(struct run *run, enum src s, char *e2, size_t e2len)
+{
+	int rc;
+
+	if (s == SRC_DEBUGFS) {
+		char root[600];
+
+		snprintf(root, sizeof(root), "%s/kvm", run->c->debugfs);
+		return kvm_debugfs_find_vm(root, run->pid, run->vmdir,
+					   sizeof(run->vmdir), e2, e2len);
+	}
+	rc = read_stats(run->c, s, run->pid, NULL, &run->q, &run->before, e2,
+			e2len);
+	kvm_stat_set_free(&run->before);
+	return rc;
+}
+
+/*
+ * The first source of the setting's list that answers; with a single
+ * source (stats = statsfd, debugfs, qmp) its failure fails the run.
+ */
+static int choose_stats_source(struct run *run)
+{
+	static const char *const what[] = {
+		[SRC_STATSFD] = "stats fd",
+		[SRC_DEBUGFS] = "debugfs",
+		[SRC_QMP] = "query-stats",
+	};
+	static const char *const prefix[] = {
+		[SRC_STATSFD] = "stats fd: ",
+		[SRC_DEBUGFS] = "",
+		[SRC_QMP] = "",
+	};
+	static const int errnos[] = {
+		[SRC_STATSFD] = -ENODATA,
+		[SRC_DEBUGFS] = -ENOENT,
+		[SRC_QMP] = -ENODATA,
+	};
+	const enum src *s = stats_candidates(run->c->stats);
+	bool alone = s[0] != SRC_NONE && s[1] == SRC_NONE;
+	char e2[256];
+
+	for (; *s != SRC_NONE; s++) {
+		log_stats_try(run, *s);
+		if (run->dry)
+			continue;
+		if (!try_stats_source(run, *s, e2, sizeof(e2))) {
+			run->src = *s;
+			break;
+		}
+		if (alone)
+			return kvm_fail(run->err, run->errlen, errnos[*s],
+					"kvm backend: %s%s", prefix[*s], e2);
+		log_step(run->c, "stats: no %s (%s)", what[*s], e2);
+	}
+	if (run->dry)
+		return 0;
+	snprintf(run->r->stats_source, sizeof(run->r->stats_source), "%s",
+		 src_name(run->src));
+	log_step(run->c, "stats source: %s%s%s", run->r->stats_source,
+		 *run->vmdir ? " " : "", run->vmdir);
+	return 0;
+}
+
+static int read_stats_before(struct run *run)
+{
+	if (run->dry || run->src == SRC_NONE)
+		return 0;
+	return read_stats(run->c, run->src, run->pid, run->vmdir, &run->q,
+			  &run->before, run->err, run->errlen);
+}
+
+/* Before the run: which vSIE properties the VM's CPU model lacks. */
+static void ask_cpu_model(struct run *run)
+{
+	const struct kvm_backend_config *c = run->c;
+	char cmd[256], e2[256];
+	const struct json *ret;
+	struct json *doc;
+
+	if (!accel_kvm(c))
+		return;
+	log_step(c,
+		 "sie: query-cpu-model-expansion %s (sief2 esop 64bscao "
+		 "dateh); the run fails if the L1 says \"sie\":\"unavailable\" "
+		 "(%s/module/kvm/parameters/nested, %s features)",
+		 cpu_model(c), c->sysfs, c->cpuinfo);
+	if (run->dry)
+		return;
+	snprintf(cmd, sizeof(cmd),
+		 "{\"execute\":\"query-cpu-model-expansion\",\"arguments\":"
+		 "{\"type\":\"full\",\"model\":{\"name\":\"%s\"}}}",
+		 cpu_model(c));
+	ret = qmp_execute(&run->q, cmd, 10000, &doc, e2, sizeof(e2));
+	if (!ret) {
+		snprintf(run->model_missing, sizeof(run->model_missing),
+			 "query-cpu-model-expansion %s: %s", cpu_model(c), e2);
+		return;
+	}
+	if (kvm_sie_model_missing(ret, cpu_model(c), run->model_missing,
+				  sizeof(run->model_missing)) < 0)
+		snprintf(run->model_missing, sizeof(run->model_missing),
+			 "query-cpu-model-expansion %s: no model.props",
+			 cpu_model(c));
+	json_free(doc);
+}
+
+static void start_perf(struct run *run)
+{
+	const struct kvm_backend_config *c = run->c;
+	struct kvm_perf_paths pp = {c->sysfs, c->tracefs, c->cpuinfo,
+				    c->kallsyms};
+
+	if (!c->perf)
+		return;
+	kvm_perf_open(&run->perf, &pp, run->dry, c->log);
+	if (!run->dry)
+		kvm_perf_enable(&run->perf);
+}
+
+/* "cont", then the console drained until the L1's shutdown. */
+static int run_to_shutdown(struct run *run)
+{
+	const struct kvm_backend_config *c = run->c;
+	struct json *doc;
+	char e2[256];
+
+	log_step(c, "qmp: cont; wait for SHUTDOWN (%d ms)", c->timeout_ms);
+	if (run->dry)
+		return 0;
+	run->t0 = now_ns();
+	if (!qmp_execute(&run->q, "{\"execute\":\"cont\"}", 10000, &doc,
+			 run->err, run->errlen))
+		return -EIO;
+	json_free(doc);
+	while (qmp_wait_event(&run->q, "SHUTDOWN", 200, e2, sizeof(e2))) {
+		drain(run->outfd, &run->out);
+		if (now_ns() - run->t0 > (uint64_t)c->timeout_ms * 1000000)
+			return kvm_fail(
+				run->err, run->errlen, -ETIMEDOUT,
+				"kvm backend: %s %s: no shutdown in %d ms",
+				run->scenario, run->args_kv ?: "",
+				c->timeout_ms);
+		if (strstr(e2, "closed"))
+			return kvm_fail(
+				run->err, run->errlen, -EPIPE,
+				"kvm backend: QEMU went away during the run");
+	}
+	run->r->timing.wall_ns = now_ns() - run->t0;
+	return 0;
+}
+
+/* perf's counts and the statistics' growth since read_stats_before. */
+static int read_deltas(struct run *run)
+{
+	struct kvm_run_report *r = run->r;
+	struct kvm_stat_set after = {0};
+	size_t i;
+	int rc;
+
+	log_step(run->c, "stats and perf: read again, the deltas");
+	if (run->dry)
+		return 0;
+	if (run->c->perf)
+		kvm_perf_read(&run->perf, &r->deltas);
+	if (run->src == SRC_NONE)
+		return 0;
+	rc = read_stats(run->c, run->src, run->pid, run->vmdir, &run->q, &after,
+			run->err, run->errlen);
+	if (rc) {
+		kvm_stat_set_free(&after);
+		return rc;
+	}
+	for (i = 0; i < after.nr; i++) {
+		uint64_t b = 0;
+
+		kvm_stat_get(&run->before, after.stats[i].name, &b);
+		kvm_stat_put(&r->deltas, after.stats[i].name,
+			     after.stats[i].value - b);
+	}
+	kvm_stat_set_free(&after);
+	return 0;
+}
+
+/* QMP "quit", QEMU reaped, the console read to its end; its status. */
+static int stop_qemu(struct run *run)
+{
+	struct json *doc;
+	int status;
+
+	log_step(run->c, "qmp: quit");
+	if (run->qmp_up) {
+		if (qmp_execute(&run->q, "{\"execute\":\"quit\"}", 10000, &doc,
+				NULL, 0))
+			json_free(doc);
+		qmp_close(&run->q);
+	}
+	status = kvm_exec_wait(run->pid, 10000);
+	if (!run->dry)
+		unlink(run->sock);
+	if (run->outfd >= 0) {
+		drain(run->outfd, &run->out);
+		close(run->outfd);
+	}
+	kvm_perf_close(&run->perf);
+	kvm_stat_set_free(&run->before);
+	return status;
+}
+
+/* The last console line often says why a run failed: added to err. */
+static void append_last_console_line(struct run *run)
+{
+	char *err = run->err, *b = run->out.b, *last = b + run->out.len;
+
+	if (!run->out.len || run->errlen <= strlen(err) + 32)
+		return;
+	while (last > b && (last[-1] == '\n' || last[-1] == '\r'))
+		*--last = 0;
+	while (last > b && last[-1] != '\n')
+		last--;
+	snprintf(err + strlen(err), run->errlen - strlen(err),
+		 " (console: %.160s)", last);
+}
+
+static void drop_uncounted(struct run *run)
+{
+	const struct kvm_backend_config *c = run->c;
+
+	log_step(c,
+		 "stats: gmap_shadow_*_entry left out if %s has "
+		 "gaccess_shadow_fault (the new gmap does not count them)",
+		 c->kallsyms);
+	if (run->src != SRC_NONE &&
+	    kvm_perf_kallsyms_has(c->kallsyms, "gaccess_shadow_fault") &&
+	    kvm_map_drop_uncounted(&run->r->deltas))
+		log_step(c, "stats: new gmap, gmap_shadow_*_entry not counted: "
+			    "left out");
+}
+
+/* The L1's report, checked, into the run's report. */
+static int take_l1_report(struct run *run, struct kvm_l1_report *l1)
+{
+	const struct kvm_backend_config *c = run->c;
+	struct kvm_run_report *r = run->r;
+
+	map_with_l1_counts(&r->deltas, &l1->counts, &r->counters);
+	r->timing.l1_ns = l1->l1_ns;
+	r->timing.nr_phases = l1->nr_phases;
+	memcpy(r->timing.phase, l1->phase, sizeof(l1->phase));
+	snprintf(r->timing.sie, sizeof(r->timing.sie), "%s", l1->sie);
+	r->l1_counts = l1->counts;
+	l1->counts = (struct kvm_stat_set){0};
+	r->console = l1->line;
+	l1->line = NULL;
+	if (l1->error[0] || l1->rc < 0 || strcmp(l1->scenario, run->scenario))
+		return kvm_fail(run->err, run->errlen, -EIO,
+				"L1: %s %s: %s (rc %lld)", run->scenario,
+				run->args_kv ?: "",
+				l1->error[0] ? l1->error : "wrong scenario ran",
+				(long long)l1->rc);
+	if (accel_kvm(c) && strcmp(l1->sie, "available"))
+		return refuse_without_sie(c, run->scenario, l1->sie,
+					  run->model_missing, run->err,
+					  run->errlen);
+	return 0;
+}
+
+/* The console's JSON line and the deltas, mapped to the counters. */
+static int report(struct run *run)
+{
+	struct kvm_l1_report l1;
+	int rc;
+
+	log_step(run->c, "console: the L1's JSON line");
+	drop_uncounted(run);
+	if (run->dry) {
+		struct kvm_stat_set none = {0};
+
+		kvm_map_counters(&none, &run->r->counters);
+		return 0;
+	}
+	rc = kvm_console_parse(run->out.b ?: "", run->out.len, &l1, run->err,
+			       run->errlen);
+	if (rc)
+		return rc;
+	rc = take_l1_report(run, &l1);
+	kvm_l1_report_free(&l1);
+	return rc;
+}
+
 int kvm_backend_run_report(const struct kvm_backend_config *c,
 			   const char *scenario, const char *args_kv,
 			   struct kvm_run_report *r, char *err, size_t errlen)
 {
-	static unsigned int seq;
-	char append[1024], sock[600], qmparg[700], machine[64], mem[16],
-		smp[16], vmdir[1024] = "", model_missing[512] = "";
-	char *argv[32];
-	struct kvm_exec x = {.dry_run = c->dry_run, .log = c->log};
-	struct kvm_perf_paths pp = {c->sysfs, c->tracefs, c->cpuinfo,
-				    c->kallsyms};
-	struct kvm_stat_set before = {0}, after = {0};
-	struct outbuf out = {0};
-	struct kvm_l1_report l1;
-	struct kvm_perf perf = {0};
-	enum src src = SRC_NONE;
-	uint64_t t0, t1;
-	struct qmp q;
-	int rc, outfd = -1, status;
-	pid_t pid;
-	size_t i;
+	struct run run = {
+		.c = c,
+		.scenario = scenario,
+		.args_kv = args_kv,
+		.r = r,
+		.err = err,
+		.errlen = errlen,
+		.dry = c->dry_run,
+		.outfd = -1,
+	};
+	int rc, status;
 
 	memset(r, 0, sizeof(*r));
 	kvm_backend_kernel_release(r->kernel_release,
 				   sizeof(r->kernel_release));
-	if (c->config_error)
-		return kvm_fail(err, errlen, -EINVAL, "kvm backend: %s",
-				c->config_error);
-	if (!scenario || !*scenario || strpbrk(scenario, " \t\n"))
-		return kvm_fail(err, errlen, -EINVAL,
-				"kvm backend: bad scenario name '%s'",
-				scenario ?: "");
-	snprintf(append, sizeof(append), "%s%s%s", scenario,
-		 args_kv && *args_kv ? " " : "", args_kv ?: "");
-	snprintf(sock, sizeof(sock), "%s/qmp-%d-%u.sock", c->work_dir,
-		 (int)getpid(), seq++);
-	snprintf(qmparg, sizeof(qmparg), "unix:%s,server=on,wait=off", sock);
-	build_argv(c, append, qmparg, machine, sizeof(machine), mem, smp, argv);
-
-	if (c->dry_run) {
-		struct kvm_stat_set none = {0};
-
-		kvm_exec_spawn(&x, argv, NULL);
-		log_step(c, "qmp: connect %s, qmp_capabilities", sock);
-		log_step(
-			c, "stats: %s%s",
-			c->stats == KVM_STATS_NONE ? "none"
-			: c->stats == KVM_STATS_QMP
-				? "query-stats vm + vcpu (provider kvm)"
-			: c->stats == KVM_STATS_DEBUGFS
-				? "debugfs <debugfs>/kvm/<qemu pid>-<fd>/"
-				: "KVM_GET_STATS_FD on QEMU's VM and vCPU fds "
-				  "(pidfd_getfd of <proc>/<qemu pid>/fd/*)",
-			c->stats == KVM_STATS_AUTO
-				? ", else debugfs <debugfs>/kvm/<qemu pid>-<fd>/, "
-				  "else query-stats"
-				: "");
-		log_step(c, "stats: proc %s, debugfs root %s/kvm", c->proc,
-			 c->debugfs);
-		log_step(
-			c,
-			"stats: gmap_shadow_*_entry left out if %s has "
-			"gaccess_shadow_fault (the new gmap does not count them)",
-			c->kallsyms);
-		if (c->perf)
-			kvm_perf_open(&perf, &pp, true, c->log);
-		kvm_perf_close(&perf);
-		if (accel_kvm(c))
-			log_step(
-				c,
-				"sie: query-cpu-model-expansion %s (sief2 esop "
-				"64bscao dateh); the run fails if the L1 says "
-				"\"sie\":\"unavailable\" (%s/module/kvm/parameters/nested, %s features)",
-				cpu_model(c), c->sysfs, c->cpuinfo);
-		log_step(c, "qmp: cont; wait for SHUTDOWN (%d ms)",
-			 c->timeout_ms);
-		log_step(
-			c,
-			"stats and perf: read again, deltas mapped by kvm_map.c");
-		log_step(c, "qmp: quit; console: the L1's JSON line");
-		kvm_map_counters(&none, &r->counters);
-		return 0;
-	}
-
-	if (access(c->l1_elf, R_OK))
-		return kvm_fail(err, errlen, -ENOENT,
-				"kvm backend: the L1 %s: %s", c->l1_elf,
-				strerror(errno));
-	mkdir(c->work_dir, 0755);
-	unlink(sock);
-	pid = kvm_exec_spawn(&x, argv, &outfd);
-	if (pid < 0)
-		return kvm_fail(err, errlen, pid,
-				"kvm backend: cannot start %s: %s", argv[0],
-				strerror(-pid));
-	fcntl(outfd, F_SETFL, O_NONBLOCK);
-	rc = qmp_connect(&q, sock, 30000, err, errlen);
-	if (rc)
-		goto kill;
-
-	if (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_FD) {
-		char e2[256];
-
-		if (!read_stats(c, SRC_STATSFD, pid, NULL, &q, &before, e2,
-				sizeof(e2)))
-			src = SRC_STATSFD;
-		else if (c->stats == KVM_STATS_FD) {
-			rc = kvm_fail(err, errlen, -ENODATA,
-				      "kvm backend: stats fd: %s", e2);
-			goto quit;
-		} else {
-			log_step(c, "stats: no stats fd (%s)", e2);
-		}
-		kvm_stat_set_free(&before);
-	}
-	if (src == SRC_NONE &&
-	    (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_DEBUGFS)) {
-		char root[600], e2[256];
-
-		snprintf(root, sizeof(root), "%s/kvm", c->debugfs);
-		if (!kvm_debugfs_find_vm(root, pid, vmdir, sizeof(vmdir), e2,
-					 sizeof(e2)))
-			src = SRC_DEBUGFS;
-		else if (c->stats == KVM_STATS_DEBUGFS) {
-			rc = kvm_fail(err, errlen, -ENOENT, "kvm backend: %s",
-				      e2);
-			goto quit;
-		}
-	}
-	if (src == SRC_NONE &&
-	    (c->stats == KVM_STATS_AUTO || c->stats == KVM_STATS_QMP)) {
-		char e2[256];
-
-		if (!read_stats(c, SRC_QMP, pid, NULL, &q, &before, e2,
-				sizeof(e2)))
-			src = SRC_QMP;
-		else if (c->stats == KVM_STATS_QMP) {
-			rc = kvm_fail(err, errlen, -ENODATA, "kvm backend: %s",
-				      e2);
-			goto quit;
-		}
-		kvm_stat_set_free(&before);
-	}
-	snprintf(r->stats_source, sizeof(r->stats_source), "%s",
-		 src == SRC_STATSFD   ? "statsfd"
-		 : src == SRC_DEBUGFS ? "debugfs"
-		 : src == SRC_QMP     ? "qmp"
-				      : "none");
-	log_step(c, "stats source: %s %s", r->stats_source, vmdir);
-	if (src != SRC_NONE) {
-		rc = read_stats(c, src, pid, vmdir, &q, &before, err, errlen);
-		if (rc)
-			goto quit;
-	}
-	if (accel_kvm(c))
-		model_sie_missing(c, &q, model_missing, sizeof(model_missing));
-	if (c->perf) {
-		kvm_perf_open(&perf, &pp, false, c->log);
-		kvm_perf_enable(&perf);
-	}
-
-	{
-		struct json *doc;
-
-		t0 = now_ns();
-		if (!qmp_execute(&q, "{\"execute\":\"cont\"}", 10000, &doc, err,
-				 errlen)) {
-			rc = -EIO;
-			goto quit;
-		}
-		json_free(doc);
-	}
-	for (;;) {
-		char e2[256];
-
-		if (!qmp_wait_event(&q, "SHUTDOWN", 200, e2, sizeof(e2)))
-			break;
-		drain(outfd, &out);
-		if (now_ns() - t0 > (uint64_t)c->timeout_ms * 1000000) {
-			rc = kvm_fail(
-				err, errlen, -ETIMEDOUT,
-				"kvm backend: %s %s: no shutdown in %d ms",
-				scenario, args_kv ?: "", c->timeout_ms);
-			goto quit;
-		}
-		if (strstr(e2, "closed")) {
-			rc = kvm_fail(
-				err, errlen, -EPIPE,
-				"kvm backend: QEMU went away during the run");
-			goto quit;
-		}
-	}
-	t1 = now_ns();
-	if (c->perf)
-		kvm_perf_read(&perf, &r->deltas);
-	if (src != SRC_NONE) {
-		rc = read_stats(c, src, pid, vmdir, &q, &after, err, errlen);
-		if (rc)
-			goto quit;
-		for (i = 0; i < after.nr; i++) {
-			uint64_t b = 0;
-
-			kvm_stat_get(&before, after.stats[i].name, &b);
-			kvm_stat_put(&r->deltas, after.stats[i].name,
-				     after.stats[i].value - b);
-		}
-	}
-	r->timing.wall_ns = t1 - t0;
-	rc = 0;
-quit : {
-	struct json *doc;
-
-	if (qmp_execute(&q, "{\"execute\":\"quit\"}", 10000, &doc, NULL, 0))
-		json_free(doc);
-	qmp_close(&q);
-}
-kill:
-	status = kvm_exec_wait(pid, 10000);
-	unlink(sock);
-	drain(outfd, &out);
-	close(outfd);
-	kvm_perf_close(&perf);
-	kvm_stat_set_free(&before);
-	kvm_stat_set_free(&after);
-	if (rc) {
-		if (out.len && errlen > strlen(err) + 32) {
-			/* the last console line often says why */
-			char *last = out.b + out.len;
-
-			while (last > out.b &&
-			       (last[-1] == '\n' || last[-1] == '\r'))
-				*--last = 0;
-			while (last > out.b && last[-1] != '\n')
-				last--;
-			snprintf(err + strlen(err), errlen - strlen(err),
-				 " (console: %.160s)", last);
-		}
-		free(out.b);
-		return rc;
-	}
-	rc = kvm_console_parse(out.b ?: "", out.len, &l1, err, errlen);
-	free(out.b);
+	rc = prepare(&run);
 	if (rc)
 		return rc;
-	if (src != SRC_NONE &&
-	    kvm_perf_kallsyms_has(c->kallsyms, "gaccess_shadow_fault") &&
-	    kvm_map_drop_uncounted(&r->deltas))
-		log_step(c, "stats: new gmap, gmap_shadow_*_entry not counted: "
-			    "left out");
-	map_with_l1_counts(&r->deltas, &l1.counts, &r->counters);
-	r->timing.l1_ns = l1.l1_ns;
-	r->timing.nr_phases = l1.nr_phases;
-	memcpy(r->timing.phase, l1.phase, sizeof(l1.phase));
-	snprintf(r->timing.sie, sizeof(r->timing.sie), "%s", l1.sie);
-	r->l1_counts = l1.counts;
-	l1.counts = (struct kvm_stat_set){0};
-	r->console = l1.line;
-	l1.line = NULL;
-	if (l1.error[0] || l1.rc < 0 || strcmp(l1.scenario, scenario)) {
-		rc = kvm_fail(err, errlen, -EIO, "L1: %s %s: %s (rc %lld)",
-			      scenario, args_kv ?: "",
-			      l1.error[0] ? l1.error : "wrong scenario ran",
-			      (long long)l1.rc);
-		kvm_l1_report_free(&l1);
+	rc = start_qemu(&run);
+	if (run.pid < 0)
 		return rc;
+	if (!rc)
+		rc = choose_stats_source(&run);
+	if (!rc)
+		rc = read_stats_before(&run);
+	if (!rc) {
+		ask_cpu_model(&run);
+		start_perf(&run);
+		rc = run_to_shutdown(&run);
 	}
-	if (accel_kvm(c) && strcmp(l1.sie, "available")) {
-		rc = refuse_without_sie(c, scenario, l1.sie, model_missing, err,
-					errlen);
-		kvm_l1_report_free(&l1);
-		return rc;
-	}
-	kvm_l1_report_free(&l1);
-	if (status)
+	if (!rc)
+		rc = read_deltas(&run);
+	status = stop_qemu(&run);
+	if (!rc)
+		rc = report(&run);
+	else
+		append_last_console_line(&run);
+	free(run.out.b);
+	if (!rc && status)
 		log_step(c, "qemu exited with status %d", status);
-	return 0;
+	return rc;
 }
 
 int kvm_backend_run(const struct kvm_backend_config *cfg, const char *scenario,

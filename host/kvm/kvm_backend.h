@@ -10,7 +10,7 @@
  * L1's own STCKF timings from its console JSON.
  *
  *	struct kvm_backend_config cfg;
- *	kvm_backend_config_default(&cfg);
+ *	kvm_backend_config_default(&cfg);	(kvm_config.h)
  *	cfg.cpuset = "core:2";
  *	rc = kvm_backend_run(&cfg, "pte_churn", "interval=64", &counters,
  *			     &timing, err, sizeof(err));
@@ -82,16 +82,6 @@ struct kvm_run_report {
 	char stats_source[16]; /* statsfd / debugfs / qmp / none */
 	char kernel_release[65];
 };
-
-/*
- * The built-in defaults, then the configuration file named by the
- * environment's GMAPBENCH_KVM_CONFIG if it is set: the nightly runs each
- * suite with it, so its runs use the configuration's QEMU, cpuset, stats
- * source, paths and timeout. A file that cannot be read sets config_error.
- */
-void kvm_backend_config_default(struct kvm_backend_config *cfg);
-/* The built-in defaults only. */
-void kvm_backend_config_builtin(struct kvm_backend_config *cfg);
 
 /*
  * Runs scenario with args_kv ("k=v k=v", may be NULL) once. Returns 0, or

@@ -20,24 +20,15 @@ struct key {
 	unsigned int min, max; /* UINT */
 };
 
-#define S(n)                                                            \
-	{                                                               \
-#n, STR, offsetof(struct kvm_config, n),                \
-			sizeof(((struct kvm_config *)0)->n), NULL, 0, 0 \
-	}
-#define C(n, ch)                                                      \
-	{                                                             \
-#n, CHOICE, offsetof(struct kvm_config, n),           \
-			sizeof(((struct kvm_config *)0)->n), ch, 0, 0 \
-	}
-#define U(n, lo, hi)                                                      \
-	{                                                                 \
-#n, UINT, offsetof(struct kvm_config, n), 0, NULL, lo, hi \
-	}
-#define B(n)                                                            \
-	{                                                               \
-#n, BOOL, offsetof(struct kvm_config, n), 0, NULL, 0, 0 \
-	}
+/* clang-format takes the #n of these for directives */
+/* clang-format off */
+#define OFF(n)		offsetof(struct kvm_config, n)
+#define FIELD(n)	OFF(n), sizeof(((struct kvm_config *)0)->n)
+#define S(n)		{ #n, STR, FIELD(n), NULL, 0, 0 }
+#define C(n, ch)	{ #n, CHOICE, FIELD(n), ch, 0, 0 }
+#define U(n, lo, hi)	{ #n, UINT, OFF(n), 0, NULL, lo, hi }
+#define B(n)		{ #n, BOOL, OFF(n), 0, NULL, 0, 0 }
+/* clang-format on */
 
 static const struct key keys[] = {
 	S(hosts),
@@ -280,4 +271,55 @@ bool kvm_config_host_allowed(const struct kvm_config *c, const char *name)
 		p += w;
 	}
 	return false;
+}
+
+void kvm_backend_config_builtin(struct kvm_backend_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->qemu = "qemu-system-s390x";
+	c->l1_elf = "build/guests/l1.elf";
+	c->accel = "kvm";
+	c->cpu = "host";
+	c->cpuset = "";
+	c->memory_mib = 256;
+	c->smp = 1;
+	c->stats = KVM_STATS_AUTO;
+	c->debugfs = "/sys/kernel/debug";
+	c->tracefs = "/sys/kernel/tracing";
+	c->sysfs = "/sys";
+	c->cpuinfo = "/proc/cpuinfo";
+	c->kallsyms = "/proc/kallsyms";
+	c->proc = "/proc";
+	c->work_dir = "build/host-kvm/run";
+	c->timeout_ms = 600000;
+	c->perf = true;
+}
+
+void kvm_backend_config_default(struct kvm_backend_config *c)
+{
+	/* the backend configuration points into it: read once, kept */
+	static struct kvm_config file;
+	static char file_err[KVM_CFG_STR + 256];
+	static int loaded; /* 0 not yet, 1 read, -1 failed */
+	const char *path = getenv("GMAPBENCH_KVM_CONFIG");
+
+	kvm_backend_config_builtin(c);
+	if (!path || !*path)
+		return;
+	if (!loaded) {
+		kvm_config_default(&file);
+		if (kvm_config_load(&file, path, file_err, sizeof(file_err))) {
+			size_t n = strlen(file_err);
+
+			snprintf(file_err + n, sizeof(file_err) - n,
+				 " (GMAPBENCH_KVM_CONFIG)");
+			loaded = -1;
+		} else {
+			loaded = 1;
+		}
+	}
+	if (loaded < 0)
+		c->config_error = file_err;
+	else
+		kvm_config_apply(&file, c);
 }

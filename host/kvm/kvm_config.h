@@ -28,16 +28,15 @@ struct kvm_config {
 	char systemd_dir[KVM_CFG_STR]; /* where the resume unit goes */
 	char repo[KVM_CFG_STR]; /* gmapbench checkout (kernel-patches/) */
 	char variants[KVM_CFG_STR]; /* "" = every kernel-patches/<v>/series */
-	char suite
-		[2 *
-		 KVM_CFG_STR]; /* command per variant; {variant} {release} {host} {date} */
+	/* command per variant; {variant} {release} {host} {date} */
+	char suite[2 * KVM_CFG_STR];
 	char restore[16]; /* reboot | none: after the last variant */
 	unsigned int make_jobs;
 	/* booting a variant so that the default kernel comes back by itself */
 	char watchdog_arm[KVM_CFG_STR]; /* command; "none" to go without */
 	char watchdog_disarm[KVM_CFG_STR]; /* command */
-	unsigned int
-		boot_timeout_s; /* a variant not up by then: did not boot */
+	/* a variant not up by then: did not boot */
+	unsigned int boot_timeout_s;
 	unsigned int panic_s; /* panic=N on the variant's command line */
 	char zipl_entry[16]; /* boot = zipl: menu number of [gmapbench] */
 	char zipl_default_entry[16]; /* the known-good kernel's; 0 = default */
@@ -72,6 +71,17 @@ void kvm_config_backend(const struct kvm_config *c,
 			struct kvm_backend_config *b);
 /* Sets the run settings of c in b, which then points into c. */
 void kvm_config_apply(const struct kvm_config *c, struct kvm_backend_config *b);
+/* kvm_config.c, not kvm_backend.c: the backend reads no file */
+/*
+ * The built-in defaults, then the configuration file named by the
+ * environment's GMAPBENCH_KVM_CONFIG if it is set: the nightly runs each
+ * suite with it, so its runs use the configuration's QEMU, cpuset, stats
+ * source, paths and timeout. A file that cannot be read sets config_error.
+ */
+void kvm_backend_config_default(struct kvm_backend_config *cfg);
+/* The built-in defaults only. */
+void kvm_backend_config_builtin(struct kvm_backend_config *cfg);
+
 /* Is name one of the words of c->hosts? */
 bool kvm_config_host_allowed(const struct kvm_config *c, const char *name);
 

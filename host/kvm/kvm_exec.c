@@ -46,32 +46,34 @@ void kvm_exec_print(FILE *f, char *const argv[])
 	fflush(f);
 }
 
+/* argv, then "> out": the redirection is part of what would run */
+static void print_redirected(FILE *f, char *const argv[], const char *out)
+{
+	char *const *p = argv;
+	int n = 0;
+
+	while (*p++)
+		n++;
+	{
+		char *v[n + 3];
+
+		memcpy(v, argv, n * sizeof(*v));
+		v[n] = ">";
+		v[n + 1] = (char *)out;
+		v[n + 2] = NULL;
+		kvm_exec_print(f, v);
+	}
+}
+
 static void announce(struct kvm_exec *x, char *const argv[], const char *out)
 {
 	if (!x->log)
 		return;
 	fputs("+ ", x->log);
-	if (!out) {
+	if (out)
+		print_redirected(x->log, argv, out);
+	else
 		kvm_exec_print(x->log, argv);
-		return;
-	}
-	/* the redirection is part of what would run */
-	{
-		int n;
-		char *const *p;
-
-		for (n = 0, p = argv; *p; p++)
-			n++;
-		{
-			char *v[n + 3];
-
-			memcpy(v, argv, n * sizeof(*v));
-			v[n] = ">";
-			v[n + 1] = (char *)out;
-			v[n + 2] = NULL;
-			kvm_exec_print(x->log, v);
-		}
-	}
 }
 
 static int status_of(int st)
@@ -164,35 +166,51 @@ int kvm_exec_wait(pid_t pid, int timeout_ms)
 	}
 }
 
+/* stdout to path; the saved stdout to give to restore_stdout, or -errno */
+static int redirect_stdout(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644),
+	    saved;
+
+	if (fd < 0)
+		return -errno;
+	fflush(stdout);
+	saved = dup(1);
+	if (saved < 0) {
+		saved = -errno;
+		close(fd);
+		return saved;
+	}
+	dup2(fd, 1);
+	close(fd);
+	return saved;
+}
+
+static void restore_stdout(int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, 1);
+	close(saved);
+}
+
 int kvm_exec_run(struct kvm_exec *x, char *const argv[], const char *out_path)
 {
-	int fd, saved = -1, rc;
+	struct kvm_exec quiet = {.dry_run = false, .log = NULL};
+	int saved = -1, st;
 	pid_t pid;
 
 	announce(x, argv, out_path);
 	if (x->dry_run)
 		return 0;
 	if (out_path) {
-		fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-			  0644);
-		if (fd < 0)
-			return -errno;
-		fflush(stdout);
-		saved = dup(1);
-		dup2(fd, 1);
-		close(fd);
+		saved = redirect_stdout(out_path);
+		if (saved < 0)
+			return saved;
 	}
-	{
-		struct kvm_exec quiet = {.dry_run = false, .log = NULL};
-
-		pid = kvm_exec_spawn(&quiet, argv, NULL);
-	}
-	if (saved >= 0) {
-		dup2(saved, 1);
-		close(saved);
-	}
+	pid = kvm_exec_spawn(&quiet, argv, NULL);
+	restore_stdout(saved);
 	if (pid < 0)
 		return pid;
-	rc = waitpid(pid, &fd, 0) == pid ? status_of(fd) : -errno;
-	return rc;
+	return waitpid(pid, &st, 0) == pid ? status_of(st) : -errno;
 }

@@ -781,18 +781,13 @@ static int restore(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 	return 0;
 }
 
-int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
-		char *err, size_t errlen)
+/* Refused before any command: this night ends in reboots. */
+static int refuse_unsafe(const struct kvm_config *c, char *err, size_t errlen)
 {
-	char vbuf[KVM_CFG_STR], *v[MAX_VARIANTS], host[256], why[512],
-		running[128];
-	struct state s;
-	unsigned int nv;
-	int rc;
+	char host[256];
 
 	if (gethostname(host, sizeof(host)))
 		snprintf(host, sizeof(host), "?");
-	/* refuse before anything else: this night ends in reboots */
 	if (!kvm_config_host_allowed(c, host))
 		return kvm_fail(
 			err, errlen, -EPERM,
@@ -812,15 +807,25 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		return kvm_fail(
 			err, errlen, -EINVAL,
 			"configuration: boot = zipl needs zipl_entry, the menu number of the [gmapbench] section of /etc/zipl.conf (docs/ibm-z.md)");
+	return 0;
+}
+
+/* The state of a resumed night, or of a new one (saved); 1: finished. */
+static int start_or_resume(const struct kvm_config *c,
+			   const struct kvm_nightly_opts *o, struct state *s,
+			   char *err, size_t errlen)
+{
+	int rc;
+
 	if (o->resume) {
-		rc = state_load(c, &s, err, errlen);
+		rc = state_load(c, s, err, errlen);
 		if (rc)
 			return rc;
-		if (!strcmp(s.phase, "finished")) {
-			say(o, "night of %s finished; nothing to do", s.date);
-			return 0;
+		if (!strcmp(s->phase, "finished")) {
+			say(o, "night of %s finished; nothing to do", s->date);
+			return 1;
 		}
-		if (!*s.default_release)
+		if (!*s->default_release)
 			return kvm_fail(
 				err, errlen, -EINVAL,
 				"%s/state: no default_release (an older gmapbench-kvm's): re-IPL the default kernel, remove the file and start the night again",
@@ -829,24 +834,121 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		time_t now = time(NULL);
 		struct tm tm;
 
-		memset(&s, 0, sizeof(s));
-		strftime(s.date, sizeof(s.date), "%Y-%m-%d",
+		memset(s, 0, sizeof(*s));
+		strftime(s->date, sizeof(s->date), "%Y-%m-%d",
 			 gmtime_r(&now, &tm));
-		kvm_backend_kernel_release(s.default_release,
-					   sizeof(s.default_release));
+		kvm_backend_kernel_release(s->default_release,
+					   sizeof(s->default_release));
 		if (*c->variants)
-			snprintf(s.variants, sizeof(s.variants), "%s",
+			snprintf(s->variants, sizeof(s->variants), "%s",
 				 c->variants);
-		else if ((rc = list_variants(c, s.variants, sizeof(s.variants),
-					     err, errlen)))
+		else if ((rc = list_variants(c, s->variants,
+					     sizeof(s->variants), err, errlen)))
 			return rc;
-		snprintf(s.phase, sizeof(s.phase), "build");
+		snprintf(s->phase, sizeof(s->phase), "build");
 		say(o, "the default kernel: %s (restored after every variant)",
-		    s.default_release);
-		rc = state_save(c, o, &s, err, errlen);
+		    s->default_release);
+		rc = state_save(c, o, s, err, errlen);
 		if (rc)
 			return rc;
 	}
+	return 0;
+}
+
+/*
+ * Phase "build": the variant built, installed and booted (saved before the
+ * reboot, so that the resume goes on); 1: the machine reboots now.
+ */
+static int build_and_boot(const struct kvm_config *c,
+			  const struct kvm_nightly_opts *o, struct state *s,
+			  const char *var, unsigned int nv, char *err,
+			  size_t errlen)
+{
+	char why[512];
+	int rc;
+
+	say(o, "variant %s (%u of %u): build and install", var, s->index + 1,
+	    nv);
+	rc = build(c, o, var, s->release, sizeof(s->release), why, sizeof(why));
+	if (rc) {
+		add_failed(s, var, why, o);
+		snprintf(s->phase, sizeof(s->phase), "next");
+	} else {
+		snprintf(s->phase, sizeof(s->phase), "measure");
+		s->boot_started = (long long)time(NULL);
+		/* saved before the reboot: the resume goes on */
+		rc = state_save(c, o, s, err, errlen);
+		if (rc)
+			return rc;
+		rc = boot(c, o, s, var, why, sizeof(why));
+		if (rc) {
+			/* still on the default kernel */
+			watchdog(c, o, s, var, false);
+			add_failed(s, var, why, o);
+			snprintf(s->phase, sizeof(s->phase), "next");
+		} else if (!o->dry_run) {
+			return 1; /* the machine reboots */
+		} else {
+			say(o,
+			    "(the host boots %s; gmapbench-kvm-resume.service then runs: %s --config %s nightly --resume; if %s is not up within %u s, the watchdog re-IPLs the default kernel %s, and the resume finds it there)",
+			    s->release, o->self, o->config_path, s->release,
+			    c->boot_timeout_s, s->default_release);
+		}
+	}
+	return 0;
+}
+
+/* Phase "restoring", after the reboot: it must be the default kernel. */
+static int check_restored(const struct kvm_nightly_opts *o,
+			  const struct state *s, char *err, size_t errlen)
+{
+	char running[128];
+
+	running_release(o, s, NULL, running, sizeof(running));
+	if (strcmp(running, s->default_release))
+		return kvm_fail(
+			err, errlen, -ESRCH,
+			"restore: running %s, not the default kernel %s: re-IPL the default kernel (docs/ibm-z.md, Recovery), then run nightly --resume",
+			running, s->default_release);
+	say(o, "restore: back on the default kernel %s", running);
+	return 0;
+}
+
+/* After the last variant: the night's status. */
+static int finish(const struct kvm_config *c, const struct kvm_nightly_opts *o,
+		  struct state *s, unsigned int nv, char *err, size_t errlen)
+{
+	int rc;
+
+	say(o, "all %u variants done%s%s%s%s", nv,
+	    s->failed[0] ? "; failed: " : "", s->failed,
+	    s->no_boot[0] ? "; did not boot: " : "", s->no_boot);
+	snprintf(s->phase, sizeof(s->phase), "finished");
+	rc = state_save(c, o, s, err, errlen);
+	if (rc)
+		return rc;
+	if (s->failed[0] || s->no_boot[0])
+		return kvm_fail(err, errlen, -EIO,
+				"variants failed: %s; did not boot: %s",
+				s->failed[0] ? s->failed : "none",
+				s->no_boot[0] ? s->no_boot : "none");
+	return 0;
+}
+
+int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
+		char *err, size_t errlen)
+{
+	char vbuf[KVM_CFG_STR], *v[MAX_VARIANTS];
+	struct state s;
+	unsigned int nv;
+	int rc;
+
+	rc = refuse_unsafe(c, err, errlen);
+	if (rc)
+		return rc;
+	rc = start_or_resume(c, o, &s, err, errlen);
+	if (rc)
+		return rc > 0 ? 0 : rc;
 	snprintf(vbuf, sizeof(vbuf), "%s", s.variants);
 	nv = split(vbuf, v, MAX_VARIANTS);
 
@@ -854,37 +956,9 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		const char *var = v[s.index];
 
 		if (!strcmp(s.phase, "build")) {
-			say(o, "variant %s (%u of %u): build and install", var,
-			    s.index + 1, nv);
-			rc = build(c, o, var, s.release, sizeof(s.release), why,
-				   sizeof(why));
-			if (rc) {
-				add_failed(&s, var, why, o);
-				snprintf(s.phase, sizeof(s.phase), "next");
-			} else {
-				snprintf(s.phase, sizeof(s.phase), "measure");
-				s.boot_started = (long long)time(NULL);
-				/* saved before the reboot: the resume goes on */
-				rc = state_save(c, o, &s, err, errlen);
-				if (rc)
-					return rc;
-				rc = boot(c, o, &s, var, why, sizeof(why));
-				if (rc) {
-					/* still on the default kernel */
-					watchdog(c, o, &s, var, false);
-					add_failed(&s, var, why, o);
-					snprintf(s.phase, sizeof(s.phase),
-						 "next");
-				} else if (!o->dry_run) {
-					return 0; /* the machine reboots */
-				} else {
-					say(o,
-					    "(the host boots %s; gmapbench-kvm-resume.service then runs: %s --config %s nightly --resume; if %s is not up within %u s, the watchdog re-IPLs the default kernel %s, and the resume finds it there)",
-					    s.release, o->self, o->config_path,
-					    s.release, c->boot_timeout_s,
-					    s.default_release);
-				}
-			}
+			rc = build_and_boot(c, o, &s, var, nv, err, errlen);
+			if (rc)
+				return rc > 0 ? 0 : rc;
 		}
 		if (!strcmp(s.phase, "measure") || !strcmp(s.phase, "suite")) {
 			rc = after_boot(c, o, &s, var, err, errlen);
@@ -898,15 +972,9 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 				return rc; /* the machine reboots */
 		}
 		if (!strcmp(s.phase, "restoring")) {
-			/* after the reboot: it must be the default kernel */
-			running_release(o, &s, NULL, running, sizeof(running));
-			if (strcmp(running, s.default_release))
-				return kvm_fail(
-					err, errlen, -ESRCH,
-					"restore: running %s, not the default kernel %s: re-IPL the default kernel (docs/ibm-z.md, Recovery), then run nightly --resume",
-					running, s.default_release);
-			say(o, "restore: back on the default kernel %s",
-			    running);
+			rc = check_restored(o, &s, err, errlen);
+			if (rc)
+				return rc;
 		}
 		s.index++;
 		snprintf(s.phase, sizeof(s.phase), "build");
@@ -915,17 +983,5 @@ int kvm_nightly(const struct kvm_config *c, const struct kvm_nightly_opts *o,
 		if (rc)
 			return rc;
 	}
-	say(o, "all %u variants done%s%s%s%s", nv,
-	    s.failed[0] ? "; failed: " : "", s.failed,
-	    s.no_boot[0] ? "; did not boot: " : "", s.no_boot);
-	snprintf(s.phase, sizeof(s.phase), "finished");
-	rc = state_save(c, o, &s, err, errlen);
-	if (rc)
-		return rc;
-	if (s.failed[0] || s.no_boot[0])
-		return kvm_fail(err, errlen, -EIO,
-				"variants failed: %s; did not boot: %s",
-				s.failed[0] ? s.failed : "none",
-				s.no_boot[0] ? s.no_boot : "none");
-	return 0;
+	return finish(c, o, &s, nv, err, errlen);
 }

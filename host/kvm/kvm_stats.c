@@ -100,121 +100,139 @@ static long bounded_strlen(const unsigned char *p, size_t size)
 	return nul ? (const unsigned char *)nul - p : -1;
 }
 
-int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
-		    char *err, size_t errlen)
-{
-	const unsigned char *b = buf;
+/* The binary stats header (struct kvm_stats_header), checked. */
+struct stats_hdr {
 	uint32_t name_size, num_desc, id_off, desc_off, data_off;
-	uint64_t desc_size, i;
+	uint64_t desc_size;
+};
+
+static int parse_header(const unsigned char *b, size_t len, struct stats_hdr *h,
+			struct kvm_stat_set *out, char *err, size_t errlen)
+{
 	long l;
 
-	memset(out, 0, sizeof(*out));
 	if (len < HDR_SIZE)
 		return kvm_fail(
 			err, errlen, -EINVAL,
 			"stats: %zu bytes, shorter than the %d-byte header",
 			len, HDR_SIZE);
-	name_size = get32(b + 4);
-	num_desc = get32(b + 8);
-	id_off = get32(b + 12);
-	desc_off = get32(b + 16);
-	data_off = get32(b + 20);
-	if (name_size < 1 || name_size > NAME_SIZE_MAX)
+	h->name_size = get32(b + 4);
+	h->num_desc = get32(b + 8);
+	h->id_off = get32(b + 12);
+	h->desc_off = get32(b + 16);
+	h->data_off = get32(b + 20);
+	if (h->name_size < 1 || h->name_size > NAME_SIZE_MAX)
 		return kvm_fail(err, errlen, -EINVAL,
 				"stats header: name_size %u out of range 1..%d",
-				name_size, NAME_SIZE_MAX);
-	if (num_desc > NUM_DESC_MAX)
+				h->name_size, NAME_SIZE_MAX);
+	if (h->num_desc > NUM_DESC_MAX)
 		return kvm_fail(err, errlen, -EINVAL,
-				"stats header: num_desc %u > %d", num_desc,
+				"stats header: num_desc %u > %d", h->num_desc,
 				NUM_DESC_MAX);
-	if ((uint64_t)id_off + name_size > len)
+	if ((uint64_t)h->id_off + h->name_size > len)
 		return kvm_fail(
 			err, errlen, -EINVAL,
 			"stats header: id at %u + %u beyond the %zu bytes",
-			id_off, name_size, len);
-	l = bounded_strlen(b + id_off, name_size);
+			h->id_off, h->name_size, len);
+	l = bounded_strlen(b + h->id_off, h->name_size);
 	if (l < 0)
 		return kvm_fail(
 			err, errlen, -EINVAL,
 			"stats id at offset %u: no NUL within name_size %u",
-			id_off, name_size);
-	snprintf(out->id, sizeof(out->id), "%.*s", (int)l, b + id_off);
-	desc_size = DESC_FIXED + (uint64_t)name_size;
-	if (desc_off + desc_size * num_desc > len)
+			h->id_off, h->name_size);
+	snprintf(out->id, sizeof(out->id), "%.*s", (int)l, b + h->id_off);
+	h->desc_size = DESC_FIXED + (uint64_t)h->name_size;
+	if (h->desc_off + h->desc_size * h->num_desc > len)
 		return kvm_fail(
 			err, errlen, -EINVAL,
 			"stats: %u descriptors of %llu bytes at %u end beyond the %zu bytes",
-			num_desc, (unsigned long long)desc_size, desc_off, len);
-	if (data_off > len)
+			h->num_desc, (unsigned long long)h->desc_size,
+			h->desc_off, len);
+	if (h->data_off > len)
 		return kvm_fail(
 			err, errlen, -EINVAL,
 			"stats header: data_offset %u beyond the %zu bytes",
-			data_off, len);
+			h->data_off, len);
+	return 0;
+}
 
-	for (i = 0; i < num_desc; i++) {
-		const unsigned char *d = b + desc_off + i * desc_size;
-		uint32_t flags = get32(d), offset = get32(d + 8);
-		uint16_t size;
-		int16_t exponent;
-		uint64_t end, k, sum = 0, item;
-		struct kvm_stat *st;
+/* Descriptor i and the sum of its data into out (or skipped, counted). */
+static int parse_desc(const unsigned char *b, size_t len,
+		      const struct stats_hdr *h, uint64_t i,
+		      struct kvm_stat_set *out, char *err, size_t errlen)
+{
+	const unsigned char *d = b + h->desc_off + i * h->desc_size;
+	const char *name = (const char *)d + DESC_FIXED;
+	uint32_t flags = get32(d), offset = get32(d + 8);
+	uint64_t end, k, sum = 0, item;
+	struct kvm_stat *st;
+	int16_t exponent;
+	uint16_t size;
+	long l;
 
-		memcpy(&exponent, d + 4, 2);
-		memcpy(&size, d + 6, 2);
-		l = bounded_strlen(d + DESC_FIXED, name_size);
-		if (l <= 0 || l >= KVM_STAT_NAME_MAX) {
-			kvm_stat_set_free(out);
-			return kvm_fail(
-				err, errlen, -EINVAL,
+	memcpy(&exponent, d + 4, 2);
+	memcpy(&size, d + 6, 2);
+	l = bounded_strlen(d + DESC_FIXED, h->name_size);
+	if (l <= 0 || l >= KVM_STAT_NAME_MAX)
+		return kvm_fail(err, errlen, -EINVAL,
 				"stats descriptor %llu at offset %llu: name %s",
 				(unsigned long long)i,
 				(unsigned long long)(d - b),
 				l < 0	 ? "not NUL-terminated"
 				: l == 0 ? "empty"
 					 : "too long");
-		}
-		if (size == 0) {
-			kvm_stat_set_free(out);
-			return kvm_fail(
-				err, errlen, -EINVAL,
+	if (size == 0)
+		return kvm_fail(err, errlen, -EINVAL,
 				"stats descriptor \"%.*s\": size 0 invalid",
-				(int)l, d + DESC_FIXED);
-		}
-		if (KVM_STAT_TYPE(flags) > KVM_STAT_LOG_HIST ||
-		    KVM_STAT_UNIT(flags) > KVM_STAT_UNIT_BOOLEAN ||
-		    KVM_STAT_BASE(flags) > 1 || (flags >> 12)) {
-			/* a newer kernel's kind of statistic: not ours */
-			if (!out->skipped++)
-				snprintf(out->skip_note, sizeof(out->skip_note),
-					 "\"%.*s\" (flags 0x%x)", (int)l,
-					 d + DESC_FIXED, flags);
-			continue;
-		}
-		end = (uint64_t)data_off + offset + 8ull * size;
-		if (end > len) {
+				(int)l, name);
+	if (KVM_STAT_TYPE(flags) > KVM_STAT_LOG_HIST ||
+	    KVM_STAT_UNIT(flags) > KVM_STAT_UNIT_BOOLEAN ||
+	    KVM_STAT_BASE(flags) > 1 || (flags >> 12)) {
+		/* a newer kernel's kind of statistic: not ours */
+		if (!out->skipped++)
+			snprintf(out->skip_note, sizeof(out->skip_note),
+				 "\"%.*s\" (flags 0x%x)", (int)l, name, flags);
+		return 0;
+	}
+	end = (uint64_t)h->data_off + offset + 8ull * size;
+	if (end > len)
+		return kvm_fail(
+			err, errlen, -EINVAL,
+			"stats \"%.*s\": data at %u+%u (%u items) beyond the %zu bytes",
+			(int)l, name, h->data_off, offset, size, len);
+	for (k = 0; k < size; k++) {
+		memcpy(&item, b + h->data_off + offset + 8 * k, 8);
+		sum += item;
+	}
+	st = append(out);
+	if (!st)
+		return kvm_fail(err, errlen, -ENOMEM, "stats: out of memory");
+	memcpy(st->name, name, l);
+	st->name[l] = 0;
+	st->flags = flags;
+	st->exponent = exponent;
+	st->size = size;
+	st->value = sum;
+	return 0;
+}
+
+int kvm_stats_parse(const void *buf, size_t len, struct kvm_stat_set *out,
+		    char *err, size_t errlen)
+{
+	struct stats_hdr h = {0};
+	uint64_t i;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = parse_header(buf, len, &h, out, err, errlen);
+	if (rc)
+		return rc;
+	for (i = 0; i < h.num_desc; i++) {
+		rc = parse_desc(buf, len, &h, i, out, err, errlen);
+		if (rc) {
 			kvm_stat_set_free(out);
-			return kvm_fail(
-				err, errlen, -EINVAL,
-				"stats \"%.*s\": data at %u+%u (%u items) beyond the %zu bytes",
-				(int)l, d + DESC_FIXED, data_off, offset, size,
-				len);
+			return rc;
 		}
-		for (k = 0; k < size; k++) {
-			memcpy(&item, b + data_off + offset + 8 * k, 8);
-			sum += item;
-		}
-		st = append(out);
-		if (!st) {
-			kvm_stat_set_free(out);
-			return kvm_fail(err, errlen, -ENOMEM,
-					"stats: out of memory");
-		}
-		memcpy(st->name, d + DESC_FIXED, l);
-		st->name[l] = 0;
-		st->flags = flags;
-		st->exponent = exponent;
-		st->size = size;
-		st->value = sum;
 	}
 	return 0;
 }

@@ -9,6 +9,7 @@
 # on our JSON files and on our binary.
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
+# shellcheck source=tests/lib/tap.sh
 . "$top/tests/lib/tap.sh"
 bin=$top/build/libcbench/tests
 cb=$bin/fixture-cb gb=$bin/fixture-gb
@@ -220,7 +221,7 @@ same "BENCHMARK_FILTER from the environment" envf.cb envf.gb
 # was read), and, where 1.7.1 has the flag, the same as 1.7.1's.
 # envcase VAR=VALUE PROJECTION ARGS...; PROJECTION reads <prefix>{,.err}.
 envcase() {
-	local var=$1 proj=$2 name=${1%%=*} val=${1#*=} gbsame=yes
+	local proj=$2 name=${1%%=*} val=${1#*=} gbsame=yes
 	shift 2
 	case $name in CBENCH_* | BENCHMARK_PERF_COUNTERS) gbsame=no ;; esac
 	env "$name=$val" "$cb" "$@" > ev.cb 2> ev.cb.err

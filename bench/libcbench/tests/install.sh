@@ -7,6 +7,7 @@
 # dynamically (one `pkg-config --cflags --libs` call), and runs.
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
+# shellcheck source=tests/lib/tap.sh
 . "$top/tests/lib/tap.sh"
 work=$(mktemp -d "$top/build/libcbench/tests/install.XXXXXX")
 trap 'rm -rf "$work"' EXIT

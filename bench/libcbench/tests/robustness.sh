@@ -7,6 +7,7 @@
 # perf counters that exist and that do not, --cbench_pin.
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
+# shellcheck source=tests/lib/tap.sh
 . "$top/tests/lib/tap.sh"
 cb=$top/build/libcbench/tests/fixture-cb
 ex=$top/build/libcbench/tests/example-san

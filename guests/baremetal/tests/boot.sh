@@ -4,7 +4,9 @@
 # command line, reports SIE as unavailable, checks a known table set with
 # the machine's DAT (LRAG/TPROT), and ends in a disabled wait that QEMU
 # takes as a shutdown.
+# shellcheck source=tests/lib/tap.sh
 . "$(dirname "$0")/../../../tests/lib/tap.sh"
+# shellcheck source=guests/baremetal/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 elf=$top/build/guests/baremetal-selftest.elf
 

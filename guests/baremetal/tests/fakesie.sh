@@ -6,10 +6,13 @@
 # as vSIE before 6.11 did when a signal or an interrupt broke the run. The
 # L1 must re-enter SIE then (and count it), and every scenario must do the
 # same work as on the emulated path of build/guests/l1.elf.
+# shellcheck source=tests/lib/tap.sh
 . "$(dirname "$0")/../../../tests/lib/tap.sh"
+# shellcheck source=guests/baremetal/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 fake=$top/build/guests/l1-fakesie.elf
 emul=$top/build/guests/l1.elf
+# shellcheck disable=SC2034 # read by bm_boot (lib.sh)
 BM_MEM=256
 
 bm_boot "$emul" list

@@ -4,7 +4,9 @@
 # runtime under QEMU TCG. Without SIE every L2 access goes through QEMU's
 # DAT on the tables L1 built, so each access L1 counts was performed once,
 # and every sampled address translates at the end of its run.
+# shellcheck source=tests/lib/tap.sh
 . "$(dirname "$0")/../../../tests/lib/tap.sh"
+# shellcheck source=guests/baremetal/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 elf=$top/build/guests/l1.elf
 line=${BM_SCENARIO:-table_creation prebuild=0 span_gib=1}
@@ -31,6 +33,7 @@ check "$scn: every accessed sample translates (cc 0)" \
 	test "$(printf '%s\n' "$BM_JSON" | grep -o '{"l2":[^}]*"cc":0,[^}]*"why":"run"}' | wc -l)" -eq "$n"
 check "$scn: a probe past the run does not (cc 3)" \
 	grep -q '{"l2":[^}]*"cc":3,[^}]*"why":"probe"}' <<<"$BM_JSON"
+# shellcheck disable=SC2046 # one argument per address
 check "$scn: samples land in L1's heap" bash -c '
 	heap_start=$1 heap_end=$2; shift 2
 	for a in "$@"; do

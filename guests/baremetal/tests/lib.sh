@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Shared by the bare-metal tests: boot an ELF under qemu-system-s390x (TCG)
 # and pick fields out of its one-line JSON (flat by design: docs/baremetal.md).
+# shellcheck disable=SC2034 # top, BM_RC: for the scripts that source this
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BM_TIMEOUT=${BM_TIMEOUT:-20}
 BM_MEM=${BM_MEM:-64}
@@ -11,6 +13,7 @@ bm_boot() {
 	BM_OUT=$(timeout -k 5 "$BM_TIMEOUT" qemu-system-s390x -nographic \
 		-machine s390-ccw-virtio -m "$BM_MEM" -no-reboot \
 		-kernel "$elf" -append "$append" </dev/null 2>&1)
+	# shellcheck disable=SC2034
 	BM_RC=$?
 	BM_JSON=$(printf '%s\n' "$BM_OUT" | tr -d '\r' | grep '^{' | tail -n 1)
 }

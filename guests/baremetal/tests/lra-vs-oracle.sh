@@ -7,7 +7,9 @@
 # addresses, the same L1 addresses, the same exceptions (cc, code, TPROT).
 # Both L1 heaps start at L1_HEAP_START and memory is the same size, so L1
 # addresses compare as they are. docs/baremetal.md, "Compared with host/sim".
+# shellcheck source=tests/lib/tap.sh
 . "$(dirname "$0")/../../../tests/lib/tap.sh"
+# shellcheck source=guests/baremetal/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 elf=${L1_ELF:-$top/build/guests/l1.elf}
 sim=${SIM_TRANSLATE:-$top/build/guests/sim-translate}

@@ -4,7 +4,9 @@
 # L2's accesses go through QEMU's DAT on tables L1 built; each fault
 # comes back as an L1_EXIT_PGM, resumes after L1 "handles" it, and the
 # sampled translations follow the final tables (selftest.c, scenario sie).
+# shellcheck source=tests/lib/tap.sh
 . "$(dirname "$0")/../../../tests/lib/tap.sh"
+# shellcheck source=guests/baremetal/tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 elf=$top/build/guests/baremetal-selftest.elf
 

@@ -7,6 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
+# shellcheck source=tests/lib/tap.sh
 . tests/lib/tap.sh
 bin=build/bin/gmapbench-kvm
 elf=${GUESTS_L1_ELF:-build/guests/l1.elf}
@@ -27,6 +28,25 @@ timeout_s = 120
 l1_elf = $elf
 work_dir = $tmp
 CONF
+
+# The dry run prints the real run's own steps: the same "+ " and "# "
+# lines, less what only a real run learns (the stats sources that did not
+# answer, the one found, QEMU's status), with pids and socket names aside.
+steps_of() {
+	grep '^[+#] ' "$1" | grep -v '^# stats: no \|^# stats source: \|^# qemu exited' |
+		sed -E 's#qmp-[0-9]+-[0-9]+\.sock#qmp-N.sock#g; s#/[0-9]+/fd/#/<qemu pid>/fd/#; s#/kvm/[0-9]+-#/kvm/<qemu pid>-#'
+}
+same_steps() { # name, the real run's log, then the run's arguments
+	local name=$1 real=$2
+	shift 2
+	"$bin" --dry-run "$@" > "$tmp/dry" 2>&1
+	if [ "$(steps_of "$tmp/dry" | wc -l)" -ge 8 ] && [ "$(steps_of "$real")" = "$(steps_of "$tmp/dry")" ]; then
+		ok "$name: the dry run printed the real run's steps"
+	else
+		not_ok "$name: dry and real steps differ"
+		diag "$(diff <(steps_of "$tmp/dry") <(steps_of "$real"))"
+	fi
+}
 
 field() { grep -o "\"$1\":[^,}]*" <<< "$2" | head -n1 | cut -d: -f2- | tr -d '"'; }
 
@@ -52,6 +72,8 @@ acc=$(field accesses "$out")
 [ "$(field stats_source "$out")" = none ] && grep -q '"counters":{}' <<< "$out" &&
 	grep -q '"absent":\["vsie_entries",.*"oracle_mismatches"\]' <<< "$out" &&
 	ok "no KVM under TCG: every counter absent, none reported as 0" || not_ok "counters: $out"
+
+same_steps "accel=tcg" "$tmp/err" --config "$tmp/tcg.conf" run table_creation span_gib=1
 
 out=$("$bin" --config "$tmp/tcg.conf" run table_creation span_gib=nonsense 2>"$tmp/err")
 rc=$?
@@ -89,6 +111,9 @@ if [ $rc -ne 0 ] && grep -q 'accel=kvm but the L1 ran without SIE' <<< "$err"; t
 else
 	not_ok "accel=kvm without SIE (rc $rc)"; diag "$out" "$(cat "$tmp/err")"
 fi
+grep -q '^# sie: query-cpu-model-expansion qemu ' "$tmp/err" &&
+	same_steps "accel=kvm" "$tmp/err" --config "$tmp/tcg.conf" "${kvmset[@]}" run table_creation span_gib=1 ||
+	not_ok "accel=kvm: no sie step in the real run"
 for want in "nested: $tmp/sys/module/kvm/parameters/nested reads '0', not 1" \
 	"SIEF2: $tmp/cpuinfo's features lack 'sie'" \
 	"SIEF2 (SIE interception format 2): CPU model 'qemu' has no 'sief2'" \

@@ -6,6 +6,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
+# shellcheck source=tests/lib/tap.sh
 . tests/lib/tap.sh
 bin=build/bin/gmapbench-kvm
 ksrc=build/kernel/pristine/linux-source-6.1
@@ -196,11 +197,24 @@ if [ $rc -eq 0 ] && grep -qE "^\+ hwloc-bind core:1 -- qemu-system-s390x -machin
 else
 	not_ok "run command line (rc $rc)"; diag "$out"
 fi
-grep -q "^# qmp: cont; wait for SHUTDOWN" <<< "$out" && grep -q "^# perf: cpum_cf:DTLB2_WRITES" <<< "$out" &&
-	grep -q "^# perf: tp:kvm-s390:kvm_s390_gmap_notifier" <<< "$out" &&
-	ok "run: the QMP steps and every perf event are accounted for" || { not_ok "run steps"; diag "$out"; }
-grep -q "^# sie: query-cpu-model-expansion host (sief2 esop 64bscao dateh); the run fails if the L1 says \"sie\":\"unavailable\"" <<< "$out" &&
-	ok "run: with accel=kvm, SIE is required and the CPU model asked for its facilities" || { not_ok "run: sie step"; diag "$out"; }
+grep -q "^# perf: cpum_cf:DTLB2_WRITES" <<< "$out" && grep -q "^# perf: tp:kvm-s390:kvm_s390_gmap_notifier" <<< "$out" &&
+	ok "run: the perf events resolved and accounted for" || { not_ok "run: perf events"; diag "$out"; }
+# the dry run goes through the real run's steps (l1_boot_test.sh compares
+# the two): their order is the real run's
+order() {
+	sed -n 's/^+ hwloc-bind .*/qemu/p; s/^# \(qmp: connect\|stats: try\|sie:\|perf:\|qmp: cont\|stats and perf: read again\|qmp: quit\|console:\).*/\1/p' <<< "$1" |
+		uniq | tr '\n' ,
+}
+want="qemu,qmp: connect,stats: try,sie:,perf:,qmp: cont,stats and perf: read again,qmp: quit,console:,"
+[ "$(order "$out")" = "$want" ] &&
+	ok "run: QEMU stopped, stats and the CPU model read and perf opened before cont, read again before quit" ||
+	{ not_ok "run: step order"; diag "got:  $(order "$out")" "want: $want"; }
+tcg=$("$bin" --dry-run --config "$tmp/kexec.conf" --set accel=tcg --set cpu=z14 run pte_churn 2>&1)
+kvm=$("$bin" --dry-run --config "$tmp/kexec.conf" --set cpu=z14 run pte_churn 2>&1)
+grep -q '^# sie: query-cpu-model-expansion z14 .*the run fails if the L1 says "sie":"unavailable"' <<< "$kvm" &&
+	! grep -q '^# sie:' <<< "$tcg" &&
+	ok "run: SIE required and the configured CPU model asked for its facilities with accel=kvm only" ||
+	{ not_ok "run: sie step"; diag "$kvm" "$tcg"; }
 out=$("$bin" --dry-run --config "$tmp/kexec.conf" run 'bad name' 2>&1)
 [ $? -ne 0 ] && grep -q "bad scenario name" <<< "$out" && ok "run: a bad scenario name is refused" ||
 	{ not_ok "bad scenario"; diag "$out"; }

@@ -10,6 +10,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
+# shellcheck source=tests/lib/tap.sh
 . tests/lib/tap.sh
 suite=build/bin/gmapbench-baseline
 get=build/tests/json-get
@@ -107,7 +108,7 @@ fi
 printf '0000000000000000 T gaccess_shadow_fault\t[kvm]\n' > "$tmp/kallsyms"
 { cat "$tmp/tcg.conf"; echo "kallsyms = $tmp/kallsyms"; } > "$tmp/newgmap.conf"
 if run_suite "$tmp/newgmap.conf" "$tmp/new.json"; then
-	absent= kept=
+	absent='' kept=''
 	for c in shadow_r2t shadow_r3t shadow_sgt shadow_pgt shadow_pte; do
 		"$get" "$tmp/new.json" "$b.$c" > /dev/null 2>&1 && absent="$absent $c"
 	done
