@@ -45,6 +45,12 @@ has "$tmp/one.out" "^cost of one mutant .*: mean [0-9.]+ s" "the cost of one mut
 [ -z "$(ls "$tmp"/results.tsv.tmp.* 2> /dev/null)" ] && ok "no temporary result file left" ||
 	not_ok "no temporary result file left"
 
+run report --report --ops=drop-call --equivalent="$tmp/equivalent" gmap_shadow_pgt
+has "$tmp/report.out" "^mutation score: 1/2 = 50.0%" "--report: the same score from the last run, nothing rebuilt"
+run report-other --report --ops=negate gmap_shadow_pgt
+[ "$(cat "$tmp/report-other.rc")" = 2 ] && ok "--report of mutants that were not run exits 2" ||
+	not_ok "--report of mutants that were not run exits 2"
+
 printf '%s dropped on purpose\n%s also\n' "$protect" "$unshadow" > "$tmp/equivalent"
 run two --ops=drop-call --equivalent="$tmp/equivalent" gmap_shadow_pgt
 [ "$(cat "$tmp/two.rc")" = 0 ] && ok "exit 0 when every mutant is listed equivalent" ||
