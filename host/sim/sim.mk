@@ -25,12 +25,13 @@ SIM_VARIANT_DIR = $(if $(wildcard kernel-patches/$(1)/series),kernel-patches/$(1
 # ---------------------------------------------------------------- kgen
 SIM_KGEN := $(SIM_B)/kgen
 SIM_KGEN_SAN := $(SIM_B)/kgen-san
-$(SIM_KGEN): $(SIM_DIR)/kgen/kgen.c
+SIM_KSRC := $(SIM_DIR)/kgen/ksrc.c $(SIM_DIR)/kgen/ksrc.h
+$(SIM_KGEN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) -o $@ $<
-$(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c
+	$(CC) $(CFLAGS_RELEASE) -o $@ $(filter %.c,$^)
+$(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST)
+	$(CC) $(CFLAGS_TEST) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
 
 # ------------------------------------------------ per variant libraries
 SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,arena.c instr.c hostmm.c vsie_loop.c gsim.c)
