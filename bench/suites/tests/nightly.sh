@@ -5,7 +5,7 @@
 # report, resuming after an interrupted round, shards (--list-jobs, --job
 # in any order, the old "<variant> <suite>" line, --merge), a wrong variant
 # failing its oracle pass once and every round of it skipped, --rounds=1,
-# and bad arguments.
+# rounds 2.. on round 1's iteration counts, and bad arguments.
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 cd "$top" || exit 1
@@ -101,6 +101,14 @@ grep -q '"nightly_rounds": "3"' "$night/baseline.json" && grep -q '"variant": "b
 "$top/build/bin/gmapbench-counters" "$night/pgt-prefill.json" > "$tmp/c" &&
 	grep -q 'multi_guest/.* exits_l0 ' "$tmp/c" && ok "counters of every round agree" || not_ok "counters"
 grep -q 'pgt-prefill' "$night/summary.txt" && ok "summary.txt names the variant" || not_ok "summary.txt"
+# rounds 2..3 run round 1's iteration counts (--cbench_iterations_from)
+from=$(for k in 1 2 3; do "$jget" "$night/parts/baseline/multi_guest.r$k.json" \
+	.context.cbench_iterations_from 2> /dev/null || echo -; done | paste -sd' ')
+r1=$night/parts/baseline/multi_guest.r1.json
+[ "$from" = "- $r1 $r1" ] && grep -q 'iterations of round 1' "$night/logs/baseline.multi_guest.r3.log" &&
+	! grep -q 'iterations of round 1' "$night/logs/baseline.multi_guest.r1.log" &&
+	ok "rounds 2 and 3 take round 1's iteration counts, named in their context" ||
+	{ not_ok "--cbench_iterations_from in the rounds"; diag "$from"; }
 
 # resume: a second run with the same date does nothing more
 n --date=2026-01-01 "${sel[@]}" --no-report > /dev/null 2> "$tmp/err2"
@@ -134,6 +142,16 @@ else
 	not_ok "a night stopped in the middle ($before of 12 rounds done)"
 fi
 n "${isel[@]}" > /dev/null 2> "$tmp/err6"
+# with estimation (--min-time=0.01), every round ran round 1's counts
+neq=0
+for k in 2 3; do
+	cmp -s <("$jget" "$inight/parts/pgt-prefill/multi_guest.r1.json" '.benchmarks[*].run_name .benchmarks[*].iterations' | sort) \
+		<("$jget" "$inight/parts/pgt-prefill/multi_guest.r$k.json" '.benchmarks[*].run_name .benchmarks[*].iterations' | sort) ||
+		neq=$((neq + 1))
+done
+[ $neq -eq 0 ] && [ -s "$inight/parts/pgt-prefill/multi_guest.r3.json" ] &&
+	ok "... each benchmark ran the same iteration count in rounds 1, 2 and 3" ||
+	not_ok "iteration counts differ between rounds ($neq of 2 later rounds)"
 again=$(job_rounds "$tmp/err6" | cut -d' ' -f1 | sort -u | wc -l)
 done_now=$(ls "$inight"/state/*-r[0-9].done 2> /dev/null | wc -l)
 rows "$inight/pgt-prefill.json" | grep ' iteration$' | grep -v '^ *3 ' > "$tmp/bad6"
