@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "fmt.h"
+#include "kernel_work.h"
 #include "verdict.h"
 
 size_t night_files(const struct report *r, struct result_file **v,
@@ -66,13 +67,12 @@ static struct chart *add_chart(struct chart **c, size_t *n, const char *kind)
 /* Whether any variant has kernel_bb on both sides of its baseline comparison. */
 bool kernel_work_charted(const struct report *r)
 {
-	const char *w;
-	double wr;
+	struct kernel_work kw;
 	size_t i;
 
 	for (i = 0; i < r->nd; i++)
 		if (!strcmp(r->d[i].kind, "baseline") &&
-		    !isnan(kernel_work_ratio(&r->d[i], NULL, &w, &wr)))
+		    kernel_work(&r->d[i], NULL, &kw))
 			return true;
 	return false;
 }
@@ -199,10 +199,9 @@ static void plot_counters(FILE *f, const struct report *r,
 static void plot_kernel_work(FILE *f, const struct report *r)
 {
 	struct result_file *v[64];
-	const char *label[64], *w;
+	const char *label[64];
 	size_t nv = night_files(r, v, label, 64), i, k;
 	char suite[128], last[128] = "";
-	double wr;
 
 	fprintf(f, "scenario");
 	for (k = 0; k < r->nd; k++)
@@ -217,16 +216,15 @@ static void plot_kernel_work(FILE *f, const struct report *r)
 		snprintf(last, sizeof(last), "%s", suite);
 		fprintf(f, "%s", suite);
 		for (k = 0; k < r->nd; k++) {
-			double g;
+			struct kernel_work kw;
 
 			if (strcmp(r->d[k].kind, "baseline") ||
 			    !r->d[k].new_file)
 				continue;
-			g = kernel_work_ratio(&r->d[k], suite, &w, &wr);
-			if (isnan(g))
+			if (!kernel_work(&r->d[k], suite, &kw))
 				fprintf(f, " ?");
 			else
-				fprintf(f, " %.6g", g);
+				fprintf(f, " %.6g", kw.geomean);
 		}
 		fprintf(f, "\n");
 	}

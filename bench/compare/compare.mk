@@ -6,7 +6,8 @@ COMPARE_SRCS := bench/compare/main.c bench/compare/results.c bench/compare/diff.
 	bench/compare/stats.c bench/compare/edivisive.c bench/compare/history.c \
 	bench/compare/fmt.c bench/compare/output_text.c bench/compare/output_json.c \
 	bench/compare/summary.c bench/compare/charts.c bench/compare/report_doc.c \
-	bench/compare/markup.c bench/compare/states.c bench/compare/verdict.c
+	bench/compare/markup.c bench/compare/states.c bench/compare/verdict.c \
+	bench/compare/kernel_work.c
 COMPARE_LIB_SRCS := $(filter-out bench/compare/main.c,$(COMPARE_SRCS))
 COMPARE_HDRS := $(wildcard bench/compare/*.h) host/counters.h $(LIB_JSON_HDRS)
 COMPARE_CFLAGS := -Ibench/compare -Ihost -Ilib/json
@@ -26,7 +27,8 @@ $(B)/tests/compare-stats-test: bench/compare/tests/stats_test.c $(COMPARE_LIB_SR
 
 ALL_TARGETS += $(B)/bin/gmapbench-compare
 TESTS += $(B)/tests/compare-stats-test bench/compare/tests/compare-test.sh \
-	bench/compare/tests/report-test.sh bench/compare/tests/verdict-test.sh
+	bench/compare/tests/report-test.sh bench/compare/tests/verdict-test.sh \
+	bench/compare/tests/kernel-work-test.sh
 CHECK_DEPS += $(B)/bin/gmapbench-compare $(B)/tests/gmapbench-compare-san
 # compare-test.sh also reads the JSON these write (built by bench/suites)
 CHECK_DEPS += $(B)/bin/gmapbench-baseline $(B)/bin/gmapbench-pgt-prefill

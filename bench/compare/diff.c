@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "counters.h"
+#include "kernel_work.h"
 
 bool counter_is_deterministic(const char *name)
 {
-	return gmap_counter_lookup(name) != GC_NR;
+	return gmap_counter_lookup(name) != GC_NR || is_kernel_work(name);
 }
 
 static void *grow(void *p, size_t n, size_t size)
@@ -123,7 +124,9 @@ static void compare_counters(struct diff *d, const struct bench *ob,
 		if (op && np && ov != nv)
 			add_counter(d, ob->name, name, ov, op, nv, np,
 				    CK_BEHAVIOUR, NULL);
-		else if (op != np)
+		/* a night without its count pass (--no-cost) lacks kernel_bb:
+		 * nothing measured, not a change */
+		else if (op != np && !is_kernel_work(name))
 			add_counter(d, ob->name, name, ov, op, nv, np,
 				    CK_PRESENCE, NULL);
 	}
@@ -131,7 +134,8 @@ static void compare_counters(struct diff *d, const struct bench *ob,
 		bool op, np;
 		double nv;
 
-		if (!counter_is_deterministic(nb->cnames[c]))
+		if (!counter_is_deterministic(nb->cnames[c]) ||
+		    is_kernel_work(nb->cnames[c]))
 			continue;
 		bench_counter(ob, nb->cnames[c], &op);
 		nv = bench_counter(nb, nb->cnames[c], &np);
@@ -235,6 +239,14 @@ void diff_run(struct diff *d, const struct diff_opts *o)
 		d->improvements += d->t[i].verdict == CH_IMPROVED;
 	}
 	for (i = 0; i < d->nc; i++) {
+		const struct counter_row *c = &d->c[i];
+
+		/* more kernel work is a regression, less an improvement */
+		if (c->kind == CK_BEHAVIOUR &&
+		    !strcmp(c->counter, "kernel_bb")) {
+			d->regressions += c->new_v > c->old_v;
+			d->improvements += c->new_v < c->old_v;
+		}
 		d->behaviour += d->c[i].kind == CK_BEHAVIOUR ||
 				d->c[i].kind == CK_PRESENCE;
 		d->wrong += d->c[i].kind == CK_WRONG &&

@@ -8,6 +8,7 @@
 
 #include "fmt.h"
 #include "json.h"
+#include "kernel_work.h"
 #include "verdict.h"
 
 static void json_kv_str(FILE *f, const char *k, const char *v, bool comma)
@@ -120,6 +121,39 @@ static void json_context(FILE *f, const struct result_file *rf)
 	fputc('}', f);
 }
 
+/* "kernel_work": kernel_work() and the top functions of its moved one */
+static void json_kernel_work(FILE *f, const struct diff *d)
+{
+	struct function_move top[10];
+	struct kernel_work kw;
+	size_t i, n, m = 0;
+
+	json_put_string(f, "kernel_work");
+	if (!kernel_work(d, NULL, &kw)) {
+		fputs(":null,", f);
+		return;
+	}
+	fputs(":{", f);
+	json_kv_num(f, "benchmarks", (double)kw.n, true);
+	json_kv_num(f, "geomean", kw.geomean, true);
+	json_kv_str(f, "worst", kw.worst, true);
+	json_kv_num(f, "worst_ratio", kw.worst_ratio, true);
+	json_kv_str(f, "moved", kw.moved, true);
+	json_kv_num(f, "moved_ratio", kw.moved_ratio, true);
+	json_put_string(f, "functions");
+	fputs(":[", f);
+	n = kernel_work_functions(d, kw.moved, top, 10);
+	for (i = 0; i < n; i++) {
+		json_next(f, &m);
+		fputc('{', f);
+		json_kv_str(f, "function", top[i].function, true);
+		json_kv_num(f, "old", top[i].old_v, true);
+		json_kv_num(f, "new", top[i].new_v, false);
+		fputc('}', f);
+	}
+	fputs("]},", f);
+}
+
 static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 {
 	size_t i, nt = 0, nc = 0;
@@ -184,6 +218,7 @@ static void json_diff(FILE *f, const struct diff *d, bool only_significant)
 		json_counter(f, &d->c[i]);
 	}
 	fputs("],", f);
+	json_kernel_work(f, d);
 	json_kv_strings(f, "only_old", d->only_old, d->n_only_old);
 	fputc(',', f);
 	json_kv_strings(f, "only_new", d->only_new, d->n_only_new);

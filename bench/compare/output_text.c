@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "fmt.h"
+#include "kernel_work.h"
 
 static void text_diff(FILE *f, const struct diff *d)
 {
@@ -69,6 +70,7 @@ static void text_diff(FILE *f, const struct diff *d)
 				fmt_pct(p, sizeof(p), c->old_v, c->new_v));
 		}
 	}
+	kernel_work_line(f, d);
 	for (i = 0; i < d->n_only_old; i++)
 		fprintf(f, "only in %s: %s\n", d->old_label, d->only_old[i]);
 	for (i = 0; i < d->n_only_new; i++)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gbench.h"
 
@@ -177,6 +178,34 @@ static int cmp_pending(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+/*
+ * <name>.functions.json beside <name>.json (gmapbench-merge -f): the
+ * kernel's basic blocks per benchmark and function, if the night has them.
+ */
+static int load_functions(struct result_file *rf, char *err, size_t errlen)
+{
+	size_t n = strlen(rf->path);
+	struct json_error jerr;
+	char *path;
+	int rc = 0;
+
+	if (n < 5 || strcmp(rf->path + n - 5, ".json"))
+		return 0;
+	path = xrealloc(NULL, n + 16);
+	snprintf(path, n + 16, "%.*s.functions.json", (int)(n - 5), rf->path);
+	if (access(path, F_OK)) {
+		free(path);
+		return 0;
+	}
+	rf->functions = json_parse_file(path, &jerr);
+	if (!rf->functions)
+		rc = fail(err, errlen, "%s", jerr.msg);
+	else if (rf->functions->type != JSON_OBJECT)
+		rc = fail(err, errlen, "%s: not an object of benchmarks", path);
+	free(path);
+	return rc;
+}
+
 int result_load(const char *path, struct result_file *rf, char *err,
 		size_t errlen)
 {
@@ -247,7 +276,7 @@ int result_load(const char *path, struct result_file *rf, char *err,
 		}
 	}
 	free(runs);
-	return 0;
+	return load_functions(rf, err, errlen);
 }
 
 static void bench_free(struct bench *b)
@@ -275,6 +304,7 @@ void result_free(struct result_file *rf)
 		bench_free(&rf->b[i]);
 	free(rf->b);
 	json_free(rf->doc);
+	json_free(rf->functions);
 	free(rf->path);
 	free(rf->variant);
 	memset(rf, 0, sizeof(*rf));
@@ -366,10 +396,18 @@ size_t result_warnings(const struct result_file *rf, char warn[][160],
 }
 
 /* Output files of gmapbench that live beside the results; not results. */
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
 static bool not_a_result(const char *name)
 {
 	return !strcmp(name, "verdict.json") || !strcmp(name, "status.json") ||
-	       !strncmp(name, "compare", 7) || !strncmp(name, "report", 6);
+	       !strncmp(name, "compare", 7) || !strncmp(name, "report", 6) ||
+	       has_suffix(name, ".functions.json");
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -31,6 +31,8 @@ struct result_file {
 	const struct json *context;
 	struct bench *b;
 	size_t nb;
+	/* <name>.functions.json beside it (kernel work per function), or NULL */
+	struct json *functions;
 };
 
 /*

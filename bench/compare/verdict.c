@@ -8,6 +8,7 @@
 
 #include "charts.h"
 #include "fmt.h"
+#include "kernel_work.h"
 
 void diff_judge_memory(struct diff *d, const struct night *n, const char *base)
 {
@@ -50,49 +51,15 @@ const char *status_upper(enum diff_status s)
 	return words[s];
 }
 
-double kernel_work_ratio(const struct diff *d, const char *suite,
-			 const char **worst, double *worst_ratio)
+const char *kernel_work_cell(char *buf, size_t len, const struct diff *d)
 {
-	double sum = 0;
-	size_t i, n = 0, sl = suite ? strlen(suite) : 0;
+	struct kernel_work kw;
 
-	*worst = NULL;
-	*worst_ratio = NAN;
-	for (i = 0; d->new_file && d->old_file && i < d->old_file->nb; i++) {
-		const struct bench *ob = &d->old_file->b[i], *nb;
-		bool fo, fn;
-		double o, x;
-
-		if (suite &&
-		    (strncmp(ob->name, suite, sl) || ob->name[sl] != '/'))
-			continue;
-		nb = result_bench(d->new_file, ob->name);
-		if (!nb)
-			continue;
-		o = bench_counter(ob, "kernel_bb", &fo);
-		x = bench_counter(nb, "kernel_bb", &fn);
-		if (!fo || !fn || !(o > 0) || !(x > 0))
-			continue;
-		sum += log(x / o);
-		n++;
-		if (!*worst || x / o > *worst_ratio) {
-			*worst_ratio = x / o;
-			*worst = ob->name;
-		}
-	}
-	return n ? exp(sum / (double)n) : NAN;
-}
-
-const char *kernel_work(char *buf, size_t len, const struct diff *d)
-{
-	const char *worst;
-	double wr, g = kernel_work_ratio(d, NULL, &worst, &wr);
-
-	if (isnan(g))
+	if (!kernel_work(d, NULL, &kw))
 		snprintf(buf, len, "no kernel_bb");
 	else
-		snprintf(buf, len, "\u00d7%.2f (worst \u00d7%.2f %s)", g, wr,
-			 worst);
+		snprintf(buf, len, "\u00d7%.2f (worst \u00d7%.2f %s)",
+			 kw.geomean, kw.worst_ratio, kw.worst);
 	return buf;
 }
 
@@ -309,7 +276,8 @@ size_t verdicts_build(const struct report *r, struct variant_verdict **out)
 		if (x->status >= ST_FAILED)
 			headline(x);
 		if (d) {
-			kernel_work(x->kernel_work, sizeof(x->kernel_work), d);
+			kernel_work_cell(x->kernel_work, sizeof(x->kernel_work),
+					 d);
 			counter_cell(x->counter, sizeof(x->counter), d);
 			timing_cell(x->timing, sizeof(x->timing), d);
 		} else {

@@ -34,21 +34,10 @@ void diff_judge_memory(struct diff *d, const struct night *n, const char *base);
 size_t verdicts_build(const struct report *r, struct variant_verdict **out);
 
 /*
- * The kernel-work ratio of d (new/old): the geometric mean over its
- * benchmarks (those of suite only, unless NULL) of kernel_bb new/old; NAN
- * when no benchmark has kernel_bb on both sides. *worst: the benchmark
- * with the largest ratio. The one place that computes it: the top table,
- * the summary and the chart use it.
- */
-double kernel_work_ratio(const struct diff *d, const char *suite,
-			 const char **worst, double *worst_ratio);
-
-/*
- * Kernel work of d's new file against its old: the geometric mean over
- * the benchmarks of kernel_bb new/old and the worst benchmark, as "×0.98
+ * Kernel work of d's new file against its old (kernel_work()), as "×0.98
  * (worst ×9.8 pte_churn/...)", or "no kernel_bb" without the counter.
  */
-const char *kernel_work(char *buf, size_t len, const struct diff *d);
+const char *kernel_work_cell(char *buf, size_t len, const struct diff *d);
 
 /* The median over the baseline's benchmarks of the real_time CV in %; NAN without. */
 double baseline_cv_median(const struct report *r, size_t *nbench);

@@ -10,6 +10,8 @@
  *   --gmap_list_suites        print the suite (scenario) names and exit
  *   --gmap_args=SCENARIO[/NAME:VALUE...]
  *                             run only these arguments (repeatable)
+ *   --gmap_cost               count the kernel's basic blocks (cost.c)
+ *   --gmap_cost_out=FILE      and write them per function to FILE
  *   --gmap_kvm_*=...          host/kvm settings (see --help)
  *
  * Family <scenario> holds the nightly-sized argument sets, family
@@ -30,6 +32,9 @@
 #include "platform-sim.h"
 #include "scenario.h"
 #include "sets.h"
+#ifdef GMAPBENCH_COST
+#include "cost/cost_out.h"
+#endif
 
 #ifndef GMAPBENCH_VARIANT
 #define GMAPBENCH_VARIANT "unknown"
@@ -51,7 +56,15 @@ static struct {
 	const char **only; /* --gmap_args */
 	unsigned int nr_only;
 	struct kvm_backend_config kvm;
+	bool cost; /* --gmap_cost */
+	const char *cost_out; /* --gmap_cost_out */
 } opt;
+
+/* what a family's benchmarks need: its scenario, and its name */
+struct family {
+	const struct scenario *s;
+	const char *name;
+};
 
 static void usage(FILE *f)
 {
@@ -65,6 +78,12 @@ static void usage(FILE *f)
 		"  --gmap_args=SCENARIO[/NAME:VALUE...]\n"
 		"                            run only these arguments, the others at\n"
 		"                            their defaults (repeatable; replaces the sets)\n"
+		"  --gmap_cost               count the basic blocks the kernel's code\n"
+		"                            runs in each scenario (kernel_bb, kernel_bb_<file>\n"
+		"                            per iteration), in the count build\n"
+		"                            (build/bin/gmapbench-%s-cost, run in its place)\n"
+		"  --gmap_cost_out=FILE      --gmap_cost, and the counts per function as JSON:\n"
+		"                            {benchmark: {function: count per iteration}}\n"
 		"  --gmap_kvm_qemu=PATH      host/kvm: qemu-system-s390x\n"
 		"  --gmap_kvm_elf=PATH       host/kvm: the bare-metal L1 (build/guests/l1.elf)\n"
 		"  --gmap_kvm_cpuset=LOC     host/kvm: hwloc-bind location of QEMU\n"
@@ -75,7 +94,7 @@ static void usage(FILE *f)
 		"\n"
 		"Families: <scenario> (nightly sizes) and <scenario>_large.\n"
 		"All Google Benchmark flags (--benchmark_*) are accepted too.\n",
-		GMAPBENCH_VARIANT, GMAPBENCH_VARIANT);
+		GMAPBENCH_VARIANT, GMAPBENCH_VARIANT, GMAPBENCH_VARIANT);
 }
 
 static const char *flag_value(const char *arg, const char *name)
@@ -141,6 +160,17 @@ static void parse_gmap_flags(int *argc, char **argv)
 			if (!opt.only)
 				die("%s: out of memory", a);
 			opt.only[opt.nr_only++] = v;
+		} else if ((v = flag_value(a, "--gmap_cost_out"))) {
+			if (!*v)
+				die("%s: expected --gmap_cost_out=FILE", a);
+			opt.cost_out = v;
+			opt.cost = true;
+		} else if ((v = flag_value(a, "--gmap_cost"))) {
+			opt.cost = !*v || !strcmp(v, "true") || !strcmp(v, "1");
+			if (*v && !opt.cost && strcmp(v, "false") &&
+			    strcmp(v, "0"))
+				die("--gmap_cost=%s: expected true or false",
+				    v);
 		} else if ((v = flag_value(a, "--gmap_kvm_qemu"))) {
 			opt.kvm.qemu = v;
 		} else if ((v = flag_value(a, "--gmap_kvm_elf"))) {
@@ -192,6 +222,115 @@ static void add_counters(struct gmap_counters *sum,
 	sum->present = first ? c->present : sum->present & c->present;
 }
 
+#ifdef GMAPBENCH_COST
+static struct cost_out *cost_out; /* --gmap_cost_out */
+
+static void cost_benchmark_start(void)
+{
+	if (opt.cost)
+		cost_reset();
+}
+
+static void cost_scenario(bool running)
+{
+	if (opt.cost && running)
+		cost_start();
+	else if (opt.cost)
+		cost_stop();
+}
+
+/* libcbench's instance name: family, then /<param>:<value> each */
+static char *run_name(const struct family *fam, const int64_t *args)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (!m)
+		die("%s: out of memory", fam->name);
+	fputs(fam->name, m);
+	for (i = 0; i < fam->s->nr_params; i++)
+		fprintf(m, "/%s:%lld", fam->s->params[i].name,
+			(long long)args[i]);
+	fclose(m);
+	return buf;
+}
+
+/* kernel_bb and kernel_bb_<file> per iteration, and the functions */
+static void cost_benchmark_end(cbench_state *st, const struct family *fam,
+			       const int64_t *args)
+{
+	struct cost_totals t;
+	char name[64], err[256];
+	char *bench;
+	int f;
+
+	if (!opt.cost)
+		return;
+	if (cost_collect(&t, err, sizeof(err))) {
+		cbench_skip_with_error(st, err);
+		return;
+	}
+	cbench_counter(st, "kernel_bb", (double)t.total,
+		       CBENCH_COUNTER_AVG_ITERATIONS);
+	for (f = 0; f < COST_NR_FILES; f++) {
+		snprintf(name, sizeof(name), "kernel_bb_%s",
+			 cost_file_names[f]);
+		cbench_counter(st, name, (double)t.file[f],
+			       CBENCH_COUNTER_AVG_ITERATIONS);
+	}
+	if (cost_out) {
+		bench = run_name(fam, args);
+		cost_out_add(cost_out, bench, &t, cbench_iterations(st));
+		free(bench);
+	}
+	cost_totals_free(&t);
+}
+
+static void cost_out_start(void)
+{
+	char err[512];
+
+	if (opt.cost_out &&
+	    !(cost_out = cost_out_open(opt.cost_out, err, sizeof(err))))
+		die("--gmap_cost_out=%s", err);
+}
+
+static int cost_out_finish(void)
+{
+	char err[512];
+
+	if (cost_out && cost_out_close(cost_out, err, sizeof(err))) {
+		fprintf(stderr, "gmapbench-%s: --gmap_cost_out=%s\n",
+			GMAPBENCH_VARIANT, err);
+		return 1;
+	}
+	return 0;
+}
+#else
+static void cost_benchmark_start(void)
+{
+}
+
+static void cost_scenario(bool running)
+{
+}
+
+static void cost_benchmark_end(cbench_state *st, const struct family *fam,
+			       const int64_t *args)
+{
+}
+
+static void cost_out_start(void)
+{
+}
+
+static int cost_out_finish(void)
+{
+	return 0;
+}
+#endif
+
 static void args_of(cbench_state *st, const struct scenario *s, int64_t *args)
 {
 	unsigned int i;
@@ -236,7 +375,8 @@ static void sim_config(const struct scenario *s, const int64_t *args,
 
 static void bm_sim(cbench_state *st)
 {
-	const struct scenario *s = cbench_user(st);
+	const struct family *fam = cbench_user(st);
+	const struct scenario *s = fam->s;
 	int64_t args[SCENARIO_MAX_PARAMS];
 	struct gmap_counters sum = {0}, c;
 	struct scenario_result res;
@@ -249,6 +389,7 @@ static void bm_sim(cbench_state *st)
 
 	args_of(st, s, args);
 	sim_config(s, args, &cfg);
+	cost_benchmark_start();
 	while (cbench_keep_running(st)) {
 		cbench_pause_timing(st);
 		g = gsim_create(&cfg, err, sizeof(err));
@@ -263,7 +404,9 @@ static void bm_sim(cbench_state *st)
 			break;
 		}
 		cbench_resume_timing(st);
+		cost_scenario(true);
 		scenario_run(s, args, &plat, &res);
+		cost_scenario(false);
 		cbench_pause_timing(st);
 		gsim_counters(g, &c);
 		if (res.rc) {
@@ -286,6 +429,7 @@ static void bm_sim(cbench_state *st)
 	if (cbench_error_occurred(st))
 		return;
 	export_counters(st, &sum);
+	cost_benchmark_end(st, fam, args);
 	cbench_counter(st, "l2_accesses", (double)accesses,
 		       CBENCH_COUNTER_AVG_ITERATIONS);
 	cbench_set_items_processed(st, (int64_t)accesses);
@@ -306,7 +450,7 @@ static void args_kv(const struct scenario *s, const int64_t *args, char *buf,
 
 static void bm_kvm(cbench_state *st)
 {
-	const struct scenario *s = cbench_user(st);
+	const struct scenario *s = ((const struct family *)cbench_user(st))->s;
 	int64_t args[SCENARIO_MAX_PARAMS];
 	struct gmap_counters sum = {0}, c;
 	struct kvm_run_timing t;
@@ -333,13 +477,17 @@ static void bm_kvm(cbench_state *st)
 static cbench_family *new_family(const struct scenario *s, const char *name)
 {
 	const char *names[SCENARIO_MAX_PARAMS];
+	struct family *fam = malloc(sizeof(*fam));
 	cbench_family *f;
 	unsigned int i;
 
+	if (!fam)
+		die("%s: out of memory", name);
+	*fam = (struct family){s, name};
 	for (i = 0; i < s->nr_params; i++)
 		names[i] = s->params[i].name;
 	f = cbench_register(name, opt.backend == BACKEND_KVM ? bm_kvm : bm_sim);
-	cbench_set_user(f, (void *)s);
+	cbench_set_user(f, fam);
 	cbench_set_arg_names_n(f, names, s->nr_params);
 	cbench_set_unit(f, CBENCH_MILLISECOND);
 	if (opt.backend == BACKEND_KVM)
@@ -407,17 +555,48 @@ static void register_only(const char *spec)
 	cbench_add_args_n(new_family(s, s->name), args, s->nr_params);
 }
 
+#ifndef GMAPBENCH_COST
+/* --gmap_cost: the count build of this binary runs in its place */
+static void exec_count_build(char **argv)
+{
+	char self[4096], twin[4200];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n < 0)
+		die("--gmap_cost: /proc/self/exe: %s", strerror(errno));
+	self[n] = 0;
+	snprintf(twin, sizeof(twin), "%s-cost", self);
+	execv(twin, argv);
+	fprintf(stderr,
+		"gmapbench-%s: --gmap_cost: %s: %s (make build/bin/gmapbench-%s-cost)\n",
+		GMAPBENCH_VARIANT, twin, strerror(errno), GMAPBENCH_VARIANT);
+	exit(1);
+}
+#endif
+
 int main(int argc, char **argv)
 {
+	char **all_args = malloc((argc + 1) * sizeof(*all_args));
 	unsigned int i;
 	char rel[128];
 
+	if (!all_args)
+		die("%s: out of memory", argv[0]);
+	memcpy(all_args, argv, (argc + 1) * sizeof(*all_args));
 	parse_gmap_flags(&argc, argv);
 	if (opt.list_suites) {
 		for (i = 0; i < scenario_count(); i++)
 			printf("%s\n", scenario_at(i)->name);
 		return 0;
 	}
+	if (opt.cost && opt.backend == BACKEND_KVM)
+		die("--gmap_cost: counts host/sim's kernel code, not %s",
+		    "--gmap_backend=kvm");
+#ifndef GMAPBENCH_COST
+	if (opt.cost)
+		exec_count_build(all_args);
+#endif
+	free(all_args);
 	cbench_initialize(&argc, argv);
 	if (cbench_report_unrecognized_arguments(argc, argv))
 		return 1;
@@ -428,6 +607,9 @@ int main(int argc, char **argv)
 	cbench_add_custom_context("backend",
 				  opt.backend == BACKEND_KVM ? "kvm" : "sim");
 	cbench_add_custom_context("gmap_check", opt.check ? "true" : "false");
+	if (opt.cost)
+		cbench_add_custom_context("gmap_cost", "true");
+	cost_out_start();
 	if (opt.backend == BACKEND_KVM)
 		cbench_add_custom_context(
 			"kernel_release",
@@ -439,5 +621,5 @@ int main(int argc, char **argv)
 		register_scenario(scenario_at(i));
 	cbench_run_specified();
 	cbench_shutdown();
-	return 0;
+	return cost_out_finish();
 }

@@ -34,7 +34,7 @@ static const char usage[] =
 	"  --timeout=SECONDS   kill the job's process group after this (0: none)\n"
 	"  --memory=KIB        kill it when its resident set passes this (0: none)\n"
 	"  --rename=TMP:FINAL  on success rename TMP to FINAL; a missing or empty\n"
-	"                      TMP fails the job\n"
+	"                      TMP fails the job (repeatable, up to 4)\n"
 	"  --check-json=FILE   a Google Benchmark JSON with oracle_mismatches > 0\n"
 	"                      makes the job wrong, whatever its exit status\n"
 	"\n"
@@ -45,6 +45,7 @@ static const char usage[] =
 	"run or its outcome not written (the message names the file and errno).\n";
 
 #define TAIL_LINES 30
+#define MAX_RENAMES 4
 #define POLL_MS 20
 
 static const char *const outcomes[] = {"done", "failed", "wrong", "hung",
@@ -287,7 +288,9 @@ static void write_state(const char *state, const char *outcome,
 }
 
 struct job {
-	const char *state, *log, *rename_arg, *check_json;
+	const char *state, *log, *check_json;
+	const char *renames[MAX_RENAMES]; /* TMP:FINAL */
+	int nrenames;
 	bool tee;
 	long timeout_s, memory_kib;
 	/* what happened */
@@ -549,7 +552,10 @@ int main(int argc, char **argv)
 		case 'r':
 			if (!strchr(optarg, ':'))
 				die("--rename=%s: expected TMP:FINAL", optarg);
-			j.rename_arg = optarg;
+			if (j.nrenames == MAX_RENAMES)
+				die("--rename=%s: at most %d", optarg,
+				    MAX_RENAMES);
+			j.renames[j.nrenames++] = optarg;
 			break;
 		case 'j':
 			j.check_json = optarg;
@@ -574,9 +580,9 @@ int main(int argc, char **argv)
 	watch(&j, out);
 
 	outcome = judge(&j, headline, sizeof(headline));
-	if (!strcmp(outcome, "done") && j.rename_arg &&
-	    !finish_output(j.rename_arg, headline, sizeof(headline)))
-		outcome = "failed";
+	for (int i = 0; i < j.nrenames && !strcmp(outcome, "done"); i++)
+		if (!finish_output(j.renames[i], headline, sizeof(headline)))
+			outcome = "failed";
 	if (!strcmp(outcome, "done")) {
 		char done[128];
 
@@ -585,12 +591,12 @@ int main(int argc, char **argv)
 		write_state(j.state, "done", done);
 		return 0;
 	}
-	if (j.rename_arg) {
+	for (int i = 0; i < j.nrenames; i++) {
 		char tmp[4096];
 
 		snprintf(tmp, sizeof(tmp), "%.*s",
-			 (int)(strchr(j.rename_arg, ':') - j.rename_arg),
-			 j.rename_arg);
+			 (int)(strchr(j.renames[i], ':') - j.renames[i]),
+			 j.renames[i]);
 		unlink(tmp);
 	}
 	tail = file_tail(j.log, TAIL_LINES, 16384);

@@ -3,7 +3,8 @@
  * gmapbench-merge: assembles one variant's Google Benchmark JSON from the
  * parts a night wrote (per suite and round, or per shard host).
  *
- *	gmapbench-merge -o OUT PART.json...
+ *	gmapbench-merge -o OUT [-c COST.json]... [-F FUNCS.json]... [-f FUNCS_OUT]
+ *		PART.json...
  *	gmapbench-merge -s -o PREFIX FILE.json
  *
  * Merge: the context is the first part's (every part must name the same
@@ -27,6 +28,13 @@
  * own, digit for digit where the written times convert back exactly;
  * else an accumulated time may come back an ulp off, which can show in the
  * last digits.
+ *
+ * Kernel work (docs/verdicts.md): -c names a count pass's output
+ * (gmapbench-<variant> --gmap_cost); the kernel_bb* counters of each of its
+ * benchmarks are copied onto every row of that benchmark in OUT (0 in
+ * _stddev and _cv rows), in the counters' sorted place. -F names its
+ * --gmap_cost_out files; -f FUNCS_OUT gathers them into one object,
+ * benchmark -> function -> count per iteration.
  *
  * Split (-s), the other way, for tests: the iteration rows of repetition k
  * of FILE go to PREFIX.r<k+1>.json as a run of one repetition.
@@ -129,6 +137,59 @@ static void put_value(FILE *f, const struct json *v, int level)
 	}
 }
 
+static bool is_counter(const char *key)
+{
+	return !gbench_fixed_key(key);
+}
+
+/* the kernel_bb* counters of one benchmark of a count pass */
+struct cost_bench {
+	const char *name;
+	const struct json *row; /* its iteration row */
+};
+
+static struct cost_bench *costs;
+static size_t ncosts;
+
+static bool is_cost_counter(const char *key)
+{
+	return !strncmp(key, "kernel_bb", 9);
+}
+
+static const struct json *cost_row(const char *bench)
+{
+	for (size_t i = 0; i < ncosts; i++)
+		if (!strcmp(costs[i].name, bench))
+			return costs[i].row;
+	return NULL;
+}
+
+/*
+ * Writes the cost counters of bench that sort before key (all of them
+ * when key is NULL) and are not in row already; *next: the first one left.
+ */
+static void put_cost_counters(FILE *f, const struct json *row,
+			      const char *bench, const char *key, bool zero,
+			      size_t *next)
+{
+	const struct json *c = cost_row(bench);
+
+	for (; c && *next < c->len; ++*next) {
+		const char *k = c->keys[*next];
+
+		if (!is_cost_counter(k) || json_get(row, k))
+			continue;
+		if (key && strcmp(k, key) > 0)
+			return;
+		fputs(",\n", f);
+		indent(f, 3);
+		json_put_string(f, k);
+		fputs(": ", f);
+		fputs(zero ? "0.0000000000000000e+00" : c->items[*next]->str,
+		      f);
+	}
+}
+
 /*
  * The output file: opened under a temporary name, rows appended (the
  * separator before each as libcbench's reporter writes it), renamed at
@@ -140,19 +201,37 @@ struct out {
 	bool first;
 };
 
-static void out_open(struct out *o, const char *path,
-		     const struct json *context)
+/* path under a temporary name (die() removes it) until tmp_commit() */
+static FILE *tmp_create(const char *path)
 {
-	o->path = path;
-	o->first = true;
+	FILE *f;
+
 	snprintf(tmp_path, sizeof(tmp_path), "%s.tmp.%d", path, (int)getpid());
-	o->f = fopen(tmp_path, "w");
-	if (!o->f) {
+	f = fopen(tmp_path, "w");
+	if (!f) {
 		int e = errno;
 
 		tmp_path[0] = 0;
 		die("%s: %s", path, strerror(e));
 	}
+	return f;
+}
+
+static void tmp_commit(FILE *f, const char *path)
+{
+	if (ferror(f) | fclose(f))
+		die("%s: write failed", tmp_path);
+	if (rename(tmp_path, path))
+		die("%s: %s", path, strerror(errno));
+	tmp_path[0] = 0;
+}
+
+static void out_open(struct out *o, const char *path,
+		     const struct json *context)
+{
+	o->path = path;
+	o->first = true;
+	o->f = tmp_create(path);
 	fputs("{\n  \"context\": ", o->f);
 	put_value(o->f, context, 1);
 	fputs(",\n  \"benchmarks\": [\n", o->f);
@@ -161,11 +240,7 @@ static void out_open(struct out *o, const char *path,
 static void out_close(struct out *o)
 {
 	fputs("\n  ]\n}\n", o->f);
-	if (ferror(o->f) | fclose(o->f))
-		die("%s: write failed", tmp_path);
-	if (rename(tmp_path, o->path))
-		die("%s: %s", o->path, strerror(errno));
-	tmp_path[0] = 0;
+	tmp_commit(o->f, o->path);
 }
 
 /*
@@ -175,14 +250,19 @@ static void out_close(struct out *o)
 static void put_row(struct out *o, const struct json *row, int64_t family,
 		    int64_t reps, int64_t rep_index)
 {
+	const char *bench = json_str(json_get(row, "run_name"));
+	const char *agg = json_str(json_get(row, "aggregate_name"));
+	bool zero = agg && (!strcmp(agg, "stddev") || !strcmp(agg, "cv"));
 	FILE *f = o->f;
-	size_t i;
+	size_t i, cost = 0;
 
 	fputs(o->first ? "    {" : ",\n    {", f);
 	o->first = false;
 	for (i = 0; i < row->len; i++) {
 		const char *k = row->keys[i];
 
+		if (i && bench && is_counter(k))
+			put_cost_counters(f, row, bench, k, zero, &cost);
 		fputs(i ? ",\n" : "\n", f);
 		indent(f, 3);
 		json_put_string(f, k);
@@ -196,6 +276,8 @@ static void put_row(struct out *o, const struct json *row, int64_t family,
 		else
 			put_value(f, row->items[i], 3);
 	}
+	if (bench)
+		put_cost_counters(f, row, bench, NULL, zero, &cost);
 	fputs("\n    }", f);
 }
 
@@ -242,11 +324,6 @@ static const char *need_str(const struct json *row, const char *key,
 	if (!s)
 		die("%s: benchmarks[%zu]: no string \"%s\"", file, at, key);
 	return s;
-}
-
-static bool is_counter(const char *key)
-{
-	return !gbench_fixed_key(key);
 }
 
 static bool row_failed(const struct json *row)
@@ -413,6 +490,14 @@ static void to_run(const struct merge *m, const struct bench *b,
 		cb_counters_set(&run->counters, j->keys[k],
 				json_num(j->items[k], 0), 0, 1000, false);
 	}
+	for (size_t k = 0; k < json_len(cost_row(b->name)); k++) {
+		const struct json *c = cost_row(b->name);
+
+		if (is_cost_counter(c->keys[k]) && !json_get(j, c->keys[k]))
+			cb_counters_set(&run->counters, c->keys[k],
+					json_num(c->items[k], 0), 0, 1000,
+					false);
+	}
 }
 
 /* A benchmark of several parts: its rows renumbered, its aggregates anew. */
@@ -529,6 +614,74 @@ static void merge(const char *out, char **files, int n)
 	free(m.docs);
 }
 
+/* -c: the iteration rows of a count pass, by benchmark */
+static void load_costs(const char *path)
+{
+	struct json *doc = load(path); /* lives until the end */
+	const struct json *bs = json_get(doc, "benchmarks");
+
+	for (size_t i = 0; i < json_len(bs); i++) {
+		const struct json *row = json_at(bs, i);
+		const char *name = need_str(row, "run_name", path, i);
+		const char *type = need_str(row, "run_type", path, i);
+
+		if (strcmp(type, "iteration") || row_failed(row) ||
+		    cost_row(name))
+			continue;
+		if (!json_is_num(json_get(row, "kernel_bb")))
+			die("%s: benchmarks[%zu]: no number \"kernel_bb\" (not the output of --gmap_cost?)",
+			    path, i);
+		costs = realloc(costs, (ncosts + 1) * sizeof(*costs));
+		if (!costs)
+			die("out of memory");
+		costs[ncosts++] = (struct cost_bench){name, row};
+	}
+}
+
+/* -F ... -f OUT: the --gmap_cost_out files as one object */
+static void gather_functions(const char *out, char **files, int n)
+{
+	struct json **docs = calloc(n + 1, sizeof(*docs));
+	struct json_error err;
+	bool first = true;
+	FILE *f;
+
+	if (!docs)
+		die("out of memory");
+	for (int i = 0; i < n; i++) {
+		docs[i] = json_parse_file(files[i], &err);
+		if (!docs[i])
+			die("%s", err.msg);
+		if (docs[i]->type != JSON_OBJECT)
+			die("%s: not an object of benchmarks (--gmap_cost_out)",
+			    files[i]);
+		for (size_t k = 0; k < docs[i]->len; k++) {
+			if (docs[i]->items[k]->type != JSON_OBJECT)
+				die("%s: \"%s\": not an object of functions",
+				    files[i], docs[i]->keys[k]);
+			for (int p = 0; p < i; p++)
+				if (json_get(docs[p], docs[i]->keys[k]))
+					die("%s: \"%s\" is in %s too", files[i],
+					    docs[i]->keys[k], files[p]);
+		}
+	}
+	f = tmp_create(out);
+	fputc('{', f);
+	for (int i = 0; i < n; i++) {
+		for (size_t k = 0; k < docs[i]->len; k++) {
+			fputs(first ? "\n  " : ",\n  ", f);
+			first = false;
+			json_put_string(f, docs[i]->keys[k]);
+			fputs(": ", f);
+			put_value(f, docs[i]->items[k], 1);
+		}
+		json_free(docs[i]);
+	}
+	fputs(first ? "}\n" : "\n}\n", f);
+	free(docs);
+	tmp_commit(f, out);
+}
+
 static void split(const char *prefix, const char *file)
 {
 	struct json *doc = load(file);
@@ -579,20 +732,35 @@ static void split(const char *prefix, const char *file)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: gmapbench-merge -o OUT PART.json...\n"
+		"usage: gmapbench-merge -o OUT [-c COST.json]... [-F FUNCS.json]... [-f FUNCS_OUT]\n"
+		"                       PART.json...\n"
+		"       (-c: kernel_bb* of a --gmap_cost run onto OUT's rows; -F: its\n"
+		"       --gmap_cost_out files, gathered into FUNCS_OUT by -f)\n"
 		"       gmapbench-merge -s -o PREFIX FILE.json   (PREFIX.r1.json, ...: one file per repetition)\n");
 }
 
 int main(int argc, char **argv)
 {
-	const char *out = NULL;
+	const char *out = NULL, *funcs_out = NULL;
+	char **funcs = calloc(argc, sizeof(*funcs));
 	bool do_split = false;
-	int opt, n;
+	int opt, n, nfuncs = 0;
 
-	while ((opt = getopt(argc, argv, "o:sh")) != -1) {
+	if (!funcs)
+		die("out of memory");
+	while ((opt = getopt(argc, argv, "o:c:F:f:sh")) != -1) {
 		switch (opt) {
 		case 'o':
 			out = optarg;
+			break;
+		case 'c':
+			load_costs(optarg);
+			break;
+		case 'F':
+			funcs[nfuncs++] = optarg;
+			break;
+		case 'f':
+			funcs_out = optarg;
 			break;
 		case 's':
 			do_split = true;
@@ -608,6 +776,11 @@ int main(int argc, char **argv)
 	n = argc - optind;
 	if (!out || n < 1)
 		die("need -o OUT and at least one part (see -h)");
+	if (nfuncs && !funcs_out)
+		die("-F %s: needs -f FUNCS_OUT", funcs[0]);
+	if (funcs_out)
+		gather_functions(funcs_out, funcs, nfuncs);
+	free(funcs);
 	if (do_split) {
 		if (n != 1)
 			die("-s splits one file, not %d", n);

@@ -18,21 +18,35 @@ SUITES_GUEST_OBJS = $(patsubst %.c,$(SUITES_B)/obj/%.o,$(SUITES_DIR)/sets.c \
 SUITES_HDRS = $(SUITES_DIR)/sets.h $(GUESTS_HDRS) $(SIM_DIR)/gsim.h host/counters.h \
 	$(LIBCBENCH_HDRS) $(KVM_HDRS)
 
-# $(1): variant. The kernel base comes from the variant tree's Makefile.
-define SUITES_VARIANT
-$(SUITES_B)/$(1)/gmapbench.o: $(SUITES_DIR)/gmapbench.c $(SUITES_HDRS) \
-		$(call SIM_LIB,$(1))
+# $(1): variant, $(2): object, $(3): its library, $(4): extra flags.
+# The kernel base comes from the variant tree's Makefile.
+define SUITES_MAIN_OBJ
+$(SUITES_B)/$(1)/$(2): $(SUITES_DIR)/gmapbench.c $(SUITES_HDRS) $(3)
 	@mkdir -p $$(@D)
 	kbase=$$$$(awk -F' = ' '/^VERSION/{v=$$$$2} /^PATCHLEVEL/{p=$$$$2} \
 		/^SUBLEVEL/{s=$$$$2} END{printf "%s.%s.%s", v, p, s}' \
 		$(B)/$(1)/linux/Makefile); \
 	commit=$$$$(git -C $(TOP) describe --always --dirty 2>/dev/null || echo unknown); \
-	$(CC) $(SUITES_CFLAGS) -DGMAPBENCH_VARIANT='"$(1)"' \
+	$(CC) $(SUITES_CFLAGS) $(4) -DGMAPBENCH_VARIANT='"$(1)"' \
 		-DGMAPBENCH_KERNEL_BASE="\"$(if $(KSRC),KSRC,linux-source-6.1) $$$$kbase\"" \
 		-DGMAPBENCH_COMMIT="\"$$$$commit\"" -c -o $$@ $$<
+endef
+
+# $(1): variant. gmapbench-<variant>, and its count build
+# gmapbench-<variant>-cost (host/sim/cost), which --gmap_cost runs.
+define SUITES_VARIANT
+$(call SUITES_MAIN_OBJ,$(1),gmapbench.o,$(call SIM_LIB,$(1)),)
+$(call SUITES_MAIN_OBJ,$(1),gmapbench-cost.o,$(call COST_LIB,$(1)) \
+	$(COST_HDRS),-DGMAPBENCH_COST)
 
 $(call SUITES_BIN,$(1)): $(SUITES_B)/$(1)/gmapbench.o $(SUITES_GUEST_OBJS) \
 		$(call SIM_LIB,$(1)) $(KVM_LIB) $(LIBCBENCH_A)
+	@mkdir -p $$(@D)
+	$(CC) -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
+
+$(call SUITES_BIN,$(1))-cost: $(SUITES_B)/$(1)/gmapbench-cost.o \
+		$(SUITES_GUEST_OBJS) $(call COST_LIB,$(1)) $(KVM_LIB) \
+		$(LIBCBENCH_A)
 	@mkdir -p $$(@D)
 	$(CC) -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
 endef
@@ -66,7 +80,8 @@ $(SUITES_MERGE_REF): $(SUITES_DIR)/tests/merge-ref.cc
 
 SUITES_TOOLS = $(SUITES_MERGE) $(SUITES_COUNTERS) $(B)/bin/gmapbench-compare
 TESTS += $(SUITES_DIR)/tests/reference.sh $(SUITES_DIR)/tests/merge.sh \
-	$(SUITES_DIR)/tests/nightly.sh $(SUITES_DIR)/tests/shards.sh
+	$(SUITES_DIR)/tests/nightly.sh $(SUITES_DIR)/tests/shards.sh \
+	$(SUITES_DIR)/tests/merge-cost.sh $(SUITES_DIR)/tests/nightly-cost.sh
 CHECK_DEPS += $(call SUITES_BIN,baseline) $(call SUITES_BIN,pgt-prefill) \
 	$(call SUITES_BIN,stale-pgt) $(SUITES_TOOLS) $(SUITES_MERGE_REF)
 

@@ -15,7 +15,7 @@ SIM_DIR := host/sim
 SIM_B := $(B)/sim
 SIM_LIB = $(B)/$(1)/libgmapsim.a
 SIM_LIB_SAN = $(B)/$(1)/libgmapsim-san.a
-SIM_LDLIBS := -lurcu -lpthread
+SIM_LDLIBS := -lpthread
 SIM_CFLAGS := -I$(TOP)/$(SIM_DIR) -I$(TOP)/host
 SIM_S390X_CC := s390x-linux-gnu-gcc
 SIM_TEST_VARIANTS := $(sort $(patsubst tests/variants/%/series,%,\
@@ -34,7 +34,8 @@ $(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c
 
 # ------------------------------------------------ per variant libraries
 SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,arena.c instr.c hostmm.c vsie_loop.c gsim.c)
-SIM_L0_HDRS := $(SIM_DIR)/l0/sim.h $(SIM_DIR)/gsim.h host/counters.h \
+SIM_URCU_HDRS := $(wildcard $(SIM_DIR)/shim/urcu/*.h $(SIM_DIR)/shim/urcu/*/*.h)
+SIM_L0_HDRS := $(SIM_URCU_HDRS) $(SIM_DIR)/l0/sim.h $(SIM_DIR)/gsim.h host/counters.h \
 	$(SIM_DIR)/shim/shim.h $(SIM_DIR)/shim/kvm.h \
 	$(wildcard $(SIM_DIR)/shim/include/*/*.h) $(SIM_MACHINE_HDRS)
 SIM_KERNEL_OBJS := gmap pgtable pgalloc_pgste gaccess_shadow
@@ -54,14 +55,14 @@ SIM_$(1)_$(2)_GEN := $(B)/$(1)/gen-$(4)
 SIM_$(1)_$(2)_TREE := $(B)/$(1)/linux
 SIM_$(1)_$(2)_INC := -D_LGPL_SOURCE -I$$(SIM_$(1)_$(2)_GEN) \
 	-I$$(SIM_$(1)_$(2)_GEN)/generated \
-	$(if $(filter be,$(4)),-I$(TOP)/$(SIM_DIR)/shim/urcu) \
+	-I$(TOP)/$(SIM_DIR)/shim/urcu \
 	-I$(TOP)/$(SIM_DIR)/shim/include \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/include \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/arch/$(5)/include
 SIM_$(1)_$(2)_RTCC := $(3) -D_LGPL_SOURCE -I$$(SIM_$(1)_$(2)_GEN) \
 	-I$$(SIM_$(1)_$(2)_GEN)/generated \
-	$(if $(filter be,$(4)),-I$(TOP)/$(SIM_DIR)/shim/urcu) \
+	-I$(TOP)/$(SIM_DIR)/shim/urcu \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/include \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/arch/$(5)/include \
@@ -84,14 +85,17 @@ $$(SIM_$(1)_$(2)_O)/gaccess_shadow.o: $$(SIM_$(1)_$(2)_GEN)/tree \
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_KCC) -include $(TOP)/$(SIM_DIR)/shim/kvm.h \
 		-c $$(SIM_$(1)_$(2)_GEN)/gaccess_shadow.c -o $$@
-$$(SIM_$(1)_$(2)_O)/radix-tree.o: $$(SIM_$(1)_$(2)_GEN)/tree
+$$(SIM_$(1)_$(2)_O)/radix-tree.o: $$(SIM_$(1)_$(2)_GEN)/tree \
+		$(SIM_URCU_HDRS)
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_GEN)/radix-tree.c -o $$@
-$$(SIM_$(1)_$(2)_O)/rt-linux.o: $$(SIM_$(1)_$(2)_GEN)/tree
+$$(SIM_$(1)_$(2)_O)/rt-linux.o: $$(SIM_$(1)_$(2)_GEN)/tree \
+		$(SIM_URCU_HDRS)
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_RTCC) \
 		-c $$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree/linux.c -o $$@
-$$(SIM_$(1)_$(2)_O)/rt-slab.o: $$(SIM_$(1)_$(2)_GEN)/tree
+$$(SIM_$(1)_$(2)_O)/rt-slab.o: $$(SIM_$(1)_$(2)_GEN)/tree \
+		$(SIM_URCU_HDRS)
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_TREE)/tools/lib/slab.c -o $$@
 $$(SIM_$(1)_$(2)_O)/%.o: $(SIM_DIR)/l0/%.c $$(SIM_$(1)_$(2)_GEN)/tree \

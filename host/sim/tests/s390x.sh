@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # host/sim built for s390x (big-endian, the kernel's bitfields as written,
-# no re-layout) under qemu-s390x: the layout test passes, and the smoke
-# sequence passes with the same counters, line for line, as on this host.
+# no re-layout) under qemu-s390x: the layout test passes, the smoke
+# sequence passes with the same counters, line for line, as on this host,
+# and the count build's test-cost (host/sim/cost) passes and is stable.
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 dir=$top/build/sim/tests
@@ -13,7 +14,7 @@ if ! command -v qemu-s390x > /dev/null; then
 	done_testing
 	exit
 fi
-for t in test-layout test-smoke; do
+for t in test-layout test-smoke test-cost; do
 	if [ ! -x "$dir/s390x/$t" ]; then
 		not_ok "s390x $t: not built (make check-build)"
 		continue
@@ -29,17 +30,31 @@ for t in test-layout test-smoke; do
 		grep -A3 '^not ok' "$dir/s390x/$t.out" | head -n 20 | sed 's/^/#   /'
 	fi
 done
+# same "what" A B: ok when the lines A and B are the same (and not none)
+same() {
+	if [ -n "$2" ] && [ "$2" = "$3" ]; then
+		ok "$1: the same ($(wc -l <<< "$2") lines; $(head -n 1 <<< "$2" | cut -c3-60))"
+	else
+		not_ok "$1: they differ"
+		diff <(echo "$2") <(echo "$3") | head -n 20 | sed 's/^/#   /'
+	fi
+}
 if [ -x "$dir/test-smoke" ] && [ -f "$dir/s390x/test-smoke.out" ]; then
 	"$dir/test-smoke" > "$dir/test-smoke.host.out" 2>&1
-	host=$(grep '^# counters' "$dir/test-smoke.host.out")
-	be=$(grep '^# counters' "$dir/s390x/test-smoke.out")
-	if [ -n "$host" ] && [ "$host" = "$be" ]; then
-		ok "smoke counters identical on s390x and this host ($(wc -l <<< "$host") phases)"
-	else
-		not_ok "smoke counters differ between s390x and this host"
-		diff <(echo "$host") <(echo "$be") | head -n 20 | sed 's/^/#   /'
-	fi
+	same "smoke counters on s390x and on this host" \
+		"$(grep '^# counters' "$dir/test-smoke.host.out")" \
+		"$(grep '^# counters' "$dir/s390x/test-smoke.out")"
 else
 	not_ok "smoke counters: test-smoke not built or not run"
+fi
+# the count build (host/sim/cost): a second run counts the same basic
+# blocks, per file and function (not this host's: other code, other blocks)
+if [ -f "$dir/s390x/test-cost.out" ]; then
+	qemu-s390x "$dir/s390x/test-cost" > "$dir/s390x/test-cost.out.2" 2>&1
+	same "s390x: the kernel_bb counts of two runs of test-cost" \
+		"$(grep '^# kernel_bb' "$dir/s390x/test-cost.out")" \
+		"$(grep '^# kernel_bb' "$dir/s390x/test-cost.out.2")"
+else
+	not_ok "s390x test-cost: not built or not run"
 fi
 done_testing

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* host/sim's s390x build: liburcu's atomics the radix-tree harness uses */
+/* host/sim: liburcu's atomics the radix-tree harness uses (../urcu.h) */
 #ifndef GMAPBENCH_SIM_URCU_UATOMIC_H
 #define GMAPBENCH_SIM_URCU_UATOMIC_H
 #define uatomic_inc(p) __atomic_add_fetch(p, 1, __ATOMIC_SEQ_CST)
