@@ -126,6 +126,14 @@ static void set_flag(const struct flag *fl, const char *text,
 	}
 }
 
+/* The string flags, in the order of defaults()' table */
+static char **const string_vars[] = {
+	&cb_flags.filter,     &cb_flags.format, &cb_flags.out,
+	&cb_flags.out_format, &cb_flags.color,	&cb_flags.perf_counters,
+	&cb_flags.time_unit,  &context_flag,	&cb_flags.iterations_from,
+};
+#define NSTRINGS (sizeof(string_vars) / sizeof(string_vars[0]))
+
 static void defaults(void)
 {
 	static const char *const strings[][2] = {
@@ -139,23 +147,16 @@ static void defaults(void)
 		{"BENCHMARK_CONTEXT", ""},
 		{"CBENCH_ITERATIONS_FROM", ""},
 	};
-	char **vars[] = {&cb_flags.filter,
-			 &cb_flags.format,
-			 &cb_flags.out,
-			 &cb_flags.out_format,
-			 &cb_flags.color,
-			 &cb_flags.perf_counters,
-			 &cb_flags.time_unit,
-			 &context_flag,
-			 &cb_flags.iterations_from};
+	_Static_assert(sizeof(strings) / sizeof(strings[0]) == NSTRINGS,
+		       "a default for each string flag");
 
 	cb_flags.min_time = 0.5;
 	cb_flags.min_warmup_time = 0.0;
 	cb_flags.repetitions = 1;
 	cb_flags.pin_cpu = -1;
-	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-		free(*vars[i]);
-		*vars[i] = cb_xstrdup(strings[i][1]);
+	for (size_t i = 0; i < NSTRINGS; i++) {
+		free(*string_vars[i]);
+		*string_vars[i] = cb_xstrdup(strings[i][1]);
 	}
 	/* The environment, as in Google Benchmark: the upper-case name. */
 	for (size_t i = 0; i < NFLAGS; i++) {
@@ -329,18 +330,8 @@ bool cbench_report_unrecognized_arguments(int argc, char **argv)
 
 void cb_flags_free(void)
 {
-	char **vars[] = {&cb_flags.filter,
-			 &cb_flags.format,
-			 &cb_flags.out,
-			 &cb_flags.out_format,
-			 &cb_flags.color,
-			 &cb_flags.perf_counters,
-			 &cb_flags.time_unit,
-			 &context_flag,
-			 &cb_flags.iterations_from};
-
-	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-		free(*vars[i]);
-		*vars[i] = NULL;
+	for (size_t i = 0; i < NSTRINGS; i++) {
+		free(*string_vars[i]);
+		*string_vars[i] = NULL;
 	}
 }
