@@ -56,6 +56,7 @@ static const struct flag flags[] = {
 	{"benchmark_context", KV, &context_flag},
 	{"benchmark_time_unit", STRING, &cb_flags.time_unit},
 	{"cbench_pin", INT, &cb_flags.pin_cpu},
+	{"cbench_iterations_from", STRING, &cb_flags.iterations_from},
 	{"v", INT, &cb_flags.v},
 };
 
@@ -80,6 +81,7 @@ static void usage(void)
 	       "          [--benchmark_context=<key>=<value>,...]\n"
 	       "          [--benchmark_time_unit={ns|us|ms|s}]\n"
 	       "          [--cbench_pin=<cpu>]\n"
+	       "          [--cbench_iterations_from=<result.json>]\n"
 	       "          [--v=<verbosity>]\n");
 }
 
@@ -124,26 +126,37 @@ static void set_flag(const struct flag *fl, const char *text,
 	}
 }
 
+/* The string flags, in the order of defaults()' table */
+static char **const string_vars[] = {
+	&cb_flags.filter,     &cb_flags.format, &cb_flags.out,
+	&cb_flags.out_format, &cb_flags.color,	&cb_flags.perf_counters,
+	&cb_flags.time_unit,  &context_flag,	&cb_flags.iterations_from,
+};
+#define NSTRINGS (sizeof(string_vars) / sizeof(string_vars[0]))
+
 static void defaults(void)
 {
 	static const char *const strings[][2] = {
-		{"BENCHMARK_FILTER", ""},    {"BENCHMARK_FORMAT", "console"},
-		{"BENCHMARK_OUT", ""},	     {"BENCHMARK_OUT_FORMAT", "json"},
-		{"BENCHMARK_COLOR", "auto"}, {"BENCHMARK_PERF_COUNTERS", ""},
-		{"BENCHMARK_TIME_UNIT", ""}, {"BENCHMARK_CONTEXT", ""},
+		{"BENCHMARK_FILTER", ""},
+		{"BENCHMARK_FORMAT", "console"},
+		{"BENCHMARK_OUT", ""},
+		{"BENCHMARK_OUT_FORMAT", "json"},
+		{"BENCHMARK_COLOR", "auto"},
+		{"BENCHMARK_PERF_COUNTERS", ""},
+		{"BENCHMARK_TIME_UNIT", ""},
+		{"BENCHMARK_CONTEXT", ""},
+		{"CBENCH_ITERATIONS_FROM", ""},
 	};
-	char **vars[] = {&cb_flags.filter,    &cb_flags.format,
-			 &cb_flags.out,	      &cb_flags.out_format,
-			 &cb_flags.color,     &cb_flags.perf_counters,
-			 &cb_flags.time_unit, &context_flag};
+	_Static_assert(sizeof(strings) / sizeof(strings[0]) == NSTRINGS,
+		       "a default for each string flag");
 
 	cb_flags.min_time = 0.5;
 	cb_flags.min_warmup_time = 0.0;
 	cb_flags.repetitions = 1;
 	cb_flags.pin_cpu = -1;
-	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-		free(*vars[i]);
-		*vars[i] = cb_xstrdup(strings[i][1]);
+	for (size_t i = 0; i < NSTRINGS; i++) {
+		free(*string_vars[i]);
+		*string_vars[i] = cb_xstrdup(strings[i][1]);
 	}
 	/* The environment, as in Google Benchmark: the upper-case name. */
 	for (size_t i = 0; i < NFLAGS; i++) {
@@ -260,6 +273,9 @@ void cbench_initialize(int *argc, char **argv)
 		parse_context(context_flag);
 	if (*cb_flags.perf_counters)
 		cb_perf_setup(cb_flags.perf_counters);
+	cb_iterations_from_free();
+	if (*cb_flags.iterations_from)
+		cb_iterations_from_load(cb_flags.iterations_from);
 }
 
 int cb_time_unit_default(void)
@@ -314,13 +330,8 @@ bool cbench_report_unrecognized_arguments(int argc, char **argv)
 
 void cb_flags_free(void)
 {
-	char **vars[] = {&cb_flags.filter,    &cb_flags.format,
-			 &cb_flags.out,	      &cb_flags.out_format,
-			 &cb_flags.color,     &cb_flags.perf_counters,
-			 &cb_flags.time_unit, &context_flag};
-
-	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-		free(*vars[i]);
-		*vars[i] = NULL;
+	for (size_t i = 0; i < NSTRINGS; i++) {
+		free(*string_vars[i]);
+		*string_vars[i] = NULL;
 	}
 }

@@ -104,12 +104,19 @@ struct cb_flags {
 	char *perf_counters;
 	char *time_unit;
 	int pin_cpu; /* -1: not pinned */
+	char *iterations_from; /* "": estimate every count */
 	int v;
 };
 extern struct cb_flags cb_flags;
 int cb_time_unit_default(void);
 int cb_is_truthy(const char *v);
 void cb_flags_free(void);
+
+/* iterations_from.c: --cbench_iterations_from (fatal on a bad file) */
+void cb_iterations_from_load(const char *path);
+int64_t cb_iterations_from(const char *run_name); /* per thread; 0: none */
+const char *cb_iterations_from_file(void); /* "" when not given */
+void cb_iterations_from_free(void);
 
 /* context.c */
 struct cb_kv {
@@ -194,6 +201,7 @@ struct cb_runner {
 	const struct cb_instance *in;
 	double min_time, min_warmup_time;
 	bool warmup_done, explicit_iters;
+	bool reused_iters; /* from --cbench_iterations_from: no estimation */
 	int repeats, done;
 	int64_t iters;
 	struct cb_run *runs;

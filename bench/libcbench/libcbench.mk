@@ -13,10 +13,16 @@ LIBCBENCH_SRCS := xalloc.c fatal.c flags.c registry.c runner.c run.c output.c \
 	crash.c color.c counters.c statistics.c complexity.c memory_manager.c \
 	report.c reporter.c \
 	reporter_json.c reporter_console.c reporter_csv.c context.c \
-	perf_counters.c shutdown.c
-LIBCBENCH_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/obj/%.o)
-LIBCBENCH_SAN_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/san/%.o)
-LIBCBENCH_HDRS := $(LIBCBENCH_DIR)/cbench.h $(LIBCBENCH_DIR)/internal.h
+	perf_counters.c shutdown.c iterations_from.c
+# lib/json's reader is compiled in for --cbench_iterations_from, its symbols
+# hidden from the shared library's users
+LIBCBENCH_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/obj/%.o) \
+	$(LIBCBENCH_B)/obj/json.o
+LIBCBENCH_SAN_OBJS := $(LIBCBENCH_SRCS:%.c=$(LIBCBENCH_B)/san/%.o) \
+	$(LIBCBENCH_B)/san/json.o
+LIBCBENCH_HDRS := $(LIBCBENCH_DIR)/cbench.h $(LIBCBENCH_DIR)/internal.h \
+	lib/json/json.h
+LIBCBENCH_JSON_CFLAGS := -I$(TOP)/lib/json
 
 LIBCBENCH_A := $(LIBCBENCH_B)/libcbench.a
 LIBCBENCH_SO := $(LIBCBENCH_B)/libcbench.so
@@ -29,7 +35,11 @@ LIBCBENCH_EXAMPLE := $(B)/bin/cbench-example
 
 $(LIBCBENCH_B)/obj/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC -c $< -o $@
+	$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC $(LIBCBENCH_JSON_CFLAGS) -c $< -o $@
+
+$(LIBCBENCH_B)/obj/json.o: lib/json/json.c lib/json/json.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC -fvisibility=hidden -c $< -o $@
 
 # The sanitizers CFLAGS_TEST turns on, for the context key "sanitizers"
 # (gcc does not announce undefined; cbench.h)
@@ -42,7 +52,11 @@ LIBCBENCH_SAN_DEFS := $(if $(LIBCBENCH_SAN_NAMES),-DCBENCH_SANITIZERS='"$(LIBCBE
 
 $(LIBCBENCH_B)/san/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_SAN_DEFS) -c $< -o $@
+	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_SAN_DEFS) $(LIBCBENCH_JSON_CFLAGS) -c $< -o $@
+
+$(LIBCBENCH_B)/san/json.o: lib/json/json.c lib/json/json.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) -c $< -o $@
 
 $(LIBCBENCH_A): $(LIBCBENCH_OBJS)
 	@rm -f $@.tmp
@@ -102,9 +116,18 @@ $(LIBCBENCH_T)/example-san: bench/examples/example.c $(LIBCBENCH_SAN_A)
 	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
 		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
 
+# Benchmarks that count the iterations they run, for iterations-from.sh.
+$(LIBCBENCH_T)/iterations-from: $(LIBCBENCH_DIR)/tests/iterations_from.c \
+		$(LIBCBENCH_SAN_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+
 TESTS += $(LIBCBENCH_T)/unit $(LIBCBENCH_DIR)/tests/compat.sh \
-	$(LIBCBENCH_DIR)/tests/robustness.sh $(LIBCBENCH_DIR)/tests/install.sh
+	$(LIBCBENCH_DIR)/tests/robustness.sh $(LIBCBENCH_DIR)/tests/install.sh \
+	$(LIBCBENCH_DIR)/tests/iterations-from.sh
 CHECK_DEPS += $(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-cb) \
+	$(LIBCBENCH_T)/iterations-from \
 	$(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-gb) \
 	$(LIBCBENCH_T)/example-san \
 	$(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC) $(LIBCBENCH_EXAMPLE)

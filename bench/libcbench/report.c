@@ -139,6 +139,8 @@ void cb_print_basic_context(FILE *f)
 		fprintf(f, "Topology: %s\n", si->topology);
 	if (si->pinned[0])
 		fprintf(f, "Pinned to: %s\n", si->pinned);
+	if (*cb_iterations_from_file())
+		fprintf(f, "Iterations from: %s\n", cb_iterations_from_file());
 	n = cb_custom_context(&kv);
 	for (int i = 0; i < n; i++)
 		fprintf(f, "%s: %s\n", kv[i].key, kv[i].value);

@@ -141,6 +141,11 @@ static void json_context(struct cb_reporter *r)
 		fputs(",\n", f);
 		kv_str(f, in, "cbench_pin", si->pinned);
 	}
+	if (*cb_iterations_from_file()) {
+		fputs(",\n", f);
+		kv_str(f, in, "cbench_iterations_from",
+		       cb_iterations_from_file());
+	}
 	n = cb_custom_context(&kv);
 	for (int i = 0; i < n; i++) {
 		fputs(",\n", f);

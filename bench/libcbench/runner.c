@@ -518,6 +518,13 @@ void cb_runner_init(struct cb_runner *r, const struct cb_instance *in)
 	r->repeats = cb_instance_repetitions(in);
 	r->explicit_iters = f->iterations != 0;
 	r->iters = r->explicit_iters ? f->iterations : 1;
+	if (!r->explicit_iters) {
+		int64_t n = cb_iterations_from(in->name);
+
+		r->reused_iters = n > 0;
+		if (n)
+			r->iters = n;
+	}
 	r->runs = cb_xmalloc(r->repeats * sizeof(*r->runs));
 	r->display_aggregates_only = cb_flags.report_aggregates_only ||
 				     cb_flags.display_aggregates_only;
@@ -560,7 +567,8 @@ void cb_runner_do_one_repetition(struct cb_runner *r)
 		warm_up(r);
 	for (;;) {
 		do_n_iterations(in, r->iters, &i);
-		if (!first || r->explicit_iters || should_report(r, &i))
+		if (!first || r->explicit_iters || r->reused_iters ||
+		    should_report(r, &i))
 			break;
 		r->iters = predict_iters(r, &i);
 		result_free(&i);

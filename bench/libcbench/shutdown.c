@@ -7,5 +7,6 @@ void cbench_shutdown(void)
 	cb_registry_free();
 	cb_flags_free();
 	cb_context_free();
+	cb_iterations_from_free();
 	cb_perf_shutdown();
 }

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # scripts/report on a copy of the fixture night, then report.html in
 # headless Chromium: every chart in the DOM with content, a screenshot that
-# is not blank; and scripts/publish to a directory and to a git branch.
+# is not blank; work directories of killed reports removed; and
+# scripts/publish to a directory and to a git branch.
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
 . tests/lib/tap.sh
@@ -207,6 +208,33 @@ rc=$?
 	! grep -q 'charts/.*\.png' "$ng/report.md" && ! grep -q '<figure class="chart"' "$ng/report.html" &&
 	ok "gnuplot missing: verdict.json, summary.txt and the report without charts, and it says so (exit $rc)" ||
 	{ not_ok "gnuplot missing (exit $rc)"; sed 's/^/#   /' "$tmp/ng.out" | tail -n 5; }
+
+# ---- work directories of killed reports ----
+cp -r bench/compare/tests/fixtures/results "$tmp/killed"
+kn=$tmp/killed/2026-11-24/zsim1
+# left by a SIGKILL (a process that is gone, the old name) and one in use
+mkdir -p "$kn/.report.2147483647.Ab12Cd" "$kn/.report.Xy34Zw" "$kn/.report.$$.InUse1"
+GMAPBENCH_GNUPLOT=/nonexistent/gnuplot scripts/report "$kn" > /dev/null 2>&1
+[ ! -e "$kn/.report.2147483647.Ab12Cd" ] && [ ! -e "$kn/.report.Xy34Zw" ] && [ -d "$kn/.report.$$.InUse1" ] &&
+	ok "a report removes the work directories of killed reports, not one whose process runs" ||
+	{ not_ok "stale work directories"; diag "$(ls -a "$kn" | grep '^\.report')"; }
+rmdir "$kn/.report.$$.InUse1"
+# SIGTERM while gnuplot draws: the work directory goes with the report
+printf '#!/bin/sh\ntouch "%s"\nexec sleep 60\n' "$tmp/drawing" > "$tmp/slow-gnuplot"
+chmod +x "$tmp/slow-gnuplot"
+GMAPBENCH_GNUPLOT=$tmp/slow-gnuplot setsid scripts/report "$kn" > /dev/null 2>&1 &
+kpid=$!
+for ((i = 0; i < 600; i++)); do
+	[ -e "$tmp/drawing" ] && break
+	sleep 0.05
+done
+kill -TERM -- -"$kpid" 2> /dev/null
+wait "$kpid"
+krc=$?
+left=$(ls -a "$kn" | grep '^\.report')
+[ -e "$tmp/drawing" ] && [ $krc -eq 143 ] && [ -z "$left" ] &&
+	ok "a report killed by SIGTERM while drawing: exit 143, no work directory left" ||
+	{ not_ok "report killed (exit $krc, gnuplot started: $([ -e "$tmp/drawing" ] && echo yes || echo no))"; diag "$left"; }
 
 # ---- publish ----
 scripts/publish "$night" "$tmp/www" > "$tmp/publish.out" 2>&1

@@ -5,7 +5,8 @@
 # report, resuming after an interrupted round, shards (--list-jobs, --job
 # in any order, the old "<variant> <suite>" line, --merge), a wrong variant
 # failing its oracle pass once and every round of it skipped, --rounds=1,
-# and bad arguments.
+# rounds 2.. on round 1's iteration counts, temporaries of killed runs,
+# a results/latest that cannot be replaced, and bad arguments.
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 cd "$top" || exit 1
@@ -101,6 +102,16 @@ grep -q '"nightly_rounds": "3"' "$night/baseline.json" && grep -q '"variant": "b
 "$top/build/bin/gmapbench-counters" "$night/pgt-prefill.json" > "$tmp/c" &&
 	grep -q 'multi_guest/.* exits_l0 ' "$tmp/c" && ok "counters of every round agree" || not_ok "counters"
 grep -q 'pgt-prefill' "$night/summary.txt" && ok "summary.txt names the variant" || not_ok "summary.txt"
+# rounds 2..3 run round 1's iteration counts (--cbench_iterations_from)
+from=$(for k in 1 2 3; do
+	f=$("$jget" "$night/parts/baseline/multi_guest.r$k.json" .context.cbench_iterations_from 2> /dev/null) || f=-
+	echo "$f"
+done | paste -sd' ')
+r1=$night/parts/baseline/multi_guest.r1.json
+[ "$from" = "- $r1 $r1" ] && grep -q 'iterations of round 1' "$night/logs/baseline.multi_guest.r3.log" &&
+	! grep -q 'iterations of round 1' "$night/logs/baseline.multi_guest.r1.log" &&
+	ok "rounds 2 and 3 take round 1's iteration counts, named in their context" ||
+	{ not_ok "--cbench_iterations_from in the rounds"; diag "$from"; }
 
 # resume: a second run with the same date does nothing more
 n --date=2026-01-01 "${sel[@]}" --no-report > /dev/null 2> "$tmp/err2"
@@ -133,7 +144,27 @@ if [ "$before" -ge 3 ] && [ "$before" -lt 12 ]; then
 else
 	not_ok "a night stopped in the middle ($before of 12 rounds done)"
 fi
+left=$(cd "$inight" && find . -name '*.tmp.*' -o -name '.probe.*')
+[ -z "$left" ] && ok "... and left no temporary behind (SIGTERM)" || { not_ok "temporaries left by SIGTERM"; diag "$left"; }
+# what a SIGKILL leaves: removed when the night starts again
+stale=("$inight/state/baseline.multi_guest-r2.done.tmp.99999"
+	"$inight/parts/baseline/multi_guest.r2.json.tmp.99999.tmp.Ab12Cd" "$inight/.probe.99999")
+mkdir -p "$inight/parts/baseline"
+touch "${stale[@]}"
 n "${isel[@]}" > /dev/null 2> "$tmp/err6"
+left=$(ls "${stale[@]}" 2> /dev/null)
+[ -z "$left" ] && ok "... the temporaries of a killed run are removed when the night starts again" ||
+	{ not_ok "stale temporaries kept"; diag "$left"; }
+# with estimation (--min-time=0.01), every round ran round 1's counts
+neq=0
+for k in 2 3; do
+	cmp -s <("$jget" "$inight/parts/pgt-prefill/multi_guest.r1.json" '.benchmarks[*].run_name .benchmarks[*].iterations' | sort) \
+		<("$jget" "$inight/parts/pgt-prefill/multi_guest.r$k.json" '.benchmarks[*].run_name .benchmarks[*].iterations' | sort) ||
+		neq=$((neq + 1))
+done
+[ $neq -eq 0 ] && [ -s "$inight/parts/pgt-prefill/multi_guest.r3.json" ] &&
+	ok "... each benchmark ran the same iteration count in rounds 1, 2 and 3" ||
+	not_ok "iteration counts differ between rounds ($neq of 2 later rounds)"
 again=$(job_rounds "$tmp/err6" | cut -d' ' -f1 | sort -u | wc -l)
 done_now=$(ls "$inight"/state/*-r[0-9].done 2> /dev/null | wc -l)
 rows "$inight/pgt-prefill.json" | grep ' iteration$' | grep -v '^ *3 ' > "$tmp/bad6"
@@ -189,7 +220,14 @@ n --date=2026-01-03 --variants=baseline --merge 2> /dev/null
 # --rounds=1: one process takes all repetitions of a job (no count pass,
 # whose kernel_bb* merge would add to the rows)
 on=$tmp/r/2026-01-05/testhost
+# and results/latest cannot be replaced (a directory): said so, no link left
+mv "$tmp/r/latest" "$tmp/latest.saved" && mkdir -p "$tmp/r/latest/x"
 n --date=2026-01-05 --rounds=1 --variants=baseline --suites=large_pages --no-report --no-cost > /dev/null 2> "$tmp/err7"
+grep -q 'results/latest NOT updated' "$tmp/err7" && ! grep -q 'results/latest ->' "$tmp/err7" &&
+	[ ! -e "$tmp/r/latest.tmp" ] && [ ! -L "$tmp/r/latest.tmp" ] && [ -d "$tmp/r/latest/x" ] &&
+	ok "a results/latest that cannot be replaced: 'results/latest NOT updated', no latest.tmp left" ||
+	{ not_ok "results/latest not replaceable"; grep latest "$tmp/err7" | sed 's/^/#   /'; }
+rm -rf "$tmp/r/latest" && mv "$tmp/latest.saved" "$tmp/r/latest"
 grep ' iteration$' <(rows "$on/parts/baseline/large_pages.r1.json") > "$tmp/r7"
 grep -c 'round 1/1' "$tmp/err7" > /dev/null && [ "$(grep -c ' iteration$' <(rows "$on/baseline.json"))" -eq 2 ] &&
 	! grep -qv '^ *3 ' "$tmp/r7" && [ -s "$tmp/r7" ] &&
