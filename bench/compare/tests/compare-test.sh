@@ -35,7 +35,7 @@ has "$tmp/files.out" '^table_creation/span_gib:64 +exits_l0 +16384 -> 1024 +-93\
 	"exits_l0 16384 -> 1024 is a behaviour change with old and new values"
 has "$tmp/files.out" '^pte_churn/interval:16 +real_time .*%   +[0-9.e-]+$' \
 	"an unchanged benchmark has no *"
-has "$tmp/files.out" '^status: changed' "status changed: faster, and counters changed (changed outranks improved)"
+has "$tmp/files.out" '^status: improved' "status improved: faster, and counters changed (improved outranks changed)"
 
 run same "$night/baseline.json" "$night/baseline.json"
 expect_rc 0 same "a file against itself: nothing significant"
@@ -72,7 +72,7 @@ st=""
 for x in baseline pgt-prefill lazy-unshadow broken-flush noop-cleanup edat-shadow; do
 	st="$st $x=$("$get" "$v" ".variants.$x.status")"
 done
-[ "$st" = " baseline= pgt-prefill=changed lazy-unshadow=regressed broken-flush=wrong noop-cleanup=ok edat-shadow=failed" ] &&
+[ "$st" = " baseline= pgt-prefill=improved lazy-unshadow=regressed broken-flush=wrong noop-cleanup=ok edat-shadow=failed" ] &&
 	ok "verdict per variant:$st" || not_ok "verdict per variant:$st"
 [ "$("$get" "$v" .variants.edat-shadow.failed.what)" = build ] &&
 	"$get" "$v" .variants.edat-shadow.failed.log_tail | grep -q 'Hunk #3 FAILED' &&
@@ -152,7 +152,7 @@ run corrupt --format=verdict "$tmp/corrupt-night"
 expect_rc 1 corrupt "a truncated variant file in a night: exit 1"
 [ "$("$get" "$tmp/corrupt.out" .variants.noop-cleanup.status .variants.noop-cleanup.failed.what .variants.pgt-prefill.status)" = "failed
 results
-changed" ] && ok "... that variant failed (results), the others are judged" || not_ok "truncated variant in a night"
+improved" ] && ok "... that variant failed (results), the others are judged" || not_ok "truncated variant in a night"
 has "$tmp/corrupt.err" 'noop-cleanup\.json:[0-9]+:[0-9]+: ' "... and the error names file, line and column"
 
 # ---- a benchmark that the new file lacks ----

