@@ -3,7 +3,7 @@
 BAREMETAL_DIR := guests/baremetal
 BAREMETAL_CC := s390x-linux-gnu-gcc
 BAREMETAL_CFLAGS := -std=gnu11 -g -O2 -Wall -Wextra -Wno-unused-parameter \
-	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(BAREMETAL_CC) -print-file-name=include) \
+	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(BAREMETAL_CC) -print-file-name=include 2>/dev/null) \
 	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
 	-march=z10 -mtune=z13 -msoft-float -mno-backchain --param=min-pagesize=0 -I$(BAREMETAL_DIR) -Iguests/l1
 BAREMETAL_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \

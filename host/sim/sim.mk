@@ -40,6 +40,7 @@ SIM_L0_HDRS := $(SIM_URCU_HDRS) $(SIM_DIR)/l0/sim.h $(SIM_DIR)/gsim.h host/count
 	$(SIM_DIR)/shim/shim.h $(SIM_DIR)/shim/kvm.h \
 	$(wildcard $(SIM_DIR)/shim/include/*/*.h) $(SIM_MACHINE_HDRS)
 SIM_KERNEL_OBJS := gmap pgtable pgalloc_pgste gaccess_shadow
+SIM_GEN_SRCS := $(addsuffix .c,$(SIM_KERNEL_OBJS)) radix-tree.c
 SIM_RT_OBJS := radix-tree rt-linux rt-slab
 # kernel sources keep kernel style; only what the kernel's W=1 build
 # would not show is silenced
@@ -131,6 +132,10 @@ $(B)/$(1)/libgmapsim-s390x.a: $$(SIM_$(1)_be_OBJS)
 
 # the two generations of a variant share its patched tree: one at a time
 $(B)/$(1)/gen-be/tree: | $(B)/$(1)/gen-le/tree
+# the generated sources are made with their tree stamp; rules that name
+# one (cost.mk) wait for the stamp instead of finding no rule for the file
+$(addprefix $(B)/$(1)/gen-le/,$(SIM_GEN_SRCS)): $(B)/$(1)/gen-le/tree ;
+$(addprefix $(B)/$(1)/gen-be/,$(SIM_GEN_SRCS)): $(B)/$(1)/gen-be/tree ;
 endef
 
 # the pristine kernel is unpacked once, before any variant needs it
