@@ -27,6 +27,8 @@ SHELL := /bin/bash
 TOP := $(CURDIR)
 B := build
 NPROC := $(shell nproc 2>/dev/null || echo 2)
+# -j for a recursive make, unless it joins the jobserver of a make -jN
+JOBS = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(NPROC))
 
 CC := gcc
 CFLAGS_WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
@@ -60,6 +62,7 @@ CLEAN_FILES :=
 
 LATE_RULES :=
 
+include scripts/build.include
 include $(sort $(wildcard */*.mk */*/*.mk */*/*/*.mk))
 
 $(foreach r,$(LATE_RULES),$(eval $(call $(r))))
@@ -74,20 +77,20 @@ deps:
 check:
 	@scripts/deps
 	@echo "make check: building the tests (ASan/UBSan: $(if $(SAN_FLAGS),on,off))"
-	@$(MAKE) --no-print-directory -j$(NPROC) check-build
+	@$(MAKE) --no-print-directory $(JOBS) check-build
 	@echo "make check: running $(words $(TESTS)) test programs"
-	@scripts/run-tests $(TESTS)
+	+@scripts/run-tests $(TESTS)
 
 check-build: $(TESTS) $(CHECK_DEPS)
 
 nightly:
 	@scripts/deps
-	@$(MAKE) --no-print-directory -j$(NPROC) all
-	@scripts/nightly $(NIGHTLY_ARGS)
+	@$(MAKE) --no-print-directory $(JOBS) all
+	+@scripts/nightly $(NIGHTLY_ARGS)
 
 perf:
 	@scripts/deps
-	@$(MAKE) --no-print-directory -j$(NPROC) all
+	@$(MAKE) --no-print-directory $(JOBS) all
 	@$(MAKE) --no-print-directory $(PERF_TARGETS)
 
 fuzz: $(FUZZ_TARGETS)

@@ -34,9 +34,8 @@ GUESTS_S390X_OBJS := $(patsubst $(GUESTS_DIR)/%.c,$(GUESTS_B)/s390x/%.o,\
 # symbols a bare-metal runtime provides besides platform.h's hooks
 GUESTS_RUNTIME_SYMS := memset memcpy
 
-$(GUESTS_B)/s390x/%.o: $(GUESTS_DIR)/%.c $(GUESTS_HDRS)
-	@mkdir -p $(@D)
-	$(GUESTS_S390X_CC) $(GUESTS_S390X_FLAGS) $(GUESTS_CFLAGS) -c -o $@ $<
+$(GUESTS_B)/s390x/%.o: $(GUESTS_DIR)/%.c FORCE
+	$(call compile,$(GUESTS_S390X_CC) $(GUESTS_S390X_FLAGS) $(GUESTS_CFLAGS))
 
 $(GUESTS_B)/s390x/portable.ok: $(GUESTS_S390X_OBJS)
 	@mkdir -p $(@D)

@@ -6,7 +6,7 @@ TESTS += $(KPATCH_TESTS)
 
 .PHONY: kernel-check
 kernel-check:
-	@scripts/kernel-check $(VARIANTS)
+	+@scripts/kernel-check $(VARIANTS)
 
 # Every variant's README claims, on host/sim (scripts/check-claims)
 TESTS += kernel-patches/tests/claims.sh
@@ -15,4 +15,4 @@ CHECK_DEPS += $(foreach v,$(VARIANTS) stale-pgt,$(B)/bin/gmapbench-$(v)) \
 
 .PHONY: claims
 claims: $(foreach v,$(VARIANTS),$(B)/bin/gmapbench-$(v)) $(B)/bin/gmapbench-counters
-	@scripts/check-claims $(VARIANTS)
+	+@scripts/check-claims $(VARIANTS)

@@ -33,13 +33,11 @@ LIBCBENCH_LIBS := -lhwloc -lpthread -lm
 LIBCBENCH_VERSION := 1.0.0
 LIBCBENCH_EXAMPLE := $(B)/bin/cbench-example
 
-$(LIBCBENCH_B)/obj/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC $(LIBCBENCH_JSON_CFLAGS) -c $< -o $@
+$(LIBCBENCH_B)/obj/%.o: $(LIBCBENCH_DIR)/%.c FORCE
+	$(call compile,$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC $(LIBCBENCH_JSON_CFLAGS))
 
-$(LIBCBENCH_B)/obj/json.o: lib/json/json.c lib/json/json.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC -fvisibility=hidden -c $< -o $@
+$(LIBCBENCH_B)/obj/json.o: lib/json/json.c FORCE
+	$(call compile,$(CC) $(CFLAGS_RELEASE) -DNDEBUG -fPIC -fvisibility=hidden)
 
 # The sanitizers CFLAGS_TEST turns on, for the context key "sanitizers"
 # (gcc does not announce undefined; cbench.h)
@@ -50,24 +48,21 @@ LIBCBENCH_SAN_NAMES := $(subst $(LIBCBENCH_SPACE),$(LIBCBENCH_COMMA),$(strip \
 	$(patsubst -fsanitize=%,%,$(filter -fsanitize=%,$(CFLAGS_TEST)))))
 LIBCBENCH_SAN_DEFS := $(if $(LIBCBENCH_SAN_NAMES),-DCBENCH_SANITIZERS='"$(LIBCBENCH_SAN_NAMES)"')
 
-$(LIBCBENCH_B)/san/%.o: $(LIBCBENCH_DIR)/%.c $(LIBCBENCH_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_SAN_DEFS) $(LIBCBENCH_JSON_CFLAGS) -c $< -o $@
+$(LIBCBENCH_B)/san/%.o: $(LIBCBENCH_DIR)/%.c FORCE
+	$(call compile,$(CC) $(CFLAGS_TEST) $(LIBCBENCH_SAN_DEFS) $(LIBCBENCH_JSON_CFLAGS))
 
-$(LIBCBENCH_B)/san/json.o: lib/json/json.c lib/json/json.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -c $< -o $@
+$(LIBCBENCH_B)/san/json.o: lib/json/json.c FORCE
+	$(call compile,$(CC) $(CFLAGS_TEST))
 
-$(LIBCBENCH_A): $(LIBCBENCH_OBJS)
-	@rm -f $@.tmp
-	$(AR) rcs $@.tmp $^ && mv $@.tmp $@
+$(LIBCBENCH_A): $(LIBCBENCH_OBJS) FORCE
+	$(call archive,$(AR))
 
-$(LIBCBENCH_SAN_A): $(LIBCBENCH_SAN_OBJS)
-	@rm -f $@.tmp
-	$(AR) rcs $@.tmp $^ && mv $@.tmp $@
+$(LIBCBENCH_SAN_A): $(LIBCBENCH_SAN_OBJS) FORCE
+	$(call archive,$(AR))
 
-$(LIBCBENCH_SO): $(LIBCBENCH_OBJS)
-	$(CC) -shared -Wl,-soname,libcbench.so.1 -o $@ $^ $(LIBCBENCH_LIBS)
+LIBCBENCH_SO_FLAGS := -shared -Wl,-soname,libcbench.so.1
+$(LIBCBENCH_SO): $(LIBCBENCH_OBJS) FORCE
+	$(call link,$(CC) $(LIBCBENCH_SO_FLAGS),$(LIBCBENCH_LIBS))
 
 # libcbench.pc for PREFIX; written again whenever PREFIX changes.
 LIBCBENCH_PC_LINES = 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \

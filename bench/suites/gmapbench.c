@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "cbench.h"
+#include "commit.h"
 #include "counters.h"
 #include "gsim.h"
 #include "kvm_backend.h"
@@ -42,9 +43,6 @@
 #endif
 #ifndef GMAPBENCH_KERNEL_BASE
 #define GMAPBENCH_KERNEL_BASE "unknown"
-#endif
-#ifndef GMAPBENCH_COMMIT
-#define GMAPBENCH_COMMIT "unknown"
 #endif
 
 enum backend { BACKEND_SIM, BACKEND_KVM };
@@ -677,7 +675,7 @@ int main(int argc, char **argv)
 
 	cbench_add_custom_context("variant", GMAPBENCH_VARIANT);
 	cbench_add_custom_context("kernel_base", GMAPBENCH_KERNEL_BASE);
-	cbench_add_custom_context("gmapbench_commit", GMAPBENCH_COMMIT);
+	cbench_add_custom_context("gmapbench_commit", gmapbench_commit);
 	cbench_add_custom_context("backend",
 				  opt.backend == BACKEND_KVM ? "kvm" : "sim");
 	cbench_add_custom_context("gmap_check", opt.check ? "true" : "false");

@@ -19,52 +19,52 @@ SUITES_HDRS = $(SUITES_DIR)/sets.h $(GUESTS_HDRS) $(SIM_DIR)/gsim.h host/counter
 	$(LIBCBENCH_HDRS) $(KVM_HDRS)
 
 # $(1): variant, $(2): object, $(3): its library, $(4): extra flags.
-# The kernel base comes from the variant tree's Makefile.
+# The kernel base comes from the variant tree's Makefile, read when the
+# object is made (its library has made the tree).
+SUITES_KBASE = $(shell awk -F' = ' '/^VERSION/{v=$$2} /^PATCHLEVEL/{p=$$2} \
+	/^SUBLEVEL/{s=$$2} END{printf "%s.%s.%s", v, p, s}' \
+	$(B)/$(1)/linux/Makefile 2>/dev/null)
 define SUITES_MAIN_OBJ
-$(SUITES_B)/$(1)/$(2): $(SUITES_DIR)/gmapbench.c $(SUITES_HDRS) $(3)
-	@mkdir -p $$(@D)
-	kbase=$$$$(awk -F' = ' '/^VERSION/{v=$$$$2} /^PATCHLEVEL/{p=$$$$2} \
-		/^SUBLEVEL/{s=$$$$2} END{printf "%s.%s.%s", v, p, s}' \
-		$(B)/$(1)/linux/Makefile); \
-	commit=$$$$(git -C $(TOP) describe --always --dirty 2>/dev/null || echo unknown); \
-	$(CC) $(SUITES_CFLAGS) $(4) -DGMAPBENCH_VARIANT='"$(1)"' \
-		-DGMAPBENCH_KERNEL_BASE="\"$(if $(KSRC),KSRC,linux-source-6.1) $$$$kbase\"" \
-		-DGMAPBENCH_COMMIT="\"$$$$commit\"" -c -o $$@ $$<
+$(SUITES_B)/$(1)/$(2): $(SUITES_DIR)/gmapbench.c $(3) FORCE
+	$$(call compile,$$(CC) $$(SUITES_CFLAGS) $(4) -DGMAPBENCH_VARIANT='"$(1)"' \
+		-DGMAPBENCH_KERNEL_BASE='"$(if $(KSRC),KSRC,linux-source-6.1) $$(call SUITES_KBASE,$(1))"')
 endef
+
+# The commit every binary names (commit.c): its object is compiled again,
+# and the binaries linked again, whenever `git describe` changes. Asked
+# once a make, when the object is considered.
+SUITES_COMMIT_O := $(SUITES_B)/commit.o
+SUITES_COMMIT = $(or $(SUITES_COMMIT_ID),$(eval SUITES_COMMIT_ID := $(shell \
+	git -C $(TOP) describe --always --dirty 2>/dev/null || echo unknown))$(SUITES_COMMIT_ID))
+$(SUITES_COMMIT_O): $(SUITES_DIR)/commit.c FORCE
+	$(call compile,$(CC) $(CFLAGS_RELEASE) -DGMAPBENCH_COMMIT='"$(SUITES_COMMIT)"')
 
 # $(1): variant. gmapbench-<variant>, and its count build
 # gmapbench-<variant>-cost (host/sim/cost), which --gmap_cost runs.
 define SUITES_VARIANT
 $(call SUITES_MAIN_OBJ,$(1),gmapbench.o,$(call SIM_LIB,$(1)),)
-$(call SUITES_MAIN_OBJ,$(1),gmapbench-cost.o,$(call COST_LIB,$(1)) \
-	$(COST_HDRS),-DGMAPBENCH_COST)
+$(call SUITES_MAIN_OBJ,$(1),gmapbench-cost.o,$(call COST_LIB,$(1)),-DGMAPBENCH_COST)
 
 $(call SUITES_BIN,$(1)): $(SUITES_B)/$(1)/gmapbench.o $(SUITES_GUEST_OBJS) \
-		$(call SIM_LIB,$(1)) $(KVM_LIB) $(LIBCBENCH_A)
-	@mkdir -p $$(@D)
-	$(CC) -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
+		$(SUITES_COMMIT_O) $(call SIM_LIB,$(1)) $(KVM_LIB) $(LIBCBENCH_A) FORCE
+	$$(call link,$$(CC),$$(SIM_LDLIBS) $$(LIBCBENCH_LIBS) -lm)
 
 $(call SUITES_BIN,$(1))-cost: $(SUITES_B)/$(1)/gmapbench-cost.o \
-		$(SUITES_GUEST_OBJS) $(call COST_LIB,$(1)) $(KVM_LIB) \
-		$(LIBCBENCH_A)
-	@mkdir -p $$(@D)
-	$(CC) -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
+		$(SUITES_GUEST_OBJS) $(SUITES_COMMIT_O) $(call COST_LIB,$(1)) \
+		$(KVM_LIB) $(LIBCBENCH_A) FORCE
+	$$(call link,$$(CC),$$(SIM_LDLIBS) $$(LIBCBENCH_LIBS) -lm)
 endef
 
 define SUITES_RULES
-$(SUITES_B)/obj/%.o: %.c $(SUITES_HDRS)
-	@mkdir -p $$(@D)
-	$(CC) $(SUITES_CFLAGS) -c -o $$@ $$<
+$(SUITES_B)/obj/%.o: %.c FORCE
+	$$(call compile,$$(CC) $$(SUITES_CFLAGS))
 
-$(SUITES_MERGE): $(SUITES_DIR)/merge.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS) \
-		$(LIBCBENCH_A) $(LIBCBENCH_HDRS)
-	@mkdir -p $$(@D)
-	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) $(LIBCBENCH_CFLAGS) -o $$@ $$< \
-		$(LIB_JSON_SRCS) $(LIBCBENCH_A) $(LIBCBENCH_LIBS)
+$(SUITES_MERGE): $(SUITES_DIR)/merge.c $(LIB_JSON_SRCS) $(LIBCBENCH_A) FORCE
+	$$(call link,$$(CC) $$(CFLAGS_RELEASE) $$(LIB_JSON_CFLAGS) \
+		$$(LIBCBENCH_CFLAGS),$$(LIBCBENCH_LIBS))
 
-$(SUITES_COUNTERS): $(SUITES_DIR)/counters.c host/counters.h $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
-	@mkdir -p $$(@D)
-	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -I$(TOP)/host -o $$@ $$< $(LIB_JSON_SRCS) -lm
+$(SUITES_COUNTERS): $(SUITES_DIR)/counters.c $(LIB_JSON_SRCS) FORCE
+	$$(call link,$$(CC) $$(CFLAGS_RELEASE) $$(LIB_JSON_CFLAGS) -I$(TOP)/host,-lm)
 
 $(foreach v,$(VARIANTS) $(SIM_TEST_VARIANTS),$(eval $(call SUITES_VARIANT,$(v))))
 ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) $(SUITES_MERGE) \

@@ -24,17 +24,14 @@ KVM_KSRC ?= $(B)/kernel/pristine/linux-source-6.1
 KVM_LIB_OBJS := $(patsubst $(KVM_DIR)/%.c,$(KVM_OBJDIR)/%.o,$(KVM_LIB_SRCS)) \
 	$(KVM_OBJDIR)/json.o
 
-$(KVM_OBJDIR)/%.o: $(KVM_DIR)/%.c $(KVM_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) $(KVM_CFLAGS) -c -o $@ $(filter %.c,$^)
+$(KVM_OBJDIR)/%.o: $(KVM_DIR)/%.c FORCE
+	$(call compile,$(CC) $(CFLAGS_RELEASE) $(KVM_CFLAGS))
 
-$(KVM_OBJDIR)/json.o: $(KVM_JSON_FILES)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -c -o $@ $(filter %.c,$^)
+$(KVM_OBJDIR)/json.o: lib/json/json.c FORCE
+	$(call compile,$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS))
 
-$(KVM_LIB): $(KVM_LIB_OBJS)
-	@rm -f $@.tmp
-	$(AR) rcs $@.tmp $^ && mv $@.tmp $@
+$(KVM_LIB): $(KVM_LIB_OBJS) FORCE
+	$(call archive,$(AR))
 
 $(B)/bin/gmapbench-kvm: $(KVM_DIR)/gmapbench_kvm.c $(KVM_LIB) $(KVM_HDRS)
 	@mkdir -p $(@D)

@@ -31,12 +31,11 @@ $(COV_REPORT): $(COV_DIR)/covreport.c $(COV_DIR)/covrules.c $(COV_DIR)/covrules.
 # $(1): variant. Late: it needs sim.mk's and bench/suites' variables.
 define COV_VARIANT_RULES
 $(eval $(call SIM_FLAVOUR,$(1),cov,$(CC) $(COV_CFLAGS),le,x86))
-$(call COV_LIB,$(1)): $$(SIM_$(1)_cov_OBJS)
-	@rm -f $$@.tmp
-	$(AR) rcs $$@.tmp $$^ && mv $$@.tmp $$@
+$(call COV_LIB,$(1)): $$(SIM_$(1)_cov_OBJS) FORCE
+	$$(call archive,$$(AR))
 $(call COV_BIN,$(1)): $(SUITES_B)/$(1)/gmapbench.o $(SUITES_GUEST_OBJS) \
-		$(call COV_LIB,$(1)) $(KVM_LIB) $(LIBCBENCH_A)
-	$(CC) --coverage -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
+		$(SUITES_COMMIT_O) $(call COV_LIB,$(1)) $(KVM_LIB) $(LIBCBENCH_A) FORCE
+	$$(call link,$$(CC) --coverage,$(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm)
 endef
 
 define COV_RULES
@@ -47,9 +46,9 @@ LATE_RULES += COV_RULES
 .PHONY: coverage
 coverage:
 	@scripts/deps
-	@$(MAKE) --no-print-directory -j$(NPROC) $(call COV_BIN,$(COV_VARIANT)) \
+	@$(MAKE) --no-print-directory $(JOBS) $(call COV_BIN,$(COV_VARIANT)) \
 		$(call SUITES_BIN,$(COV_VARIANT)) $(COV_REPORT)
-	@scripts/coverage --variant=$(COV_VARIANT) $(COVERAGE_ARGS)
+	+@scripts/coverage --variant=$(COV_VARIANT) $(COVERAGE_ARGS)
 
 TESTS += $(COV_DIR)/tests/coverage.sh
 CHECK_DEPS += $(call COV_BIN,baseline) $(COV_REPORT)

@@ -26,12 +26,10 @@ SIM_VARIANT_DIR = $(if $(wildcard kernel-patches/$(1)/series),kernel-patches/$(1
 SIM_KGEN := $(SIM_B)/kgen
 SIM_KGEN_SAN := $(SIM_B)/kgen-san
 SIM_KSRC := $(SIM_DIR)/kgen/ksrc.c $(SIM_DIR)/kgen/ksrc.h
-$(SIM_KGEN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) -o $@ $(filter %.c,$^)
-$(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
+$(SIM_KGEN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC) FORCE
+	$(call link,$(CC) $(CFLAGS_RELEASE))
+$(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC) FORCE
+	$(call link,$(CC) $(CFLAGS_TEST),$(LDFLAGS_TEST))
 
 # ------------------------------------------------ per variant libraries
 SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,arena.c instr.c hostmm.c vsie_loop.c gsim.c)
@@ -44,6 +42,7 @@ SIM_GEN_SRCS := $(addsuffix .c,$(SIM_KERNEL_OBJS)) radix-tree.c
 SIM_RT_OBJS := radix-tree rt-linux rt-slab
 # kernel sources keep kernel style; only what the kernel's W=1 build
 # would not show is silenced
+SIM_KVM_SHIM := -include $(TOP)/$(SIM_DIR)/shim/kvm.h
 SIM_KERNEL_WARN := -Wno-sign-compare -Wno-unused-function \
 	-Wno-address-of-packed-member -Wno-unused-but-set-variable \
 	-Wno-type-limits -Wno-shift-negative-value -Wno-unused-variable \
@@ -52,6 +51,7 @@ SIM_KERNEL_WARN := -Wno-sign-compare -Wno-unused-function \
 # $(1) variant, $(2) flavour (rel san be), $(3) compiler + flags,
 # $(4) gen dir endianness, $(5) tools/arch dir
 define SIM_FLAVOUR
+SIM_$(1)_$(2)_CC := $(3)
 SIM_$(1)_$(2)_O := $(B)/$(1)/sim-$(2)
 SIM_$(1)_$(2)_GEN := $(B)/$(1)/gen-$(4)
 SIM_$(1)_$(2)_TREE := $(B)/$(1)/linux
@@ -79,35 +79,24 @@ SIM_$(1)_$(2)_OBJS := \
 
 $$(SIM_$(1)_$(2)_O)/gmap.o $$(SIM_$(1)_$(2)_O)/pgtable.o \
 $$(SIM_$(1)_$(2)_O)/pgalloc_pgste.o: $$(SIM_$(1)_$(2)_O)/%.o: \
-		$$(SIM_$(1)_$(2)_GEN)/tree $(SIM_L0_HDRS)
-	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_KCC) -c $$(SIM_$(1)_$(2)_GEN)/$$*.c -o $$@
-$$(SIM_$(1)_$(2)_O)/gaccess_shadow.o: $$(SIM_$(1)_$(2)_GEN)/tree \
-		$(SIM_L0_HDRS)
-	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_KCC) -include $(TOP)/$(SIM_DIR)/shim/kvm.h \
-		-c $$(SIM_$(1)_$(2)_GEN)/gaccess_shadow.c -o $$@
-$$(SIM_$(1)_$(2)_O)/radix-tree.o: $$(SIM_$(1)_$(2)_GEN)/tree \
-		$(SIM_URCU_HDRS)
-	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_GEN)/radix-tree.c -o $$@
-$$(SIM_$(1)_$(2)_O)/rt-linux.o: $$(SIM_$(1)_$(2)_GEN)/tree \
-		$(SIM_URCU_HDRS)
-	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_RTCC) \
-		-c $$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree/linux.c -o $$@
-$$(SIM_$(1)_$(2)_O)/rt-slab.o: $$(SIM_$(1)_$(2)_GEN)/tree \
-		$(SIM_URCU_HDRS)
-	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_TREE)/tools/lib/slab.c -o $$@
-$$(SIM_$(1)_$(2)_O)/%.o: $(SIM_DIR)/l0/%.c $$(SIM_$(1)_$(2)_GEN)/tree \
-		$(SIM_L0_HDRS)
-	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_KCC) -include $(TOP)/$(SIM_DIR)/shim/kvm.h \
-		-I$(TOP)/$(SIM_DIR) $(SIM_MACHINE_CFLAGS) -c $$< -o $$@
-$$(SIM_$(1)_$(2)_O)/%.o: $(SIM_MACHINE_DIR)/%.c $(SIM_MACHINE_HDRS)
-	@mkdir -p $$(@D)
-	$(3) $(SIM_MACHINE_CFLAGS) -c $$< -o $$@
+		$$(SIM_$(1)_$(2)_GEN)/tree FORCE
+	$$(call compile_src,$$(SIM_$(1)_$(2)_KCC),$$(SIM_$(1)_$(2)_GEN)/$$*.c)
+$$(SIM_$(1)_$(2)_O)/gaccess_shadow.o: $$(SIM_$(1)_$(2)_GEN)/tree FORCE
+	$$(call compile_src,$$(SIM_$(1)_$(2)_KCC) $$(SIM_KVM_SHIM), \
+		$$(SIM_$(1)_$(2)_GEN)/gaccess_shadow.c)
+$$(SIM_$(1)_$(2)_O)/radix-tree.o: $$(SIM_$(1)_$(2)_GEN)/tree FORCE
+	$$(call compile_src,$$(SIM_$(1)_$(2)_RTCC),$$(SIM_$(1)_$(2)_GEN)/radix-tree.c)
+$$(SIM_$(1)_$(2)_O)/rt-linux.o: $$(SIM_$(1)_$(2)_GEN)/tree FORCE
+	$$(call compile_src,$$(SIM_$(1)_$(2)_RTCC), \
+		$$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree/linux.c)
+$$(SIM_$(1)_$(2)_O)/rt-slab.o: $$(SIM_$(1)_$(2)_GEN)/tree FORCE
+	$$(call compile_src,$$(SIM_$(1)_$(2)_RTCC), \
+		$$(SIM_$(1)_$(2)_TREE)/tools/lib/slab.c)
+$$(SIM_$(1)_$(2)_O)/%.o: $(SIM_DIR)/l0/%.c $$(SIM_$(1)_$(2)_GEN)/tree FORCE
+	$$(call compile,$$(SIM_$(1)_$(2)_KCC) $$(SIM_KVM_SHIM) \
+		-I$(TOP)/$(SIM_DIR) $(SIM_MACHINE_CFLAGS))
+$$(SIM_$(1)_$(2)_O)/%.o: $(SIM_MACHINE_DIR)/%.c FORCE
+	$$(call compile,$$(SIM_$(1)_$(2)_CC) $(SIM_MACHINE_CFLAGS))
 endef
 
 # $(1) variant
@@ -120,15 +109,12 @@ $(B)/$(1)/gen-le/tree $(B)/$(1)/gen-be/tree: $(B)/$(1)/gen-%/tree: \
 $(eval $(call SIM_FLAVOUR,$(1),rel,$(CC) $(CFLAGS_RELEASE),le,x86))
 $(eval $(call SIM_FLAVOUR,$(1),san,$(CC) $(CFLAGS_BASE) -O1 $(SAN_FLAGS),le,x86))
 $(eval $(call SIM_FLAVOUR,$(1),be,$(SIM_S390X_CC) $(CFLAGS_BASE) -O1,be,s390))
-$(call SIM_LIB,$(1)): $$(SIM_$(1)_rel_OBJS)
-	@rm -f $$@.tmp
-	$(AR) rcs $$@.tmp $$^ && mv $$@.tmp $$@
-$(call SIM_LIB_SAN,$(1)): $$(SIM_$(1)_san_OBJS)
-	@rm -f $$@.tmp
-	$(AR) rcs $$@.tmp $$^ && mv $$@.tmp $$@
-$(B)/$(1)/libgmapsim-s390x.a: $$(SIM_$(1)_be_OBJS)
-	@rm -f $$@.tmp
-	s390x-linux-gnu-ar rcs $$@.tmp $$^ && mv $$@.tmp $$@
+$(call SIM_LIB,$(1)): $$(SIM_$(1)_rel_OBJS) FORCE
+	$$(call archive,$(AR))
+$(call SIM_LIB_SAN,$(1)): $$(SIM_$(1)_san_OBJS) FORCE
+	$$(call archive,$(AR))
+$(B)/$(1)/libgmapsim-s390x.a: $$(SIM_$(1)_be_OBJS) FORCE
+	$$(call archive,s390x-linux-gnu-ar)
 
 # the two generations of a variant share its patched tree: one at a time
 $(B)/$(1)/gen-be/tree: | $(B)/$(1)/gen-le/tree
@@ -150,9 +136,8 @@ ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SIM_LIB,$(v)))
 
 # ------------------------------------------------------------ make perf
 SIM_PERF_BINS := $(foreach v,$(VARIANTS),$(B)/bin/sim-perf-$(v))
-$(B)/bin/sim-perf-%: $(SIM_DIR)/bench/sim-perf.c $(B)/%/libgmapsim.a
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS)
+$(B)/bin/sim-perf-%: $(SIM_DIR)/bench/sim-perf.c $(B)/%/libgmapsim.a FORCE
+	$(call link,$(CC) $(CFLAGS_RELEASE) $(SIM_CFLAGS),$(SIM_LDLIBS))
 
 # SIM_PERF_PAGES: L2 pages the scenario touches
 SIM_PERF_PAGES ?= 1048576
