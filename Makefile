@@ -19,6 +19,10 @@
 #                 after every fragment is read, whatever the include order
 #
 # Generated files, kernel trees and binaries all live under build/.
+#
+# Objects, archives and links go through scripts/build.include (FORCE and
+# $(call compile|archive|link,...)): a target is made again when its
+# command line changes or a header it includes does (build/.cmd/).
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:

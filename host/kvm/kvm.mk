@@ -11,7 +11,6 @@ KVM_LIB_SRCS := $(addprefix $(KVM_DIR)/,kvm_error.c kvm_stats.c kvm_map.c kvm_cp
 	kvm_sie_check.c kvm_backend.c kvm_nightly.c)
 # lib/json's fragment is read after this one: its files by name in
 # prerequisites, its variables only in recipes
-KVM_JSON_FILES := lib/json/json.c lib/json/json.h
 KVM_HDRS := $(wildcard $(KVM_DIR)/*.h) host/counters.h lib/json/json.h
 KVM_CFLAGS = -I$(KVM_DIR) $(LIB_JSON_CFLAGS)
 KVM_LIB := $(KVM_OBJDIR)/libgmapkvm.a
