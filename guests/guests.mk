@@ -57,17 +57,15 @@ GUESTS_FAKE_SRCS := $(GUESTS_DIR)/tests/fake-platform.c
 
 $(GUESTS_B)/test-l1: $(GUESTS_DIR)/tests/test-l1.c $(GUESTS_FAKE_SRCS) \
 		$(GUESTS_L1_SRCS) host/sim/machine/dat.c $(GUESTS_HDRS) \
-		$(GUESTS_TEST_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(GUESTS_TEST_CFLAGS) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
+		$(GUESTS_TEST_HDRS) FORCE
+	$(call if_changed,$(CC) $(GUESTS_TEST_CFLAGS) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST))
 
 TESTS += $(GUESTS_B)/test-l1
 
 $(GUESTS_B)/test-scenarios: $(GUESTS_DIR)/tests/test-scenarios.c \
 		$(GUESTS_FAKE_SRCS) $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) \
-		$(GUESTS_HDRS) $(GUESTS_TEST_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(GUESTS_TEST_CFLAGS) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
+		$(GUESTS_HDRS) $(GUESTS_TEST_HDRS) FORCE
+	$(call if_changed,$(CC) $(GUESTS_TEST_CFLAGS) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST))
 
 TESTS += $(GUESTS_B)/test-scenarios
 
@@ -79,10 +77,9 @@ GUESTS_SIM_LIB := $(B)/baseline/libgmapsim-san.a
 
 $(GUESTS_B)/test-sim-scenarios: $(GUESTS_DIR)/tests/test-sim-scenarios.c \
 		$(GUESTS_SIM_SRCS) $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) \
-		$(GUESTS_HDRS) $(GUESTS_TEST_HDRS) $(GUESTS_SIM_LIB)
-	@mkdir -p $(@D)
-	$(CC) $(GUESTS_TEST_CFLAGS) $(SIM_CFLAGS) -o $@ $(filter %.c,$^) \
-		$(GUESTS_SIM_LIB) $(SIM_LDLIBS) $(LDFLAGS_TEST)
+		$(GUESTS_HDRS) $(GUESTS_TEST_HDRS) $(GUESTS_SIM_LIB) FORCE
+	$(call if_changed,$(CC) $(GUESTS_TEST_CFLAGS) $(SIM_CFLAGS) -o $@ $(filter %.c,$^) \
+		$(GUESTS_SIM_LIB) $(SIM_LDLIBS) $(LDFLAGS_TEST))
 
 TESTS += $(GUESTS_B)/test-sim-scenarios
 
@@ -94,10 +91,9 @@ GUESTS_SIM_TRANSLATE := $(GUESTS_B)/sim-translate
 $(GUESTS_SIM_TRANSLATE): $(GUESTS_DIR)/tests/sim-translate.c \
 		$(GUESTS_DIR)/baremetal/samples.c $(GUESTS_DIR)/baremetal/samples.h \
 		$(GUESTS_SIM_SRCS) $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) \
-		$(GUESTS_HDRS) $(GUESTS_SIM_LIB)
-	@mkdir -p $(@D)
-	$(CC) $(GUESTS_TEST_CFLAGS) -I$(TOP)/$(GUESTS_DIR)/baremetal \
+		$(GUESTS_HDRS) $(GUESTS_SIM_LIB) FORCE
+	$(call if_changed,$(CC) $(GUESTS_TEST_CFLAGS) -I$(TOP)/$(GUESTS_DIR)/baremetal \
 		$(SIM_CFLAGS) -o $@ $(filter %.c,$^) $(GUESTS_SIM_LIB) \
-		$(SIM_LDLIBS) $(LDFLAGS_TEST)
+		$(SIM_LDLIBS) $(LDFLAGS_TEST))
 
 CHECK_DEPS += $(GUESTS_SIM_TRANSLATE)

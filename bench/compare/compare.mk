@@ -17,13 +17,11 @@ $(B)/bin/gmapbench-compare: $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS)
 	$(CC) $(CFLAGS_RELEASE) $(COMPARE_CFLAGS) -o $@ $(COMPARE_SRCS) $(LIB_JSON_SRCS) -lm
 
 # The same tool under ASan/UBSan, for the tests.
-$(B)/tests/gmapbench-compare-san: $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(COMPARE_CFLAGS) -o $@ $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm
+$(B)/tests/gmapbench-compare-san: $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(COMPARE_CFLAGS) -o $@ $(COMPARE_SRCS) $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm)
 
-$(B)/tests/compare-stats-test: bench/compare/tests/stats_test.c $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS) tests/lib/tap.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(COMPARE_CFLAGS) -o $@ $< $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm
+$(B)/tests/compare-stats-test: bench/compare/tests/stats_test.c $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS) tests/lib/tap.h FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(COMPARE_CFLAGS) -o $@ $< $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm)
 
 ALL_TARGETS += $(B)/bin/gmapbench-compare
 TESTS += $(B)/tests/compare-stats-test bench/compare/tests/compare-test.sh \
@@ -34,8 +32,7 @@ CHECK_DEPS += $(B)/bin/gmapbench-compare $(B)/tests/gmapbench-compare-san
 CHECK_DEPS += $(B)/bin/gmapbench-baseline $(B)/bin/gmapbench-pgt-prefill
 
 # png-stats: tells a rendered screenshot from a blank one (report test)
-$(B)/tests/png-stats: bench/compare/tests/png_stats.c
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lz
+$(B)/tests/png-stats: bench/compare/tests/png_stats.c FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lz)
 
 CHECK_DEPS += $(B)/tests/png-stats

@@ -85,20 +85,18 @@ ALL_TARGETS += $(LIBCBENCH_A) $(LIBCBENCH_SO) $(LIBCBENCH_PC) $(LIBCBENCH_EXAMPL
 
 # ---- tests ----
 LIBCBENCH_T := $(LIBCBENCH_B)/tests
-$(LIBCBENCH_T)/unit: $(LIBCBENCH_DIR)/tests/unit.c $(LIBCBENCH_SAN_A)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
-		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+$(LIBCBENCH_T)/unit: $(LIBCBENCH_DIR)/tests/unit.c $(LIBCBENCH_SAN_A) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS))
 
 # The same benchmarks against libcbench (sanitized) and Google Benchmark:
 # fixture.c/.cc the basics, features.c/.cc complexity, statistics, memory
 # manager, fixtures, ...
 LIBCBENCH_TWINS := fixture features
 $(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-cb): $(LIBCBENCH_T)/%-cb: \
-		$(LIBCBENCH_DIR)/tests/%.c $(LIBCBENCH_SAN_A)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
-		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+		$(LIBCBENCH_DIR)/tests/%.c $(LIBCBENCH_SAN_A) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS))
 
 $(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-gb): $(LIBCBENCH_T)/%-gb: \
 		$(LIBCBENCH_DIR)/tests/%.cc
@@ -106,17 +104,15 @@ $(LIBCBENCH_TWINS:%=$(LIBCBENCH_T)/%-gb): $(LIBCBENCH_T)/%-gb: \
 	g++ -O2 -std=c++17 $< -o $@ -lbenchmark -lpthread
 
 # The example again, sanitized, for robustness.sh.
-$(LIBCBENCH_T)/example-san: bench/examples/example.c $(LIBCBENCH_SAN_A)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
-		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+$(LIBCBENCH_T)/example-san: bench/examples/example.c $(LIBCBENCH_SAN_A) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS))
 
 # Benchmarks that count the iterations they run, for iterations-from.sh.
 $(LIBCBENCH_T)/iterations-from: $(LIBCBENCH_DIR)/tests/iterations_from.c \
-		$(LIBCBENCH_SAN_A)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
-		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS)
+		$(LIBCBENCH_SAN_A) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(LIBCBENCH_CFLAGS) $< -o $@ $(LDFLAGS_TEST) \
+		$(LIBCBENCH_SAN_A) $(LIBCBENCH_LIBS))
 
 TESTS += $(LIBCBENCH_T)/unit $(LIBCBENCH_DIR)/tests/compat.sh \
 	$(LIBCBENCH_DIR)/tests/robustness.sh $(LIBCBENCH_DIR)/tests/install.sh \

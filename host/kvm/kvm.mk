@@ -42,10 +42,9 @@ ALL_TARGETS += $(KVM_LIB) $(B)/bin/gmapbench-kvm
 KVM_TEST_SRCS := $(KVM_LIB_SRCS) lib/json/json.c
 KVM_TEST_DEPS := $(KVM_TEST_SRCS) $(KVM_HDRS) tests/lib/tap.h
 
-$(B)/tests/kvm-%-test: $(KVM_DIR)/tests/%_test.c $(KVM_TEST_DEPS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(KVM_CFLAGS) -DKVM_KSRC='"$(KVM_KSRC)"' \
-		-o $@ $< $(KVM_TEST_SRCS) $(LDFLAGS_TEST) -lm
+$(B)/tests/kvm-%-test: $(KVM_DIR)/tests/%_test.c $(KVM_TEST_DEPS) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(KVM_CFLAGS) -DKVM_KSRC='"$(KVM_KSRC)"' \
+		-o $@ $< $(KVM_TEST_SRCS) $(LDFLAGS_TEST) -lm)
 
 KVM_C_TESTS := stats qmp cpumcf config console perf
 TESTS += $(patsubst %,$(B)/tests/kvm-%-test,$(KVM_C_TESTS)) \

@@ -7,9 +7,8 @@ LIB_JSON_HDRS := lib/json/json.h lib/json/gbench.h
 LIB_JSON_CFLAGS := -Ilib/json
 LIB_JSON_FUZZ_SECONDS ?= 60
 
-$(B)/tests/lib-json-test: lib/json/tests/json_test.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS) tests/lib/tap.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIB_JSON_CFLAGS) -o $@ $< $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm
+$(B)/tests/lib-json-test: lib/json/tests/json_test.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS) tests/lib/tap.h FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(LIB_JSON_CFLAGS) -o $@ $< $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm)
 
 TESTS += $(B)/tests/lib-json-test
 
@@ -28,8 +27,7 @@ lib-json-fuzz: $(B)/fuzz/lib-json-fuzz
 FUZZ_TARGETS += lib-json-fuzz
 
 # json-get FILE PATH: a value of a JSON file, for the shell tests
-$(B)/tests/json-get: lib/json/tests/json_get.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(LIB_JSON_CFLAGS) -o $@ $< $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm
+$(B)/tests/json-get: lib/json/tests/json_get.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(LIB_JSON_CFLAGS) -o $@ $< $(LIB_JSON_SRCS) $(LDFLAGS_TEST) -lm)
 
 CHECK_DEPS += $(B)/tests/json-get

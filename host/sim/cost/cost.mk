@@ -80,10 +80,9 @@ LATE_RULES += COST_RULES
 # ---------------------------------------------------------------- tests
 COST_T := $(B)/sim/tests
 $(COST_T)/test-cost: $(COST_DIR)/tests/test-cost.c $(call COST_LIB,baseline) \
-		$(COST_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -I$(TOP)/$(COST_DIR) -o $@ $< \
-		$(call COST_LIB,baseline) -lpthread $(LDFLAGS_TEST)
+		$(COST_HDRS) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -I$(TOP)/$(COST_DIR) -o $@ $< \
+		$(call COST_LIB,baseline) -lpthread $(LDFLAGS_TEST))
 $(COST_T)/s390x/test-cost: $(COST_DIR)/tests/test-cost.c \
 		$(B)/baseline/libgmapsim-cnt-s390x.a $(COST_HDRS)
 	@mkdir -p $(@D)

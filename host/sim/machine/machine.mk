@@ -19,10 +19,9 @@ SIM_MACHINE_BENCH := $(B)/bin/sim-machine-bench
 SIM_MACHINE_TEST_HDRS := $(SIM_MACHINE_DIR)/tests/mtest.h
 
 $(SIM_MACHINE_B)/test-%: $(SIM_MACHINE_DIR)/tests/test-%.c $(SIM_MACHINE_SRCS) \
-		$(SIM_MACHINE_HDRS) $(SIM_MACHINE_TEST_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(SIM_MACHINE_CFLAGS) -o $@ $< $(SIM_MACHINE_SRCS) \
-		$(LDFLAGS_TEST)
+		$(SIM_MACHINE_HDRS) $(SIM_MACHINE_TEST_HDRS) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(SIM_MACHINE_CFLAGS) -o $@ $< $(SIM_MACHINE_SRCS) \
+		$(LDFLAGS_TEST))
 
 # The same tests on big-endian s390x, run under qemu-s390x by s390x.sh.
 $(SIM_MACHINE_B)/s390x/test-%: $(SIM_MACHINE_DIR)/tests/test-%.c \

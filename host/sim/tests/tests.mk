@@ -6,9 +6,8 @@ SIM_T := $(SIM_B)/tests
 SIM_TEST_BROKEN := stale-pgt
 
 # the layout of the generated DAT unions, on this host and on s390x
-$(SIM_T)/test-layout: $(SIM_DIR)/tests/test-layout.c $(B)/baseline/gen-le/tree
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -I$(B)/baseline/gen-le -o $@ $< $(LDFLAGS_TEST)
+$(SIM_T)/test-layout: $(SIM_DIR)/tests/test-layout.c $(B)/baseline/gen-le/tree FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) -I$(B)/baseline/gen-le -o $@ $< $(LDFLAGS_TEST))
 $(SIM_T)/s390x/test-layout: $(SIM_DIR)/tests/test-layout.c \
 		$(B)/baseline/gen-be/tree
 	@mkdir -p $(@D)
@@ -16,9 +15,8 @@ $(SIM_T)/s390x/test-layout: $(SIM_DIR)/tests/test-layout.c \
 		-I$(B)/baseline/gen-be -o $@ $<
 
 $(SIM_T)/test-smoke: $(SIM_DIR)/tests/test-smoke.c \
-		$(call SIM_LIB_SAN,baseline)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS) $(LDFLAGS_TEST)
+		$(call SIM_LIB_SAN,baseline) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $(build_inputs) $(SIM_LDLIBS) $(LDFLAGS_TEST))
 $(SIM_T)/s390x/test-smoke: $(SIM_DIR)/tests/test-smoke.c \
 		$(B)/baseline/libgmapsim-s390x.a
 	@mkdir -p $(@D)
@@ -26,14 +24,12 @@ $(SIM_T)/s390x/test-smoke: $(SIM_DIR)/tests/test-smoke.c \
 		$(SIM_CFLAGS) -o $@ $^ -lpthread
 
 $(SIM_T)/test-oracle-baseline: $(SIM_DIR)/tests/test-oracle.c \
-		$(call SIM_LIB_SAN,baseline)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS) $(LDFLAGS_TEST)
+		$(call SIM_LIB_SAN,baseline) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $(build_inputs) $(SIM_LDLIBS) $(LDFLAGS_TEST))
 $(SIM_T)/test-oracle-$(SIM_TEST_BROKEN): $(SIM_DIR)/tests/test-oracle.c \
-		$(call SIM_LIB_SAN,$(SIM_TEST_BROKEN))
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -DEXPECT_STALE $(SIM_CFLAGS) -o $@ $^ \
-		$(SIM_LDLIBS) $(LDFLAGS_TEST)
+		$(call SIM_LIB_SAN,$(SIM_TEST_BROKEN)) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) -DEXPECT_STALE $(SIM_CFLAGS) -o $@ $(build_inputs) \
+		$(SIM_LDLIBS) $(LDFLAGS_TEST))
 
 TESTS += $(SIM_DIR)/tests/test-kgen.sh $(SIM_T)/test-layout \
 	$(SIM_T)/test-smoke $(SIM_T)/test-oracle-baseline \
@@ -43,7 +39,6 @@ CHECK_DEPS += $(SIM_KGEN_SAN) $(SIM_T)/s390x/test-layout \
 
 # the config checks, and counters independent of the arena's address
 $(SIM_T)/test-config $(SIM_T)/test-determinism: $(SIM_T)/test-%: \
-		$(SIM_DIR)/tests/test-%.c $(call SIM_LIB_SAN,baseline)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS) $(LDFLAGS_TEST)
+		$(SIM_DIR)/tests/test-%.c $(call SIM_LIB_SAN,baseline) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $(build_inputs) $(SIM_LDLIBS) $(LDFLAGS_TEST))
 TESTS += $(SIM_T)/test-config $(SIM_T)/test-determinism
