@@ -15,13 +15,11 @@ BAREMETAL_OBJ := $(B)/guests/baremetal
 BAREMETAL_RT_OBJS := $(patsubst $(BAREMETAL_DIR)/%,$(BAREMETAL_OBJ)/%.o,$(BAREMETAL_RT_SRCS))
 BAREMETAL_SELFTEST_ELF := $(B)/guests/baremetal-selftest.elf
 
-$(BAREMETAL_OBJ)/%.c.o: $(BAREMETAL_DIR)/%.c $(wildcard $(BAREMETAL_DIR)/*.h) guests/l1/platform.h $(BAREMETAL_DIR)/baremetal.mk
-	@mkdir -p $(@D)
-	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) -c -o $@ $<
+$(BAREMETAL_OBJ)/%.c.o: $(BAREMETAL_DIR)/%.c FORCE
+	$(call compile,$(BAREMETAL_CC) $(BAREMETAL_CFLAGS))
 
-$(BAREMETAL_OBJ)/%.S.o: $(BAREMETAL_DIR)/%.S $(BAREMETAL_DIR)/lowcore.h $(BAREMETAL_DIR)/baremetal.mk
-	@mkdir -p $(@D)
-	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+$(BAREMETAL_OBJ)/%.S.o: $(BAREMETAL_DIR)/%.S FORCE
+	$(call compile,$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) -D__ASSEMBLY__)
 
 # the runtime needs guests/l1/util.c (l1_buf_*), which l1.elf has anyway
 $(BAREMETAL_SELFTEST_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_OBJ)/selftest.c.o \

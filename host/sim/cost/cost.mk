@@ -28,15 +28,18 @@ COST_VSIE_NOINLINE := -fno-inline-functions-called-once \
 	-fno-inline-small-functions -fno-inline-functions
 
 # $(1) variant, $(2) flavour, $(3) object, $(4) file (cost.h), $(5) source,
-# $(6) extra flags, $(7) objcopy
+# $(6) extra flags, $(7) objcopy. Compiled to $@.tmp.o, copied renamed
+# to $@.tmp, then renamed $@.
 define COST_OBJ
-$$(SIM_$(1)_$(2)_O)/cov/$(3).o: $(5) $$(SIM_$(1)_$(2)_GEN)/tree $(SIM_L0_HDRS) \
-		$(COST_DIR)/cost.mk
-	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_KCC) $(COST_TRACE) $(6) -c $(5) -o $$@.tmp.o
-	$(7) --redefine-sym __sanitizer_cov_trace_pc=cost_bb_$(4) \
-		--rename-section .text=gmapcost_$(4) $$@.tmp.o $$@
-	@rm -f $$@.tmp.o
+COST_$(1)_$(2)_$(3)_CC := $$(SIM_$(1)_$(2)_KCC) $(COST_TRACE) $(6)
+COST_$(1)_$(2)_$(3)_CP := $(7) --redefine-sym __sanitizer_cov_trace_pc=cost_bb_$(4) \
+	--rename-section .text=gmapcost_$(4)
+$$(SIM_$(1)_$(2)_O)/cov/$(3).o: $(5) $$(SIM_$(1)_$(2)_GEN)/tree FORCE
+	$$(call if_changed,$$(COST_$(1)_$(2)_$(3)_CC) -c $(5) -o $$@.tmp.o && \
+		$$(COST_$(1)_$(2)_$(3)_CP) $$@.tmp.o $$@,$$(COST_$(1)_$(2)_$(3)_CC) \
+		$$(build_depflags) -c $(5) -o $$@.tmp.o && \
+		$$(COST_$(1)_$(2)_$(3)_CP) $$@.tmp.o $$@.tmp && mv -f $$@.tmp $$@ && \
+		rm -f $$@.tmp.o && $$(build_depdone))
 endef
 
 # $(1) variant, $(2) sim.mk flavour (rel, be), $(3) its compiler + flags,
@@ -55,19 +58,17 @@ $$(SIM_$(1)_$(2)_O)/cov/vsie_functions.c: $$(SIM_$(1)_$(2)_O)/cov/vsie_loop.o \
 		$(COST_DIR)/vsie-functions.sh
 	$(COST_DIR)/vsie-functions.sh $(6)nm $$< > $$@.tmp
 	mv $$@.tmp $$@
-$$(SIM_$(1)_$(2)_O)/cov/%.o: $$(SIM_$(1)_$(2)_O)/cov/%.c $(COST_HDRS)
-	$(3) -I$(TOP)/$(COST_DIR) -c $$< -o $$@
-$$(SIM_$(1)_$(2)_O)/cov/%.o: $(COST_DIR)/%.c $(COST_HDRS)
-	@mkdir -p $$(@D)
-	$(3) -I$(TOP)/lib/json -c $$< -o $$@
+$$(SIM_$(1)_$(2)_O)/cov/%.o: $$(SIM_$(1)_$(2)_O)/cov/%.c FORCE
+	$$(call compile,$$(SIM_$(1)_$(2)_CC) -I$(TOP)/$(COST_DIR))
+$$(SIM_$(1)_$(2)_O)/cov/%.o: $(COST_DIR)/%.c FORCE
+	$$(call compile,$$(SIM_$(1)_$(2)_CC) -I$(TOP)/lib/json)
 
 $(7): $$(filter-out $$(addprefix $$(SIM_$(1)_$(2)_O)/,$$(notdir \
 		$$(COST_$(1)_$(2)_COV))),$$(SIM_$(1)_$(2)_OBJS)) \
 		$$(COST_$(1)_$(2)_COV) \
 		$$(addprefix $$(SIM_$(1)_$(2)_O)/cov/,cost.o cost_syms.o \
-		cost_out.o vsie_functions.o)
-	@rm -f $$@.tmp
-	$(6)ar rcs $$@.tmp $$^ && mv $$@.tmp $$@
+		cost_out.o vsie_functions.o) FORCE
+	$$(call archive,$(6)ar)
 endef
 
 define COST_RULES
