@@ -25,6 +25,7 @@ g() { git -C "$src" -c user.name=rebuild -c user.email=rebuild@example.invalid "
 mk() { make -C "$src" --no-print-directory -j2 "$@" "$bin" "$san" > "$tmp/log" 2>&1; }
 # what the last make made: the -o of each compile and link, each archive
 made() { sed -nE 's/.* -o ([^ ]+).*/\1/p; s/^[^ ]*ar rcs ([^ ]+) .*/\1/p' "$tmp/log" | sort -u; }
+show_made() { made | sed "s/^/#   /"; }
 # the commit the binary's JSON context names
 stamp() {
 	(cd "$src" && "$bin" --benchmark_filter='^pte_churn/' --benchmark_min_time=0 \
@@ -39,11 +40,11 @@ only() {
 		ok "$1"
 	else
 		not_ok "$1"
-		diag "made (expected only /$2/):" ${m:-nothing}
+		diag "made (expected only /$2/):"; show_made
 	fi
 }
 has_made() {
-	if made | grep -qx -- "$2"; then ok "$1"; else not_ok "$1"; diag "$2 not made:" $(made); fi
+	if made | grep -qx -- "$2"; then ok "$1"; else not_ok "$1"; diag "$2 not made; made:"; show_made; fi
 }
 nothing() {
 	if [ -z "$(made)" ] && ! grep -q . "$tmp/log"; then
@@ -94,7 +95,7 @@ has_made "a touched header remakes an object that includes it" \
 	build/baseline/sim-rel/tlb.o
 if made | grep -qx 'build/baseline/sim-rel/radix-tree.o\|build/libcbench/.*'; then
 	not_ok "a touched header leaves the objects that do not include it"
-	diag "made:" $(made)
+	diag "made:"; show_made
 else
 	ok "a touched header leaves the objects that do not include it"
 fi
