@@ -29,7 +29,7 @@ $(SUITES_B)/$(1)/$(2): $(SUITES_DIR)/gmapbench.c $(SUITES_HDRS) $(3)
 	commit=$$$$(git -C $(TOP) describe --always --dirty 2>/dev/null || echo unknown); \
 	$(CC) $(SUITES_CFLAGS) $(4) -DGMAPBENCH_VARIANT='"$(1)"' \
 		-DGMAPBENCH_KERNEL_BASE="\"$(if $(KSRC),KSRC,linux-source-6.1) $$$$kbase\"" \
-		-DGMAPBENCH_COMMIT="\"$$$$commit\"" -c -o $$@ $$<
+		-DGMAPBENCH_COMMIT="\"$$$$commit\"" -c -o $$@.tmp $$< && mv $$@.tmp $$@
 endef
 
 # $(1): variant. gmapbench-<variant>, and its count build
@@ -42,13 +42,13 @@ $(call SUITES_MAIN_OBJ,$(1),gmapbench-cost.o,$(call COST_LIB,$(1)) \
 $(call SUITES_BIN,$(1)): $(SUITES_B)/$(1)/gmapbench.o $(SUITES_GUEST_OBJS) \
 		$(call SIM_LIB,$(1)) $(KVM_LIB) $(LIBCBENCH_A)
 	@mkdir -p $$(@D)
-	$(CC) -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
+	$(CC) -o $$@.tmp $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm && mv $$@.tmp $$@
 
 $(call SUITES_BIN,$(1))-cost: $(SUITES_B)/$(1)/gmapbench-cost.o \
 		$(SUITES_GUEST_OBJS) $(call COST_LIB,$(1)) $(KVM_LIB) \
 		$(LIBCBENCH_A)
 	@mkdir -p $$(@D)
-	$(CC) -o $$@ $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm
+	$(CC) -o $$@.tmp $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm && mv $$@.tmp $$@
 endef
 
 define SUITES_RULES

@@ -28,10 +28,10 @@ SIM_KGEN_SAN := $(SIM_B)/kgen-san
 SIM_KSRC := $(SIM_DIR)/kgen/ksrc.c $(SIM_DIR)/kgen/ksrc.h
 $(SIM_KGEN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) -o $@ $(filter %.c,$^)
+	$(CC) $(CFLAGS_RELEASE) -o $@.tmp $(filter %.c,$^) && mv $@.tmp $@
 $(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_TEST) -o $@ $(filter %.c,$^) $(LDFLAGS_TEST)
+	$(CC) $(CFLAGS_TEST) -o $@.tmp $(filter %.c,$^) $(LDFLAGS_TEST) && mv $@.tmp $@
 
 # ------------------------------------------------ per variant libraries
 SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,arena.c instr.c hostmm.c vsie_loop.c gsim.c)
@@ -81,33 +81,33 @@ $$(SIM_$(1)_$(2)_O)/gmap.o $$(SIM_$(1)_$(2)_O)/pgtable.o \
 $$(SIM_$(1)_$(2)_O)/pgalloc_pgste.o: $$(SIM_$(1)_$(2)_O)/%.o: \
 		$$(SIM_$(1)_$(2)_GEN)/tree $(SIM_L0_HDRS)
 	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_KCC) -c $$(SIM_$(1)_$(2)_GEN)/$$*.c -o $$@
+	$$(SIM_$(1)_$(2)_KCC) -c $$(SIM_$(1)_$(2)_GEN)/$$*.c -o $$@.tmp && mv $$@.tmp $$@
 $$(SIM_$(1)_$(2)_O)/gaccess_shadow.o: $$(SIM_$(1)_$(2)_GEN)/tree \
 		$(SIM_L0_HDRS)
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_KCC) -include $(TOP)/$(SIM_DIR)/shim/kvm.h \
-		-c $$(SIM_$(1)_$(2)_GEN)/gaccess_shadow.c -o $$@
+		-c $$(SIM_$(1)_$(2)_GEN)/gaccess_shadow.c -o $$@.tmp && mv $$@.tmp $$@
 $$(SIM_$(1)_$(2)_O)/radix-tree.o: $$(SIM_$(1)_$(2)_GEN)/tree \
 		$(SIM_URCU_HDRS)
 	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_GEN)/radix-tree.c -o $$@
+	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_GEN)/radix-tree.c -o $$@.tmp && mv $$@.tmp $$@
 $$(SIM_$(1)_$(2)_O)/rt-linux.o: $$(SIM_$(1)_$(2)_GEN)/tree \
 		$(SIM_URCU_HDRS)
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_RTCC) \
-		-c $$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree/linux.c -o $$@
+		-c $$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree/linux.c -o $$@.tmp && mv $$@.tmp $$@
 $$(SIM_$(1)_$(2)_O)/rt-slab.o: $$(SIM_$(1)_$(2)_GEN)/tree \
 		$(SIM_URCU_HDRS)
 	@mkdir -p $$(@D)
-	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_TREE)/tools/lib/slab.c -o $$@
+	$$(SIM_$(1)_$(2)_RTCC) -c $$(SIM_$(1)_$(2)_TREE)/tools/lib/slab.c -o $$@.tmp && mv $$@.tmp $$@
 $$(SIM_$(1)_$(2)_O)/%.o: $(SIM_DIR)/l0/%.c $$(SIM_$(1)_$(2)_GEN)/tree \
 		$(SIM_L0_HDRS)
 	@mkdir -p $$(@D)
 	$$(SIM_$(1)_$(2)_KCC) -include $(TOP)/$(SIM_DIR)/shim/kvm.h \
-		-I$(TOP)/$(SIM_DIR) $(SIM_MACHINE_CFLAGS) -c $$< -o $$@
+		-I$(TOP)/$(SIM_DIR) $(SIM_MACHINE_CFLAGS) -c $$< -o $$@.tmp && mv $$@.tmp $$@
 $$(SIM_$(1)_$(2)_O)/%.o: $(SIM_MACHINE_DIR)/%.c $(SIM_MACHINE_HDRS)
 	@mkdir -p $$(@D)
-	$(3) $(SIM_MACHINE_CFLAGS) -c $$< -o $$@
+	$(3) $(SIM_MACHINE_CFLAGS) -c $$< -o $$@.tmp && mv $$@.tmp $$@
 endef
 
 # $(1) variant
@@ -152,7 +152,7 @@ ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SIM_LIB,$(v)))
 SIM_PERF_BINS := $(foreach v,$(VARIANTS),$(B)/bin/sim-perf-$(v))
 $(B)/bin/sim-perf-%: $(SIM_DIR)/bench/sim-perf.c $(B)/%/libgmapsim.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) $(SIM_CFLAGS) -o $@ $^ $(SIM_LDLIBS)
+	$(CC) $(CFLAGS_RELEASE) $(SIM_CFLAGS) -o $@.tmp $^ $(SIM_LDLIBS) && mv $@.tmp $@
 
 # SIM_PERF_PAGES: L2 pages the scenario touches
 SIM_PERF_PAGES ?= 1048576
