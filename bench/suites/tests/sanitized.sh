@@ -21,9 +21,9 @@ for s in kernel-patches/*/series; do
 		not_ok "$v: $b is missing (make sanitized)"
 		continue
 	fi
-	if ! nm "$b" | grep -q ' __asan_init$' || ! nm "$b" | grep -q ' __lsan_do_leak_check$' ||
-		! nm "$b" | grep -q ' __ubsan_handle_'; then
-		not_ok "$v: $b has no ASan, LSan or UBSan runtime"
+	# linked with both runtimes (ASan's brings LeakSanitizer)
+	if ! ldd "$b" | grep -q 'libasan\.so' || ! ldd "$b" | grep -q 'libubsan\.so'; then
+		not_ok "$v: $b is not linked with libasan and libubsan"
 		continue
 	fi
 	# the nightly sets: every suite the binary lists, not its _large families
@@ -35,11 +35,11 @@ for s in kernel-patches/*/series; do
 	nrun=$(grep -cE "^($suites)/" "$tmp/$v.out")
 	nlist=$("$b" --benchmark_list_tests --benchmark_filter="^($suites)/" | grep -c .)
 	if [ $rc -eq 0 ] && [ "$nrun" -eq "$nlist" ] && [ "$nrun" -gt 0 ] &&
-		! grep -qE 'Sanitizer|runtime error:' "$tmp/$v.err"; then
+		! grep -qE 'ERROR: [A-Za-z]*Sanitizer|SUMMARY: [A-Za-z]*Sanitizer|runtime error:' "$tmp/$v.err"; then
 		ok "$v: $nrun benchmarks of the nightly sets, sanitizers clean"
 	else
 		not_ok "$v: exit $rc, $nrun of $nlist benchmarks ran"
-		grep -E -m 5 -A 3 'Sanitizer|runtime error:' "$tmp/$v.err" | sed 's/^/#   /'
+		grep -E -m 5 -A 3 'ERROR: [A-Za-z]*Sanitizer|SUMMARY: [A-Za-z]*Sanitizer|runtime error:' "$tmp/$v.err" | sed 's/^/#   /'
 		tail -n 5 "$tmp/$v.err" | sed 's/^/#   /'
 	fi
 done
