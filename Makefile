@@ -110,6 +110,7 @@ clean:
 help:
 	@echo "make            build everything (build/bin/...)"
 	@echo "make check      build and run the tests (ASan/UBSan; SANITIZE=0 to turn off)"
+	@echo "make sanitized  build/san/bin/gmapbench-<variant> under ASan, LSan and UBSan"
 	@echo "make nightly    the nightly run on host/sim: results/<date>/<host>/"
 	@echo "make perf       speed benchmarks, ratios measured side by side"
 	@echo "make fuzz       bounded fuzzing runs"

@@ -659,6 +659,7 @@ int main(int argc, char **argv)
 	if (opt.list_suites) {
 		for (i = 0; i < scenario_count(); i++)
 			printf("%s\n", scenario_at(i)->name);
+		free(all_args);
 		return 0;
 	}
 	if (opt.cost && opt.backend == BACKEND_KVM)
