@@ -239,6 +239,8 @@ int result_load(const char *path, struct result_file *rf, char *err,
 			err, errlen,
 			"%s: not Google Benchmark JSON (no \"context\" object)",
 			path);
+	if (gbench_check_rows(list, path, err, errlen))
+		return -1;
 	variant = json_str(json_get(rf->context, "variant"));
 	if (!variant) {
 		base = strrchr(path, '/');

@@ -462,8 +462,8 @@ static size_t key_hash(const char *s)
 }
 
 /* Index of key in c->keys, or -1; the table is grown first if needed. */
-static long key_find(struct key_set *ks, const struct json *c,
-		     const char *key, bool *oom)
+static long key_find(struct key_set *ks, const struct json *c, const char *key,
+		     bool *oom)
 {
 	size_t i;
 
