@@ -139,9 +139,10 @@ static int add_run(struct result_file *rf, const struct json *e, size_t idx,
 			    rf->path, e->line, idx, name,
 			    json_is_num(rt) ? "cpu_time" : "real_time");
 	if (!isfinite(rt->num * scale) || !isfinite(ct->num * scale))
-		return fail(err, errlen,
-			    "%s:%d: benchmarks[%zu] (%s): a time too large in nanoseconds",
-			    rf->path, e->line, idx, name);
+		return fail(
+			err, errlen,
+			"%s:%d: benchmarks[%zu] (%s): a time too large in nanoseconds",
+			rf->path, e->line, idx, name);
 	r = b->nrep++;
 	b->real_ns = xrealloc(b->real_ns, b->nrep * sizeof(double));
 	b->cpu_ns = xrealloc(b->cpu_ns, b->nrep * sizeof(double));

@@ -19,6 +19,11 @@
  * families of different parts stay distinct and the rounds of one family
  * share one. OUT is written to a temporary name and renamed.
  *
+ * Refused before anything is written, naming the file: a part given twice
+ * (the same path, a link to the same file, or the same content), and what
+ * gbench_check_rows() refuses (a sample counted twice, a bad time or
+ * iteration count); lib/json refuses a duplicate key.
+ *
  * Google Benchmark computes the statistics on the accumulated times of
  * repetitions that ran the same number of iterations. Rounds are separate
  * processes and may have run different counts, so a row's accumulated time

@@ -42,7 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (result_bench(&rf, b->name) != b)
 				abort();
 			for (size_t r = 0; r < b->nrep; r++)
-				if (!(b->real_ns[r] > 0) || !isfinite(b->cpu_ns[r]))
+				if (!(b->real_ns[r] > 0) ||
+				    !isfinite(b->cpu_ns[r]))
 					abort(); /* gbench_check_rows let it in */
 			for (size_t c = 0; c < b->ncounters; c++)
 				bench_counter(b, b->cnames[c], &found);

@@ -54,7 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int argc = 0;
 
 	if (fd[0] < 0) {
-		const char *base = access("/dev/shm", W_OK) ? "/tmp" : "/dev/shm";
+		const char *base =
+			access("/dev/shm", W_OK) ? "/tmp" : "/dev/shm";
 
 		snprintf(dir, sizeof(dir), "%s/merge-fuzz.XXXXXX", base);
 		if (!mkdtemp(dir))
