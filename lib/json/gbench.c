@@ -121,21 +121,23 @@ int gbench_check_rows(const struct json *benchmarks, const char *path,
 				     " is not an object");
 			break;
 		}
-		if (!name)
-			name = "";
+		if (!name) /* Google Benchmark writes it; else run_name, as compare */
+			name = json_str(json_get(row, "run_name"));
 		v = json_get(row, "repetition_index");
 		if (iteration && v && (!json_int64(v, &rep) || rep < 0)) {
 			rc = bad_row(
 				err, errlen, path, v, i,
 				" (%.80s): repetition_index %.40s is not an integer >= 0",
-				name,
+				name ? name : "",
 				v->type == JSON_NUMBER
 					? v->str
 					: json_type_name(v->type));
 			break;
 		}
-		if (json_str(json_get(row, "name")))
+		if (name)
 			s[ns++] = (struct sample){name, iteration, rep, i};
+		else
+			name = "";
 		if (!iteration || (fail && fail->type == JSON_TRUE))
 			continue;
 		if (check_time(row, "real_time", path, i, name, err, errlen) ||
@@ -171,7 +173,13 @@ int gbench_check_rows(const struct json *benchmarks, const char *path,
 			for (i = 0; i < ns && !d; i++)
 				if (s[i].at == dup)
 					d = &s[i];
-			if (d->iteration)
+			if (d->iteration && d->rep < 0)
+				rc = bad_row(
+					err, errlen, path,
+					json_at(benchmarks, dup), dup,
+					" (%.80s): a second sample of that name, neither has a repetition_index (the first is benchmarks[%zu], line %d)",
+					d->name, first, a->line);
+			else if (d->iteration)
 				rc = bad_row(
 					err, errlen, path,
 					json_at(benchmarks, dup), dup,

@@ -354,7 +354,7 @@ static void test_gbench_rows(void)
 	     "t.json:3:1: benchmarks[1] (a/1_stddev): a second aggregate of that name (the first is benchmarks[0], line 2)",
 	     "an aggregate twice: refused");
 	rows("{\"name\": \"a\"},\n{\"name\": \"a\"}",
-	     "t.json:3:1: benchmarks[1] (a): a second sample of repetition_index -1 (the first is benchmarks[0], line 2)",
+	     "t.json:3:1: benchmarks[1] (a): a second sample of that name, neither has a repetition_index (the first is benchmarks[0], line 2)",
 	     "rows of one name without repetition_index: refused");
 	rows(IT("a/1", "0", "0", "10"),
 	     "t.json:2:96: benchmarks[0] (a/1): real_time 0 is not a time > 0",
@@ -386,6 +386,11 @@ static void test_gbench_rows(void)
 	rows(IT("a/1", "-1", "1", "1"),
 	     "t.json:2:62: benchmarks[0] (a/1): repetition_index -1 is not an integer >= 0",
 	     "a negative repetition_index: refused");
+	rows("{\"run_name\": \"r\", \"repetition_index\": 1},\n{\"run_name\": \"r\", \"repetition_index\": 1}",
+	     "t.json:3:1: benchmarks[1] (r): a second sample of repetition_index 1 (the first is benchmarks[0], line 2)",
+	     "rows without a name: identified by run_name");
+	rows("{\"real_time\": 1},\n{\"real_time\": 1}", NULL,
+	     "rows without name or run_name: left to the reader");
 	rows("1", "t.json:2:1: benchmarks[0] is not an object",
 	     "a row that is not an object: refused");
 }
