@@ -26,13 +26,30 @@ $(B)/tests/compare-stats-test: bench/compare/tests/stats_test.c $(COMPARE_LIB_SR
 ALL_TARGETS += $(B)/bin/gmapbench-compare
 TESTS += $(B)/tests/compare-stats-test bench/compare/tests/compare-test.sh \
 	bench/compare/tests/report-test.sh bench/compare/tests/verdict-test.sh \
-	bench/compare/tests/kernel-work-test.sh
+	bench/compare/tests/kernel-work-test.sh bench/compare/tests/samples-test.sh
 CHECK_DEPS += $(B)/bin/gmapbench-compare $(B)/tests/gmapbench-compare-san
 # compare-test.sh also reads the JSON these write (built by bench/suites)
 CHECK_DEPS += $(B)/bin/gmapbench-baseline $(B)/bin/gmapbench-pgt-prefill
+# samples-test.sh runs a small night and merges its parts again
+CHECK_DEPS += $(B)/bin/gmapbench-merge
 
 # png-stats: tells a rendered screenshot from a blank one (report test)
 $(B)/tests/png-stats: bench/compare/tests/png_stats.c FORCE
 	$(call if_changed,$(CC) $(CFLAGS_TEST) -o $@ $< $(LDFLAGS_TEST) -lz)
 
 CHECK_DEPS += $(B)/tests/png-stats
+
+# `make fuzz`: libFuzzer on the loader (result_load, gbench_check_rows),
+# bounded by COMPARE_FUZZ_SECONDS; the log is kept, the summary says how
+# many inputs it tried. The seeds are real files of a small night.
+COMPARE_FUZZ_SECONDS ?= 60
+$(B)/fuzz/compare-fuzz: bench/compare/fuzz/compare_fuzz.c $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS)
+	@mkdir -p $(@D)
+	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(COMPARE_CFLAGS) -o $@ $< $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) -lm
+
+.PHONY: compare-fuzz
+compare-fuzz: $(B)/fuzz/compare-fuzz
+	$(call FUZZ_RUN,compare,$(COMPARE_FUZZ_SECONDS),16384,bench/compare/fuzz/seeds)
+
+FUZZ_TARGETS += compare-fuzz

@@ -138,6 +138,11 @@ static int add_run(struct result_file *rf, const struct json *e, size_t idx,
 			    "%s:%d: benchmarks[%zu] (%s): missing key \"%s\"",
 			    rf->path, e->line, idx, name,
 			    json_is_num(rt) ? "cpu_time" : "real_time");
+	if (!isfinite(rt->num * scale) || !isfinite(ct->num * scale))
+		return fail(
+			err, errlen,
+			"%s:%d: benchmarks[%zu] (%s): a time too large in nanoseconds",
+			rf->path, e->line, idx, name);
 	r = b->nrep++;
 	b->real_ns = xrealloc(b->real_ns, b->nrep * sizeof(double));
 	b->cpu_ns = xrealloc(b->cpu_ns, b->nrep * sizeof(double));
@@ -239,6 +244,8 @@ int result_load(const char *path, struct result_file *rf, char *err,
 			err, errlen,
 			"%s: not Google Benchmark JSON (no \"context\" object)",
 			path);
+	if (gbench_check_rows(list, path, err, errlen))
+		return -1;
 	variant = json_str(json_get(rf->context, "variant"));
 	if (!variant) {
 		base = strrchr(path, '/');

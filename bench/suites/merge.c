@@ -19,6 +19,11 @@
  * families of different parts stay distinct and the rounds of one family
  * share one. OUT is written to a temporary name and renamed.
  *
+ * Refused before anything is written, naming the file: a part given twice
+ * (the same path, a link to the same file, or the same content), and what
+ * gbench_check_rows() refuses (a sample counted twice, a bad time or
+ * iteration count); lib/json refuses a duplicate key.
+ *
  * Google Benchmark computes the statistics on the accumulated times of
  * repetitions that ran the same number of iterations. Rounds are separate
  * processes and may have run different counts, so a row's accumulated time
@@ -44,6 +49,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h" /* libcbench: cb_compute_stats, the JSON reporter */
@@ -51,6 +57,11 @@
 #include "json.h"
 
 static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#ifdef MERGE_FUZZ
+/* fuzz/merge_fuzz.c: longjmp()s back after merge_release() */
+void merge_fuzz_bail(void) __attribute__((noreturn));
+#endif
+void merge_release(void);
 
 static char tmp_path[4096]; /* removed by die() */
 
@@ -65,6 +76,9 @@ static void die(const char *fmt, ...)
 	fputc('\n', stderr);
 	if (tmp_path[0])
 		unlink(tmp_path);
+#ifdef MERGE_FUZZ
+	merge_fuzz_bail();
+#endif
 	exit(2);
 }
 
@@ -239,8 +253,11 @@ static void out_open(struct out *o, const char *path,
 
 static void out_close(struct out *o)
 {
-	fputs("\n  ]\n}\n", o->f);
-	tmp_commit(o->f, o->path);
+	FILE *f = o->f;
+
+	o->f = NULL; /* closed by tmp_commit(), even when it fails */
+	fputs("\n  ]\n}\n", f);
+	tmp_commit(f, o->path);
 }
 
 /*
@@ -345,16 +362,51 @@ struct bench {
 	struct row *iter, *agg;
 	size_t niter, nagg;
 	bool several; /* rows from more than one part */
+	int64_t iters; /* of its rows' accumulated times, when several */
 };
 
+/* All a merge holds, released by merge_release() (after die() too) */
 struct merge {
 	char **files;
+	char **texts; /* the parts as read */
+	size_t *lens;
+	dev_t *dev;
+	ino_t *ino;
 	struct json **docs;
 	int nparts;
 	struct bench *b;
 	size_t nb;
 	int64_t families;
+	int64_t *fam_old, *fam_new; /* collect(): one part's family map */
+	struct out o;
 };
+
+static struct merge merge_state;
+
+void merge_release(void)
+{
+	struct merge *m = &merge_state;
+
+	for (size_t i = 0; i < m->nb; i++) {
+		free(m->b[i].iter);
+		free(m->b[i].agg);
+	}
+	free(m->b);
+	for (int i = 0; m->docs && i < m->nparts; i++) {
+		json_free(m->docs[i]);
+		free(m->texts[i]);
+	}
+	free(m->docs);
+	free(m->texts);
+	free(m->lens);
+	free(m->dev);
+	free(m->ino);
+	free(m->fam_old);
+	free(m->fam_new);
+	if (m->o.f)
+		fclose(m->o.f);
+	memset(m, 0, sizeof(*m));
+}
 
 static struct bench *find_bench(struct merge *m, const char *name)
 {
@@ -379,8 +431,10 @@ static void collect(struct merge *m)
 	for (int p = 0; p < m->nparts; p++) {
 		const struct json *bs = json_get(m->docs[p], "benchmarks");
 		const char *file = m->files[p];
-		int64_t *old = calloc(json_len(bs) + 1, sizeof(int64_t));
-		int64_t *new = calloc(json_len(bs) + 1, sizeof(int64_t));
+		int64_t *old = m->fam_old =
+			calloc(json_len(bs) + 1, sizeof(int64_t));
+		int64_t *new = m->fam_new =
+			calloc(json_len(bs) + 1, sizeof(int64_t));
 		size_t nmap = 0, k;
 
 		if (!old || !new)
@@ -435,6 +489,7 @@ static void collect(struct merge *m)
 		}
 		free(old);
 		free(new);
+		m->fam_old = m->fam_new = NULL;
 	}
 }
 
@@ -500,14 +555,14 @@ static void to_run(const struct merge *m, const struct bench *b,
 	}
 }
 
-/* A benchmark of several parts: its rows renumbered, its aggregates anew. */
-static void put_rounds(struct out *o, const struct merge *m,
-		       const struct bench *b)
+/*
+ * Everything put_rounds() needs of a benchmark of several parts, checked
+ * before the output is opened; b->iters: the iteration count its rows'
+ * accumulated times are taken over.
+ */
+static void check_rounds(const struct merge *m, struct bench *b)
 {
-	int64_t n = (int64_t)b->niter, iters = 0;
-	struct cb_run *runs, aggs[4];
 	const char *unit = NULL;
-	int nagg;
 
 	for (size_t i = 0; i < b->nagg; i++) {
 		const struct row *a = &b->agg[i];
@@ -524,25 +579,47 @@ static void put_rounds(struct out *o, const struct merge *m,
 			die("%s: %s: aggregates without their repetitions (--benchmark_report_aggregates_only?) cannot be merged with other parts",
 			    m->files[a->part], b->name);
 	}
+	b->iters = 0;
 	for (size_t i = 0; i < b->niter; i++) {
 		const struct row *r = &b->iter[i];
-		const char *u =
-			need_str(r->j, "time_unit", m->files[r->part], r->at);
+		const char *file = m->files[r->part];
+		const char *u = need_str(r->j, "time_unit", file, r->at);
 
+		if (unit_index(u) < 0)
+			die("%s: benchmarks[%zu]: time_unit \"%s\"", file,
+			    r->at, u);
 		if (unit && strcmp(u, unit))
 			die("%s: benchmarks[%zu]: %s in %s, but in %s in %s",
-			    m->files[r->part], r->at, b->name, u, unit,
+			    file, r->at, b->name, u, unit,
 			    m->files[b->iter[0].part]);
 		unit = u;
-		if (!iters && !row_failed(r->j))
-			iters = need_int(r->j, "iterations", m->files[r->part],
-					 r->at);
+		need_int(r->j, "per_family_instance_index", file, r->at);
+		need_int(r->j, "threads", file, r->at);
+		need_num(r->j, "real_time", file, r->at);
+		need_num(r->j, "cpu_time", file, r->at);
+		for (size_t k = 0; k < r->j->len; k++)
+			if (is_counter(r->j->keys[k]) &&
+			    !json_is_num(r->j->items[k]))
+				die("%s: benchmarks[%zu]: \"%s\" is not a number",
+				    file, r->at, r->j->keys[k]);
+		if (!b->iters && !row_failed(r->j))
+			b->iters = need_int(r->j, "iterations", file, r->at);
 	}
-	if (!iters)
-		iters = 1; /* every repetition failed: no statistics */
+	if (!b->iters)
+		b->iters = 1; /* every repetition failed: no statistics */
+}
+
+/* A benchmark of several parts: its rows renumbered, its aggregates anew. */
+static void put_rounds(struct out *o, const struct merge *m,
+		       const struct bench *b)
+{
+	int64_t n = (int64_t)b->niter;
+	struct cb_run *runs, aggs[4];
+	int nagg;
+
 	runs = cb_xmalloc(n * sizeof(*runs));
 	for (int64_t i = 0; i < n; i++) {
-		to_run(m, b, &b->iter[i], iters, &runs[i]);
+		to_run(m, b, &b->iter[i], b->iters, &runs[i]);
 		runs[i].repetitions = n;
 		runs[i].repetition_index = i;
 		put_row(o, b->iter[i].j, b->family, n, i);
@@ -556,19 +633,29 @@ static void put_rounds(struct out *o, const struct merge *m,
 	free(runs);
 }
 
-static struct json *load(const char *path)
+/* A Google Benchmark file parsed (doc NULL: err says why), or die(). */
+static struct json *check_doc(struct json *doc, const char *path,
+			      const struct json_error *err)
 {
-	struct json_error err;
-	struct json *doc = json_parse_file(path, &err);
 	const struct json *bs;
+	char msg[512];
 
 	if (!doc)
-		die("%s", err.msg);
+		die("%s", err->msg);
 	bs = json_get(doc, "benchmarks");
 	if (!json_get(doc, "context") || !bs || bs->type != JSON_ARRAY)
 		die("%s: not Google Benchmark JSON (no context or benchmarks array)",
 		    path);
+	if (gbench_check_rows(bs, path, msg, sizeof(msg)))
+		die("%s", msg);
 	return doc;
+}
+
+static struct json *load(const char *path)
+{
+	struct json_error err;
+
+	return check_doc(json_parse_file(path, &err), path, &err);
 }
 
 static const char *variant_of(const struct json *doc)
@@ -578,40 +665,102 @@ static const char *variant_of(const struct json *doc)
 	return v ? v : "";
 }
 
+/* Part i read into m->texts[i], refused if an earlier one is the same. */
+static void read_part(struct merge *m, int i)
+{
+	const char *path = m->files[i];
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	size_t cap = 0, n;
+
+	if (!f || fstat(fileno(f), &st)) {
+		int e = errno;
+
+		if (f)
+			fclose(f);
+		die("%s: %s", path, strerror(e));
+	}
+	m->dev[i] = st.st_dev;
+	m->ino[i] = st.st_ino;
+	for (;;) {
+		char *t;
+
+		if (m->lens[i] + 65536 > cap) {
+			cap = cap ? 2 * cap : 65536;
+			t = realloc(m->texts[i], cap);
+			if (!t) {
+				fclose(f);
+				die("%s: out of memory", path);
+			}
+			m->texts[i] = t;
+		}
+		n = fread(m->texts[i] + m->lens[i], 1, cap - m->lens[i], f);
+		m->lens[i] += n;
+		if (!n)
+			break;
+	}
+	if (ferror(f)) {
+		fclose(f);
+		die("%s: read error", path);
+	}
+	fclose(f);
+	for (int k = 0; k < i; k++) {
+		if (!strcmp(path, m->files[k]))
+			die("%s: given twice (parts %d and %d)", path, k + 1,
+			    i + 1);
+		if (m->dev[k] == m->dev[i] && m->ino[k] == m->ino[i])
+			die("%s: the same file as %s (a link to it)", path,
+			    m->files[k]);
+		if (m->lens[k] == m->lens[i] &&
+		    !memcmp(m->texts[k], m->texts[i], m->lens[i]))
+			die("%s: the same content as %s (a part given twice)",
+			    path, m->files[k]);
+	}
+}
+
 static void merge(const char *out, char **files, int n)
 {
-	struct merge m = {.files = files, .nparts = n};
-	struct out o;
+	struct merge *m = &merge_state;
+	struct json_error err;
 
-	m.docs = calloc(n, sizeof(*m.docs));
+	m->files = files;
+	m->nparts = n;
+	m->docs = calloc(n, sizeof(*m->docs));
+	m->texts = calloc(n, sizeof(*m->texts));
+	m->lens = calloc(n, sizeof(*m->lens));
+	m->dev = calloc(n, sizeof(*m->dev));
+	m->ino = calloc(n, sizeof(*m->ino));
+	if (!m->docs || !m->texts || !m->lens || !m->dev || !m->ino)
+		die("out of memory");
 	for (int i = 0; i < n; i++) {
-		m.docs[i] = load(files[i]);
-		if (strcmp(variant_of(m.docs[i]), variant_of(m.docs[0])))
+		read_part(m, i);
+		m->docs[i] = json_parse(m->texts[i] ? m->texts[i] : "",
+					m->lens[i], files[i], &err);
+		check_doc(m->docs[i], files[i], &err);
+		if (strcmp(variant_of(m->docs[i]), variant_of(m->docs[0])))
 			die("%s: variant '%s' differs from %s's '%s'", files[i],
-			    variant_of(m.docs[i]), files[0],
-			    variant_of(m.docs[0]));
+			    variant_of(m->docs[i]), files[0],
+			    variant_of(m->docs[0]));
 	}
-	collect(&m);
-	out_open(&o, out, json_get(m.docs[0], "context"));
-	for (size_t i = 0; i < m.nb; i++) {
-		struct bench *b = &m.b[i];
+	collect(m);
+	for (size_t i = 0; i < m->nb; i++)
+		if (m->b[i].several)
+			check_rounds(m, &m->b[i]);
+	out_open(&m->o, out, json_get(m->docs[0], "context"));
+	for (size_t i = 0; i < m->nb; i++) {
+		struct bench *b = &m->b[i];
 
 		if (b->several) {
-			put_rounds(&o, &m, b);
+			put_rounds(&m->o, m, b);
 		} else {
 			for (size_t k = 0; k < b->niter; k++)
-				put_row(&o, b->iter[k].j, b->family, -1, -1);
+				put_row(&m->o, b->iter[k].j, b->family, -1, -1);
 			for (size_t k = 0; k < b->nagg; k++)
-				put_row(&o, b->agg[k].j, b->family, -1, -1);
+				put_row(&m->o, b->agg[k].j, b->family, -1, -1);
 		}
-		free(b->iter);
-		free(b->agg);
 	}
-	out_close(&o);
-	free(m.b);
-	for (int i = 0; i < n; i++)
-		json_free(m.docs[i]);
-	free(m.docs);
+	out_close(&m->o);
+	merge_release();
 }
 
 /* -c: the iteration rows of a count pass, by benchmark */

@@ -442,6 +442,66 @@ oom:
 	return false;
 }
 
+/*
+ * The keys of one object being parsed, hashed (open addressing, indexes
+ * into c->keys + 1), so that a duplicate is found in constant time even in
+ * a hostile object of many keys.
+ */
+struct key_set {
+	size_t *slot;
+	size_t cap; /* a power of two, at least twice the keys */
+};
+
+static size_t key_hash(const char *s)
+{
+	size_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Index of key in c->keys, or -1; the table is grown first if needed. */
+static long key_find(struct key_set *ks, const struct json *c, const char *key,
+		     bool *oom)
+{
+	size_t i;
+
+	if (2 * (c->len + 1) > ks->cap) {
+		size_t cap = ks->cap ? ks->cap * 2 : 16;
+		size_t *ns = calloc(cap, sizeof(*ns));
+
+		if (!ns) {
+			*oom = true;
+			return -1;
+		}
+		free(ks->slot);
+		ks->slot = ns;
+		ks->cap = cap;
+		for (size_t k = 0; k < c->len; k++) {
+			i = key_hash(c->keys[k]) & (cap - 1);
+			while (ns[i])
+				i = (i + 1) & (cap - 1);
+			ns[i] = k + 1;
+		}
+	}
+	i = key_hash(key) & (ks->cap - 1);
+	for (; ks->slot[i]; i = (i + 1) & (ks->cap - 1))
+		if (!strcmp(c->keys[ks->slot[i] - 1], key))
+			return (long)ks->slot[i] - 1;
+	return -1;
+}
+
+/* Records key, the c->len-th, after key_find() said it is new. */
+static void key_add(struct key_set *ks, const char *key, size_t index)
+{
+	size_t i = key_hash(key) & (ks->cap - 1);
+
+	while (ks->slot[i])
+		i = (i + 1) & (ks->cap - 1);
+	ks->slot[i] = index + 1;
+}
+
 static struct json *parse_value(struct parser *ps, int depth);
 
 static struct json *parse_container(struct parser *ps, int depth)
@@ -449,6 +509,7 @@ static struct json *parse_container(struct parser *ps, int depth)
 	bool obj = *ps->p == '{';
 	char close = obj ? '}' : ']';
 	struct json *c = new_value(ps, obj ? JSON_OBJECT : JSON_ARRAY);
+	struct key_set ks = {0};
 
 	if (!c)
 		return NULL;
@@ -460,7 +521,7 @@ static struct json *parse_container(struct parser *ps, int depth)
 	skip_ws(ps);
 	if (ps->p < ps->end && *ps->p == close) {
 		ps->p++;
-		return c;
+		goto done;
 	}
 	for (;;) {
 		char *key = NULL;
@@ -469,6 +530,9 @@ static struct json *parse_container(struct parser *ps, int depth)
 		skip_ws(ps);
 		if (obj) {
 			struct buf b = {0};
+			const char *at = ps->p;
+			bool oom = false;
+			long first;
 
 			if (ps->p >= ps->end || *ps->p != '"') {
 				fail_at(ps, ps->p,
@@ -482,6 +546,18 @@ static struct json *parse_container(struct parser *ps, int depth)
 				goto bad;
 			}
 			key = b.s;
+			first = key_find(&ks, c, key, &oom);
+			if (oom || first >= 0) {
+				if (oom)
+					fail_at(ps, at, "out of memory");
+				else
+					fail_at(ps, at,
+						"duplicate key \"%.64s\" (its first value is at %d:%d)",
+						key, c->items[first]->line,
+						c->items[first]->col);
+				free(key);
+				goto bad;
+			}
 			skip_ws(ps);
 			if (ps->p >= ps->end || *ps->p != ':') {
 				fail_at(ps, ps->p,
@@ -498,6 +574,8 @@ static struct json *parse_container(struct parser *ps, int depth)
 			json_free(item);
 			goto bad;
 		}
+		if (obj)
+			key_add(&ks, key, c->len - 1);
 		skip_ws(ps);
 		if (ps->p >= ps->end) {
 			fail_at(ps, ps->p,
@@ -511,13 +589,17 @@ static struct json *parse_container(struct parser *ps, int depth)
 		}
 		if (*ps->p == close) {
 			ps->p++;
-			return c;
+			goto done;
 		}
 		fail_at(ps, ps->p, "expected ',' or '%c', got '%c'", close,
 			*ps->p);
 		goto bad;
 	}
+done:
+	free(ks.slot);
+	return c;
 bad:
+	free(ks.slot);
 	json_free(c);
 	return NULL;
 }

@@ -12,11 +12,11 @@
  *	for (size_t i = 0; i < json_len(b); i++) ...json_at(b, i)...
  *	json_free(doc);
  *
- * Objects keep their key order; a duplicate key is kept, json_get() finds
- * the first. Numbers keep their original text beside the double, so 64-bit
- * integers survive (json_int64/json_uint64). Strings are UTF-8 (validated),
- * may contain NUL (see .len), and are NUL-terminated. Nesting is limited to
- * JSON_MAX_DEPTH, so hostile input cannot exhaust the stack.
+ * Objects keep their key order; a duplicate key is an error (file:line:col
+ * of the second). Numbers keep their original text beside the double, so
+ * 64-bit integers survive (json_int64/json_uint64). Strings are UTF-8
+ * (validated), may contain NUL (see .len), and are NUL-terminated. Nesting
+ * is limited to JSON_MAX_DEPTH, so hostile input cannot exhaust the stack.
  */
 #ifndef GMAPBENCH_JSON_H
 #define GMAPBENCH_JSON_H

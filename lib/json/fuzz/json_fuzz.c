@@ -30,7 +30,8 @@ static void walk(const struct json *v, FILE *out, int depth)
 	case JSON_OBJECT:
 		for (i = 0; i < json_len(v); i++) {
 			json_put_string(out, json_key(v, i));
-			if (json_get(v, json_key(v, i)) == NULL)
+			/* keys are unique: each finds its own value */
+			if (json_get(v, json_key(v, i)) != json_at(v, i))
 				abort();
 		}
 		/* fall through */

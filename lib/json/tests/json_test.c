@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Unit tests of lib/json: valid documents, exact values, malformed input. */
+#include "gbench.h"
 #include "json.h"
 #include "tap.h"
 
@@ -249,6 +250,151 @@ static void test_nonfinite(void)
 	json_free(v);
 }
 
+/* The input must fail with exactly this message. */
+static void bad_exact(const char *in, const char *want)
+{
+	struct json_error err;
+	struct json *v = parse(in, &err);
+
+	if (!tap_ok(!v && !strcmp(err.msg, want), "rejects: %s", want))
+		tap_diag("got %s: %s", v ? "a value" : "error", err.msg);
+	json_free(v);
+}
+
+static void test_duplicate_keys(void)
+{
+	struct json_error err;
+	struct json *v;
+	static char big[16 * 1024];
+	size_t n, mark;
+
+	bad_exact(
+		"{\"a\": 1,\n \"b\": {\"a\": 2},\n  \"a\": 3}",
+		"t.json:3:3: duplicate key \"a\" (its first value is at 1:7)");
+	bad_exact(
+		"[{\"x\": 1}, {\"y\": [], \"y\": []}]",
+		"t.json:1:22: duplicate key \"y\" (its first value is at 1:18)");
+	v = parse("[{\"a\": 1}, {\"a\": 2, \"ab\": 3, \"b\": {\"a\": 4}}]",
+		  &err);
+	tap_ok(v && json_len(json_at(v, 1)) == 3,
+	       "the same key in different objects is not a duplicate");
+	json_free(v);
+	/* many keys, so that the key set grows: the last repeats the first */
+	n = (size_t)snprintf(big, sizeof(big), "{");
+	for (int i = 0; i < 1000; i++)
+		n += (size_t)snprintf(big + n, sizeof(big) - n, "\"k%d\":%d,",
+				      i, i);
+	mark = n;
+	snprintf(big + mark, sizeof(big) - mark, "\"k0\":0}");
+	v = parse(big, &err);
+	if (!tap_ok(!v && strstr(err.msg,
+				 ": duplicate key \"k0\" (its first value is at 1:7)"),
+		    "a duplicate after 1000 keys is found"))
+		tap_diag("%s", v ? "accepted" : err.msg);
+	json_free(v);
+	snprintf(big + mark, sizeof(big) - mark, "\"k1000\":0}");
+	v = parse(big, &err);
+	if (!tap_ok(v && json_len(v) == 1001,
+		    "1001 distinct keys are accepted"))
+		tap_diag("%s", err.msg);
+	json_free(v);
+}
+
+/* gbench_check_rows() on {"benchmarks": [rows]}: 0, or exactly want. */
+static void rows(const char *rows, const char *want, const char *what)
+{
+	char text[4096], msg[512] = "";
+	struct json_error err;
+	struct json *v;
+	int rc;
+
+	snprintf(text, sizeof(text), "{\"benchmarks\": [\n%s\n]}", rows);
+	v = parse(text, &err);
+	if (!v) {
+		tap_ok(false, "%s", what);
+		tap_diag("does not parse: %s", err.msg);
+		return;
+	}
+	rc = gbench_check_rows(json_get(v, "benchmarks"), "t.json", msg,
+			       sizeof(msg));
+	if (!tap_ok(want ? rc == -1 && !strcmp(msg, want) : rc == 0 && !msg[0],
+		    "%s", what))
+		tap_diag("rc %d: %s", rc, msg);
+	json_free(v);
+}
+
+#define IT(name, rep, t, it)                                      \
+	"{\"name\": \"" name "\", \"run_type\": \"iteration\", "  \
+	"\"repetition_index\": " rep ", \"iterations\": " it ", " \
+	"\"real_time\": " t ", \"cpu_time\": " t ", \"time_unit\": \"ns\"}"
+#define AGG(name)                                                \
+	"{\"name\": \"" name "\", \"run_type\": \"aggregate\", " \
+	"\"aggregate_name\": \"stddev\", \"iterations\": 3, "    \
+	"\"real_time\": 0, \"cpu_time\": 0, \"time_unit\": \"ns\"}"
+
+static void test_gbench_rows(void)
+{
+	rows(IT("a/1", "0", "2.5", "10") ",\n" IT("b/1", "0", "3", "10") ",\n" IT(
+		     "a/1", "1", "2.4",
+		     "12") ",\n" AGG("a/1_stddev") ",\n"
+						   "{\"name\": \"c/1\", \"run_type\": \"iteration\", \"repetition_index\": 0, \"error_occurred\": true, \"error_message\": \"x\", \"iterations\": 0, \"real_time\": 0, \"cpu_time\": 0}",
+	     NULL,
+	     "repetitions, aggregates with a zero stddev, a failed row with zero times: accepted");
+	rows("{\"name\": \"a\", \"real_time\": 1, \"cpu_time\": 1},\n{\"name\": \"b\", \"real_time\": 1, \"cpu_time\": 1}",
+	     NULL, "rows without run_type, index or iterations: accepted");
+	rows(IT("a/1", "0", "2.5", "10") ",\n" IT(
+		     "a/1", "1", "2.5", "10") ",\n" IT("a/1", "0", "2.5", "10"),
+	     "t.json:4:1: benchmarks[2] (a/1): a second sample of repetition_index 0 (the first is benchmarks[0], line 2)",
+	     "the same row twice: refused, naming both");
+	rows(IT("a/1", "0", "2.5", "10") ",\n" IT(
+		     "a/1", "0", "2.5", "10") ",\n" IT("a/1", "0", "2.5", "10"),
+	     "t.json:3:1: benchmarks[1] (a/1): a second sample of repetition_index 0 (the first is benchmarks[0], line 2)",
+	     "a row tripled: refused at its first copy");
+	rows(AGG("a/1_stddev") ",\n" AGG("a/1_stddev"),
+	     "t.json:3:1: benchmarks[1] (a/1_stddev): a second aggregate of that name (the first is benchmarks[0], line 2)",
+	     "an aggregate twice: refused");
+	rows("{\"name\": \"a\"},\n{\"name\": \"a\"}",
+	     "t.json:3:1: benchmarks[1] (a): a second sample of that name, neither has a repetition_index (the first is benchmarks[0], line 2)",
+	     "rows of one name without repetition_index: refused");
+	rows(IT("a/1", "0", "0", "10"),
+	     "t.json:2:96: benchmarks[0] (a/1): real_time 0 is not a time > 0",
+	     "a zero time: refused");
+	rows(IT("a/1", "0", "-1.5", "10"),
+	     "t.json:2:96: benchmarks[0] (a/1): real_time -1.5 is not a time > 0",
+	     "a negative time: refused");
+	rows(IT("a/1", "0", "NaN", "10"),
+	     "t.json:2:96: benchmarks[0] (a/1): real_time NaN is not a time > 0",
+	     "a NaN time: refused");
+	rows(IT("a/1", "0", "Infinity", "10"),
+	     "t.json:2:96: benchmarks[0] (a/1): real_time Infinity is not a time > 0",
+	     "an infinite time: refused");
+	rows("{\"name\": \"a\", \"real_time\": 1, \"cpu_time\": \"1\"}",
+	     "t.json:2:43: benchmarks[0] (a): cpu_time is not a number",
+	     "a time that is a string: refused");
+	rows(IT("a/1", "0", "1", "0"),
+	     "t.json:2:79: benchmarks[0] (a/1): iterations 0 is not an integer > 0",
+	     "zero iterations: refused");
+	rows(IT("a/1", "0", "1", "-3"),
+	     "t.json:2:79: benchmarks[0] (a/1): iterations -3 is not an integer > 0",
+	     "negative iterations: refused");
+	rows(IT("a/1", "0", "1", "2.5"),
+	     "t.json:2:79: benchmarks[0] (a/1): iterations 2.5 is not an integer > 0",
+	     "fractional iterations: refused");
+	rows(IT("a/1", "0", "1", "true"),
+	     "t.json:2:79: benchmarks[0] (a/1): iterations true is not an integer > 0",
+	     "iterations that are not a number: refused");
+	rows(IT("a/1", "-1", "1", "1"),
+	     "t.json:2:62: benchmarks[0] (a/1): repetition_index -1 is not an integer >= 0",
+	     "a negative repetition_index: refused");
+	rows("{\"run_name\": \"r\", \"repetition_index\": 1},\n{\"run_name\": \"r\", \"repetition_index\": 1}",
+	     "t.json:3:1: benchmarks[1] (r): a second sample of repetition_index 1 (the first is benchmarks[0], line 2)",
+	     "rows without a name: identified by run_name");
+	rows("{\"real_time\": 1},\n{\"real_time\": 1}", NULL,
+	     "rows without name or run_name: left to the reader");
+	rows("1", "t.json:2:1: benchmarks[0] is not an object",
+	     "a row that is not an object: refused");
+}
+
 int main(int argc, char **argv)
 {
 	tap_plan_unknown();
@@ -256,6 +402,8 @@ int main(int argc, char **argv)
 	test_strings();
 	test_malformed();
 	test_nonfinite();
+	test_duplicate_keys();
+	test_gbench_rows();
 	test_file_and_writer(argv[0]);
 	return tap_done();
 }
