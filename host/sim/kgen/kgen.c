@@ -349,7 +349,7 @@ int main(int argc, char **argv)
 	char **excl = NULL, *excl_list = NULL;
 	int nnames = 0, nexcl = 0, k, replaced = 0;
 	bool *found = NULL, *keep_item = NULL, closure = false;
-	struct buf o = {0}, line = {0};
+	struct buf o = {0};
 	struct item *items;
 	size_t n, nr, i, pos = 0;
 	char *src, marker[4096];
@@ -401,23 +401,21 @@ int main(int argc, char **argv)
 		keep_item = select_items(src, items, nr, names, nnames, found,
 					 excl, nexcl, closure);
 	buf_add(&o, "", 0);
-	buf_add(&line, "", 0);
 	snprintf(marker, sizeof(marker), "#line 1 \"%s\"\n", label);
 	if (!list)
 		buf_str(&o, marker);
 	for (i = 0; i < nr; i++) {
 		struct item *it = &items[i];
-		char *code = NULL;
 		bool keep = !list || keep_item[i], asm_body = false;
 
 		if (deasm && it->function) {
-			if (!code)
-				code = code_only(src, it->brace, it->end);
+			char *code = code_only(src, it->brace, it->end);
+
 			asm_body = has_word(code, "asm") ||
 				   has_word(code, "__asm__") ||
 				   has_word(code, "asm_inline");
+			free(code);
 		}
-		free(code);
 		if (!keep) {
 			continue;
 		}
@@ -470,7 +468,6 @@ int main(int argc, char **argv)
 	free(tmp_name);
 	free(src);
 	free(o.p);
-	free(line.p);
 	free(items);
 	free(found);
 	free(keep_item);

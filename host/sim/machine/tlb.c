@@ -471,11 +471,6 @@ void tlb_ptlb(struct tlb *t)
 	purge_all(t);
 }
 
-void tlb_flush_all(struct tlb *t)
-{
-	reset_all(t);
-}
-
 void tlb_counters_export(const struct tlb *t, struct gmap_counters *c)
 {
 	gmap_counter_set(c, GC_tlb_hits, t->st.hits);

@@ -207,9 +207,6 @@ int tlb_crdte(struct tlb *t, const struct dat_mem *mem, uint64_t old,
 /* PTLB: clears every entry of this CPU. */
 void tlb_ptlb(struct tlb *t);
 
-/* Clears everything without counting an instruction (machine reset). */
-void tlb_flush_all(struct tlb *t);
-
 struct gmap_counters;
 /*
  * Sets the counters of host/counters.h that the TLB observes (tlb_hits,
