@@ -71,7 +71,8 @@ struct gsim {
 	char err[512];
 };
 
-/* the machine the current thread runs (set on every gsim_* entry) */
+/* current.c: the machine the current thread runs (set on every gsim_*
+ * entry) */
 extern __thread struct gsim *sim_cur;
 void sim_enter(struct gsim *g);
 void sim_error(struct gsim *g, const char *fmt, ...)
