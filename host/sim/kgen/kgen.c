@@ -342,28 +342,41 @@ static void usage(void)
 	exit(2);
 }
 
-int main(int argc, char **argv)
+/* The command line; in_name and label are globals for the messages. */
+struct kgen_opts {
+	bool deasm, flip, extract, closure;
+	char **names, **excl; /* [0] owns the strtok'ed copy of the list */
+	int nnames, nexcl;
+	const char *out_name;
+};
+
+/* "a,b,c" as an array of *n names */
+static char **split_names(const char *list, int *n)
 {
-	bool deasm = false, flip = false;
-	char **names = NULL, *list = NULL, *out_name, *tmp_name;
-	char **excl = NULL, *excl_list = NULL;
-	int nnames = 0, nexcl = 0, k, replaced = 0;
-	bool *found = NULL, *keep_item = NULL, closure = false;
-	struct buf o = {0};
-	struct item *items;
-	size_t n, nr, i, pos = 0;
-	char *src, marker[4096];
-	FILE *f;
+	char *s = strdup(list), *t, **v = NULL;
+
+	*n = 0;
+	for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
+		v = realloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = t;
+	}
+	return v;
+}
+
+static void parse_args(int argc, char **argv, struct kgen_opts *op)
+{
+	const char *list = NULL, *excl_list = NULL;
+	int k;
 
 	for (k = 1; k < argc && argv[k][0] == '-'; k++) {
 		if (!strcmp(argv[k], "-d"))
-			deasm = true;
+			op->deasm = true;
 		else if (!strcmp(argv[k], "-f"))
-			flip = true;
+			op->flip = true;
 		else if (!strcmp(argv[k], "-x") && k + 1 < argc)
 			list = argv[++k];
 		else if (!strcmp(argv[k], "-c"))
-			closure = true;
+			op->closure = true;
 		else if (!strcmp(argv[k], "-X") && k + 1 < argc)
 			excl_list = argv[++k];
 		else if (!strcmp(argv[k], "-l") && k + 1 < argc)
@@ -374,87 +387,99 @@ int main(int argc, char **argv)
 	if (argc - k != 2)
 		usage();
 	ksrc_name = in_name = argv[k];
-	out_name = argv[k + 1];
+	op->out_name = argv[k + 1];
 	if (!label)
 		label = in_name;
-	if (list) {
-		char *s = strdup(list), *t;
-
-		for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
-			names = realloc(names, (nnames + 1) * sizeof(*names));
-			names[nnames++] = t;
-		}
-		found = calloc(nnames ? nnames : 1, 1);
-	}
-	if (excl_list) {
-		char *s = strdup(excl_list), *t;
-
-		for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
-			excl = realloc(excl, (nexcl + 1) * sizeof(*excl));
-			excl[nexcl++] = t;
-		}
-	}
-
-	src = read_file(in_name, &n);
-	nr = scan_items(src, n, &items);
+	op->extract = list != NULL;
 	if (list)
-		keep_item = select_items(src, items, nr, names, nnames, found,
-					 excl, nexcl, closure);
-	buf_add(&o, "", 0);
+		op->names = split_names(list, &op->nnames);
+	if (excl_list)
+		op->excl = split_names(excl_list, &op->nexcl);
+}
+
+static bool has_asm(const char *src, const struct item *it)
+{
+	char *code = code_only(src, it->brace, it->end);
+	bool yes = has_word(code, "asm") || has_word(code, "__asm__") ||
+		   has_word(code, "asm_inline");
+
+	free(code);
+	return yes;
+}
+
+/*
+ * The output: the whole file (what lies between items too), or with -x the
+ * kept items, each after its #line marker. Returns the functions de-asm'ed.
+ */
+static int transform(struct buf *o, const char *src, size_t n,
+		     const struct item *items, size_t nr,
+		     const struct kgen_opts *op, const bool *keep_item)
+{
+	char marker[4096];
+	size_t i, pos = 0;
+	int replaced = 0;
+
+	buf_add(o, "", 0);
 	snprintf(marker, sizeof(marker), "#line 1 \"%s\"\n", label);
-	if (!list)
-		buf_str(&o, marker);
+	if (!op->extract)
+		buf_str(o, marker);
 	for (i = 0; i < nr; i++) {
-		struct item *it = &items[i];
-		bool keep = !list || keep_item[i], asm_body = false;
+		const struct item *it = &items[i];
+		bool asm_body = op->deasm && it->function && has_asm(src, it);
 
-		if (deasm && it->function) {
-			char *code = code_only(src, it->brace, it->end);
-
-			asm_body = has_word(code, "asm") ||
-				   has_word(code, "__asm__") ||
-				   has_word(code, "asm_inline");
-			free(code);
-		}
-		if (!keep) {
+		if (op->extract && !keep_item[i])
 			continue;
-		}
-		if (list) {
+		if (op->extract) {
 			snprintf(marker, sizeof(marker), "#line %d \"%s\"\n",
 				 line_of(src, it->start), label);
-			buf_str(&o, marker);
+			buf_str(o, marker);
 		} else {
 			/* what lies between items: comments, preprocessor */
-			if (flip)
-				flip_bitfields(&o, src, pos, it->start);
+			if (op->flip)
+				flip_bitfields(o, src, pos, it->start);
 			else
-				buf_add(&o, src + pos, it->start - pos);
+				buf_add(o, src + pos, it->start - pos);
 		}
 		if (asm_body) {
-			emit_prototype(&o, src, it);
+			emit_prototype(o, src, it);
 			replaced++;
-		} else if (flip) {
-			flip_bitfields(&o, src, it->start, it->end);
+		} else if (op->flip) {
+			flip_bitfields(o, src, it->start, it->end);
 		} else {
-			buf_add(&o, src + it->start, it->end - it->start);
+			buf_add(o, src + it->start, it->end - it->start);
 		}
-		if (list)
-			buf_str(&o, "\n");
+		if (op->extract)
+			buf_str(o, "\n");
 		pos = it->end;
 	}
-	if (!list)
-		buf_add(&o, src + pos, n - pos);
-	for (k = 0; k < nnames; k++)
-		if (!found[k] && !strchr(names[k], '*')) {
+	if (!op->extract)
+		buf_add(o, src + pos, n - pos);
+	return replaced;
+}
+
+/* Every -x name without a '*' was found. */
+static bool all_found(const struct kgen_opts *op, const bool *found)
+{
+	int k;
+
+	for (k = 0; k < op->nnames; k++)
+		if (!found[k] && !strchr(op->names[k], '*')) {
 			fprintf(stderr, "kgen: %s: no definition of '%s'\n",
-				in_name, names[k]);
-			return 1;
+				in_name, op->names[k]);
+			return false;
 		}
-	/* written to a temporary name, then renamed */
-	tmp_name = malloc(strlen(out_name) + 8);
+	return true;
+}
+
+/* written to a temporary name, then renamed */
+static int write_output(const char *out_name, const struct buf *o)
+{
+	char *tmp_name = malloc(strlen(out_name) + 8);
+	FILE *f;
+
 	sprintf(tmp_name, "%s.tmp", out_name);
 	f = fopen(tmp_name, "wb");
-	if (!f || fwrite(o.p, 1, o.len, f) != o.len || fclose(f)) {
+	if (!f || fwrite(o->p, 1, o->len, f) != o->len || fclose(f)) {
 		fprintf(stderr, "kgen: %s: %s\n", tmp_name, strerror(errno));
 		return 1;
 	}
@@ -462,20 +487,44 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kgen: %s: %s\n", out_name, strerror(errno));
 		return 1;
 	}
-	if (deasm && getenv("KGEN_VERBOSE"))
+	free(tmp_name);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct kgen_opts op = {0};
+	bool *found = NULL, *keep_item = NULL;
+	struct buf o = {0};
+	struct item *items;
+	size_t n, nr;
+	int replaced;
+	char *src;
+
+	parse_args(argc, argv, &op);
+	if (op.extract)
+		found = calloc(op.nnames ? op.nnames : 1, 1);
+	src = read_file(in_name, &n);
+	nr = scan_items(src, n, &items);
+	if (op.extract)
+		keep_item = select_items(src, items, nr, op.names, op.nnames,
+					 found, op.excl, op.nexcl, op.closure);
+	replaced = transform(&o, src, n, items, nr, &op, keep_item);
+	if (!all_found(&op, found) || write_output(op.out_name, &o))
+		return 1;
+	if (op.deasm && getenv("KGEN_VERBOSE"))
 		fprintf(stderr, "kgen: %s: %d asm functions replaced\n",
 			in_name, replaced);
-	free(tmp_name);
 	free(src);
 	free(o.p);
 	free(items);
 	free(found);
 	free(keep_item);
-	if (excl)
-		free(excl[0]);
-	free(excl);
-	if (names)
-		free(names[0]);
-	free(names);
+	if (op.excl)
+		free(op.excl[0]);
+	free(op.excl);
+	if (op.names)
+		free(op.names[0]);
+	free(op.names);
 	return 0;
 }
