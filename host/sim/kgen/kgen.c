@@ -80,6 +80,106 @@ static void emit_prototype(struct buf *o, const char *src,
 	free(head);
 }
 
+/* The members of a candidate struct body, each with the rest of its line */
+struct members {
+	size_t start[128], end[128];
+	int n;
+};
+
+/*
+ * The body opened by the '{' at i, if it holds no nested brace and at most
+ * 128 members: its members in m, and the position of its '}'. 0 otherwise.
+ */
+static size_t scan_members(const char *src, size_t b, size_t i,
+			   struct members *m)
+{
+	size_t close = i + 1, start = i + 1, k;
+
+	m->n = 0;
+	while (close < b) {
+		k = skip_noncode(src, b, close);
+		if (k != close) {
+			close = k;
+			continue;
+		}
+		if (src[close] == '{')
+			return 0;
+		if (src[close] == '}')
+			return m->n ? close : 0;
+		if (src[close] == ';') {
+			size_t e = close + 1;
+
+			/* the member takes the rest of its line */
+			while (e < b && (src[e] == ' ' || src[e] == '\t'))
+				e++;
+			if (e < b && src[e] == '/')
+				e = skip_noncode(src, b, e);
+			if (m->n == 128)
+				return 0;
+			m->start[m->n] = start;
+			m->end[m->n++] = e;
+			close = start = e;
+			continue;
+		}
+		close++;
+	}
+	return 0;
+}
+
+/* The bits the members cover, or -1 if one is not an unsigned long bitfield */
+static int bitfield_bits(const char *src, const struct members *m)
+{
+	int k, total = 0;
+
+	for (k = 0; k < m->n; k++) {
+		char *c = code_only(src, m->start[k], m->end[k]);
+		char name[64];
+		int width, used = 0;
+		bool ok = true;
+
+		if (sscanf(c, " unsigned long %63[A-Za-z0-9_] : %d ; %n", name,
+			   &width, &used) == 2 &&
+		    !c[used])
+			total += width;
+		else if (sscanf(c, " unsigned long : %d ; %n", &width, &used) ==
+				 1 &&
+			 !c[used])
+			total += width;
+		else
+			ok = false;
+		free(c);
+		if (!ok)
+			return -1;
+	}
+	return total;
+}
+
+/* '{', the members in reverse order, the assert of their widths */
+static void emit_flipped(struct buf *o, const char *src,
+			 const struct members *m)
+{
+	struct buf sum = {0};
+	char term[160];
+	int k;
+
+	buf_add(o, "{", 1);
+	for (k = m->n; k-- > 0;)
+		buf_add(o, src + m->start[k], m->end[k] - m->start[k]);
+	buf_add(&sum, "", 0);
+	for (k = 0; k < m->n; k++) {
+		char *c = code_only(src, m->start[k], m->end[k]);
+
+		snprintf(term, sizeof(term), "%s%d", k ? " + " : "",
+			 atoi(strchr(c, ':') + 1));
+		buf_str(&sum, term);
+		free(c);
+	}
+	buf_str(o, " _Static_assert(");
+	buf_str(o, sum.p);
+	buf_str(o, " == 64, \"kgen -f: bitfields cover 64 bits\");");
+	free(sum.p);
+}
+
 /*
  * Reverses the members of every struct body in [a, b) whose members are all
  * 'unsigned long' bitfields. Members keep their own comments and newlines.
@@ -89,81 +189,18 @@ static void flip_bitfields(struct buf *o, const char *src, size_t a, size_t b)
 	size_t i = a;
 
 	while (i < b) {
-		size_t j = skip_noncode(src, b, i), close, k, start;
-		size_t mstart[128], mend[128];
-		int nm = 0, total = 0;
-		bool ok = true;
+		size_t j = skip_noncode(src, b, i), close;
+		struct members m;
+		int total;
 
 		if (j != i) {
 			buf_add(o, src + i, j - i);
 			i = j;
 			continue;
 		}
-		if (src[i] != '{') {
-			buf_add(o, src + i, 1);
-			i++;
-			continue;
-		}
-		/* a '{' that holds no nested brace: candidate struct body */
-		close = i + 1;
-		start = i + 1;
-		while (close < b && ok) {
-			k = skip_noncode(src, b, close);
-			if (k != close) {
-				close = k;
-				continue;
-			}
-			if (src[close] == '{')
-				ok = false;
-			else if (src[close] == '}')
-				break;
-			else if (src[close] == ';') {
-				size_t e = close + 1;
-
-				/* the member takes the rest of its line */
-				while (e < b &&
-				       (src[e] == ' ' || src[e] == '\t'))
-					e++;
-				if (e < b && src[e] == '/') {
-					size_t f = skip_noncode(src, b, e);
-
-					e = f;
-				}
-				if (nm == 128)
-					ok = false;
-				else {
-					mstart[nm] = start;
-					mend[nm++] = e;
-				}
-				close = start = e;
-				continue;
-			}
-			close++;
-		}
-		if (!ok || close >= b || nm == 0) {
-			buf_add(o, src + i, 1);
-			i++;
-			continue;
-		}
-		for (k = 0; k < (size_t)nm && ok; k++) {
-			char *m = code_only(src, mstart[k], mend[k]);
-			char name[64];
-			int width, used = 0;
-
-			if (sscanf(m,
-				   " unsigned long %63[A-Za-z0-9_] : %d ; %n",
-				   name, &width, &used) == 2 &&
-			    !m[used])
-				total += width;
-			else if (sscanf(m, " unsigned long : %d ; %n", &width,
-					&used) == 1 &&
-				 !m[used])
-				total += width;
-			else
-				ok = false;
-			free(m);
-		}
-		if (!ok) {
+		close = src[i] == '{' ? scan_members(src, b, i, &m) : 0;
+		total = close ? bitfield_bits(src, &m) : -1;
+		if (total < 0) {
 			buf_add(o, src + i, 1);
 			i++;
 			continue;
@@ -173,34 +210,8 @@ static void flip_bitfields(struct buf *o, const char *src, size_t a, size_t b)
 			       "bitfield struct covers %d bits, not 64: cannot "
 			       "re-lay it out for little-endian",
 			       total);
-		buf_add(o, "{", 1);
-		for (k = nm; k-- > 0;) {
-			const char *s = src + mstart[k];
-			size_t len = mend[k] - mstart[k];
-
-			buf_add(o, s, len);
-		}
-		{
-			char line[160];
-			struct buf sum = {0};
-
-			buf_add(&sum, "", 0);
-			for (k = 0; k < (size_t)nm; k++) {
-				char *m = code_only(src, mstart[k], mend[k]);
-				char *colon = strchr(m, ':');
-
-				snprintf(line, sizeof(line), "%s%d",
-					 k ? " + " : "", atoi(colon + 1));
-				buf_str(&sum, line);
-				free(m);
-			}
-			buf_str(o, " _Static_assert(");
-			buf_str(o, sum.p);
-			buf_str(o,
-				" == 64, \"kgen -f: bitfields cover 64 bits\");");
-			free(sum.p);
-		}
-		buf_add(o, src + mend[nm - 1], close - mend[nm - 1]);
+		emit_flipped(o, src, &m);
+		buf_add(o, src + m.end[m.n - 1], close - m.end[m.n - 1]);
 		i = close;
 	}
 }
