@@ -22,5 +22,5 @@ shell_files() {
 	local f
 	while IFS= read -r f; do
 		[ -f "$f" ] && is_shell "$f" && printf '%s\n' "$f"
-	done < <(tree_files)
+	done < <(tree_files '*')
 }
