@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The counters every backend reports (docs: ../shared/DESIGN.md), under the
+ * The counters every backend reports (docs/design.md, Counters), under the
  * same names on host/sim and host/kvm. A backend that cannot observe a
  * counter leaves it absent (its bit clear in .present), never 0.
  */

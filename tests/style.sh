@@ -10,6 +10,7 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 . tests/lib/tap.sh
+. tests/lib/tree.sh
 
 fmt=${CLANG_FORMAT:-clang-format-14}
 
@@ -35,7 +36,7 @@ else
 	not_ok "$fmt --dry-run did not report a mis-formatted file"
 fi
 
-mapfile -t files < <(git ls-files '*.c' '*.h' | grep -v '^tests/variants/')
+mapfile -t files < <(tree_files '*.c' '*.h')
 mapfile -t bad < <("$fmt" --dry-run "${files[@]}" 2>&1 |
 	sed -n 's/^\([^:]*\):[0-9]*:[0-9]*: warning: .*/\1/p' | uniq)
 if [ ${#bad[@]} -eq 0 ]; then

@@ -3,3 +3,5 @@
 TESTS += tests/style.sh
 # kbuild-style rebuilds and the commit stamp, in a scratch clone
 TESTS += tests/rebuild.sh
+TESTS += tests/shellcheck.sh
+TESTS += tests/make-help.sh

@@ -203,7 +203,43 @@ static void diffs_against(struct diff **d, size_t *nd, struct night *night,
 	}
 }
 
-int main(int argc, char **argv)
+/* A --write=FORMAT:FILE or --format=FORMAT: its writer, and the file. */
+static writer spec_writer(const char *spec, const char **file)
+{
+	const char *colon = strchr(spec, ':');
+	char fmt[32];
+
+	if (!colon) {
+		*file = NULL;
+		return format_writer(spec);
+	}
+	snprintf(fmt, sizeof(fmt), "%.*s", (int)(colon - spec), spec);
+	*file = colon + 1;
+	return format_writer(fmt);
+}
+
+struct options {
+	struct diff_opts o;
+	struct history_opts ho;
+	const char *baseline, *previous, *format, *out, *plot;
+	const char *history[16], *writes[16];
+	size_t nhist, nwrites;
+	bool exit_vs_baseline;
+};
+
+/* What main compares, and what it must free. */
+struct compare {
+	struct night nights[2], prev;
+	struct result_file files[2];
+	struct history hist;
+	struct diff *d;
+	size_t nd;
+	int nn, nfiles;
+	struct night *night; /* the single night compared, or NULL */
+};
+
+/* Returns -1 to go on, else main's exit status (--help, a usage error). */
+static int parse_options(int argc, char **argv, struct options *p)
 {
 	static const struct option longopts[] = {
 		{"alpha", required_argument, NULL, 'a'},
@@ -221,79 +257,67 @@ int main(int argc, char **argv)
 		{"exit-on", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, '?' + 256},
 		{0}};
-	struct diff_opts o = {.alpha = 0.05, .noise_floor = 5};
-	struct history_opts ho = {.alpha = 0.05, .permutations = 199};
-	const char *baseline = "baseline", *previous = NULL, *format = "text";
-	const char *out = NULL, *plot = NULL, *history[16], *writes[16];
-	size_t nhist = 0, nwrites = 0, nd = 0, i;
-	struct night nights[2] = {0}, prev = {0};
-	struct result_file files[2] = {0};
-	struct history hist = {0};
-	struct diff *d = NULL;
-	struct report r = {.exit_vs_baseline = false};
-	char err[1024];
-	int c, nn = 0, nfiles = 0;
-	writer main_writer;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			o.alpha = parse_num("--alpha", optarg, 0, 1);
-			ho.alpha = o.alpha;
+			p->o.alpha = parse_num("--alpha", optarg, 0, 1);
+			p->ho.alpha = p->o.alpha;
 			break;
 		case 'n':
-			o.noise_floor =
+			p->o.noise_floor =
 				parse_num("--noise-floor", optarg, 0, 1e6);
 			break;
 		case 'b':
-			baseline = optarg;
+			p->baseline = optarg;
 			break;
 		case 'E':
 			if (!strcmp(optarg, "all"))
-				r.exit_vs_baseline = true;
+				p->exit_vs_baseline = true;
 			else if (!strcmp(optarg, "previous"))
-				r.exit_vs_baseline = false;
+				p->exit_vs_baseline = false;
 			else
 				die("--exit-on=%s: expected 'all' or 'previous'",
 				    optarg);
 			break;
 		case 'P':
-			previous = optarg;
+			p->previous = optarg;
 			break;
 		case 'H':
-			if (nhist == 16)
+			if (p->nhist == 16)
 				die("--history: at most 16 directories");
-			history[nhist++] = optarg;
+			p->history[p->nhist++] = optarg;
 			break;
 		case 'u':
-			ho.until = optarg;
+			p->ho.until = optarg;
 			break;
 		case 'h':
-			ho.host = optarg;
+			p->ho.host = optarg;
 			break;
 		case 'N':
-			ho.max_nights = (size_t)parse_num("--nights", optarg, 2,
-							  100000);
+			p->ho.max_nights = (size_t)parse_num("--nights", optarg,
+							     2, 100000);
 			break;
 		case 'p':
-			ho.permutations = (int)parse_num("--permutations",
-							 optarg, 19, 100000);
+			p->ho.permutations = (int)parse_num("--permutations",
+							    optarg, 19, 100000);
 			break;
 		case 'f':
-			format = optarg;
+			p->format = optarg;
 			break;
 		case 'o':
-			out = optarg;
+			p->out = optarg;
 			break;
 		case 'w':
-			if (nwrites == 16)
+			if (p->nwrites == 16)
 				die("--write: at most 16");
 			if (!strchr(optarg, ':'))
 				die("--write=%s: expected FORMAT:FILE", optarg);
-			writes[nwrites++] = optarg;
+			p->writes[p->nwrites++] = optarg;
 			break;
 		case 'D':
-			plot = optarg;
+			p->plot = optarg;
 			break;
 		case '?' + 256:
 			fputs(usage, stdout);
@@ -303,135 +327,204 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	ho.noise_floor = o.noise_floor;
-	main_writer = format_writer(format);
-	for (i = 0; i < nwrites; i++) {
-		char fmt[32];
+	return -1;
+}
 
-		snprintf(fmt, sizeof(fmt), "%.*s",
-			 (int)(strchr(writes[i], ':') - writes[i]), writes[i]);
-		format_writer(fmt);
+static void compare_files(struct compare *c, char **argv)
+{
+	char err[1024];
+	struct diff *d;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (result_load(argv[i], &c->files[i], err, sizeof(err)))
+			die("%s", err);
+	c->nfiles = 2;
+	d = add_diff(&c->d, &c->nd);
+	d->kind = "files";
+	d->old_file = &c->files[0];
+	d->new_file = &c->files[1];
+	d->old_label = c->files[0].variant;
+	d->new_label = c->files[1].variant;
+	if (!strcmp(d->old_label, d->new_label)) {
+		d->old_label = "old";
+		d->new_label = "new";
 	}
+}
+
+static void compare_nights(struct compare *c, char **argv)
+{
+	char err[1024];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (!is_dir(argv[i]))
+			die("%s: expected a directory like the other argument",
+			    argv[i]);
+		if (night_load(argv[i], &c->nights[i], err, sizeof(err)))
+			die("%s", err);
+	}
+	c->nn = 2;
+	diffs_against(&c->d, &c->nd, &c->nights[1], NULL, "previous",
+		      &c->nights[0]);
+	if (!c->nd)
+		die("%s and %s have no variant in common", argv[0], argv[1]);
+}
+
+/* The baseline failed: one diff per failed variant, to report. */
+static void failures_only(struct compare *c, struct night *n,
+			  const char *baseline)
+{
+	size_t i, k;
+
+	for (i = 0; i < n->nfailed; i++) {
+		const char *v = n->failed[i].variant;
+		struct diff *x;
+		bool seen = false;
+
+		for (k = 0; k < c->nd; k++)
+			if (!strcmp(c->d[k].new_label, v))
+				seen = true;
+		if (seen)
+			continue;
+		x = add_diff(&c->d, &c->nd);
+		x->kind = "baseline";
+		x->old_label = baseline;
+		x->new_label = v;
+		set_failure(x, n, v);
+	}
+}
+
+static void compare_night(struct compare *c, const char *dir,
+			  const struct options *p)
+{
+	struct night *n = &c->nights[0];
+	struct result_file *base;
+	char err[1024];
+
+	if (!is_dir(dir))
+		die("%s: expected a night directory (or give two files)", dir);
+	if (night_load(dir, n, err, sizeof(err)))
+		die("%s", err);
+	c->nn = 1;
+	base = night_variant(n, p->baseline);
+	if (!base && night_variant_failed(n, p->baseline)) {
+		/* nothing to compare with: the night reports its failures */
+		fprintf(stderr,
+			"gmapbench-compare: %s: the baseline '%s' failed; reporting failures only\n",
+			dir, p->baseline);
+		failures_only(c, n, p->baseline);
+	} else if (!base)
+		die("%s: no results of the baseline variant '%s' (%s/%s.json)",
+		    dir, p->baseline, dir, p->baseline);
+	if (base)
+		diffs_against(&c->d, &c->nd, n, base, "baseline", NULL);
+	if (p->previous) {
+		if (night_load(p->previous, &c->prev, err, sizeof(err)))
+			die("--previous: %s", err);
+		diffs_against(&c->d, &c->nd, n, NULL, "previous", &c->prev);
+	}
+	c->night = n;
+}
+
+static void read_history(struct compare *c, const struct options *p)
+{
+	char err[1024];
+	size_t i;
+
+	for (i = 0; i < p->nhist; i++)
+		if (history_read(&c->hist, p->history[i], &p->ho, err,
+				 sizeof(err)))
+			die("%s", err);
+	history_detect(&c->hist, &p->ho);
+}
+
+/* The --write files, the --plot-data directory, then -o or stdout. */
+static void write_outputs(const struct options *p, const struct report *r,
+			  writer main_writer)
+{
+	const char *file;
+	size_t i;
+
+	for (i = 0; i < p->nwrites; i++) {
+		writer w = spec_writer(p->writes[i], &file);
+
+		write_atomic(file, w, r);
+	}
+	if (p->plot && out_plot_data(p->plot, r))
+		die("--plot-data=%s: %s", p->plot, strerror(errno));
+	write_atomic(p->out, main_writer, r);
+}
+
+static void compare_free(struct compare *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nd; i++)
+		diff_free(&c->d[i]);
+	free(c->d);
+	for (i = 0; i < (size_t)c->nfiles; i++)
+		result_free(&c->files[i]);
+	for (i = 0; i < (size_t)c->nn; i++)
+		night_free(&c->nights[i]);
+	if (c->prev.dir)
+		night_free(&c->prev);
+	history_free(&c->hist);
+}
+
+int main(int argc, char **argv)
+{
+	struct options p = {
+		.o = {.alpha = 0.05, .noise_floor = 5},
+		.ho = {.alpha = 0.05, .permutations = 199},
+		.baseline = "baseline",
+		.format = "text",
+	};
+	struct compare c = {0};
+	struct report r = {0};
+	writer main_writer;
+	const char *file;
+	size_t i;
+	int rc;
+
+	rc = parse_options(argc, argv, &p);
+	if (rc >= 0)
+		return rc;
+	p.ho.noise_floor = p.o.noise_floor;
+	main_writer = format_writer(p.format);
+	for (i = 0; i < p.nwrites; i++)
+		spec_writer(p.writes[i], &file);
 	argc -= optind;
 	argv += optind;
-	if (argc > 2 || (argc == 0 && !nhist)) {
+	if (argc > 2 || (argc == 0 && !p.nhist)) {
 		fputs(usage, stderr);
 		return 2;
 	}
 
-	if (argc == 2 && !is_dir(argv[0]) && !is_dir(argv[1])) {
-		for (i = 0; i < 2; i++)
-			if (result_load(argv[i], &files[i], err, sizeof(err)))
-				die("%s", err);
-		nfiles = 2;
-		d = add_diff(&d, &nd);
-		d->kind = "files";
-		d->old_file = &files[0];
-		d->new_file = &files[1];
-		d->old_label = files[0].variant;
-		d->new_label = files[1].variant;
-		if (!strcmp(d->old_label, d->new_label)) {
-			d->old_label = "old";
-			d->new_label = "new";
-		}
-	} else if (argc == 2) {
-		for (i = 0; i < 2; i++) {
-			if (!is_dir(argv[i]))
-				die("%s: expected a directory like the other argument",
-				    argv[i]);
-			if (night_load(argv[i], &nights[i], err, sizeof(err)))
-				die("%s", err);
-		}
-		nn = 2;
-		diffs_against(&d, &nd, &nights[1], NULL, "previous",
-			      &nights[0]);
-		if (!nd)
-			die("%s and %s have no variant in common", argv[0],
-			    argv[1]);
-	} else if (argc == 1) {
-		struct result_file *base;
-
-		if (!is_dir(argv[0]))
-			die("%s: expected a night directory (or give two files)",
-			    argv[0]);
-		if (night_load(argv[0], &nights[0], err, sizeof(err)))
-			die("%s", err);
-		nn = 1;
-		base = night_variant(&nights[0], baseline);
-		if (!base && night_variant_failed(&nights[0], baseline)) {
-			/* nothing to compare with: the night reports its failures */
-			fprintf(stderr,
-				"gmapbench-compare: %s: the baseline '%s' failed; reporting failures only\n",
-				argv[0], baseline);
-			for (i = 0; i < nights[0].nfailed; i++) {
-				const char *v = nights[0].failed[i].variant;
-				size_t k;
-				bool seen = false;
-
-				for (k = 0; k < nd; k++)
-					if (!strcmp(d[k].new_label, v))
-						seen = true;
-				if (seen)
-					continue;
-				add_diff(&d, &nd);
-				d[nd - 1].kind = "baseline";
-				d[nd - 1].old_label = baseline;
-				d[nd - 1].new_label = v;
-				set_failure(&d[nd - 1], &nights[0], v);
-			}
-		} else if (!base)
-			die("%s: no results of the baseline variant '%s' (%s/%s.json)",
-			    argv[0], baseline, argv[0], baseline);
-		if (base)
-			diffs_against(&d, &nd, &nights[0], base, "baseline",
-				      NULL);
-		if (previous) {
-			if (night_load(previous, &prev, err, sizeof(err)))
-				die("--previous: %s", err);
-			diffs_against(&d, &nd, &nights[0], NULL, "previous",
-				      &prev);
-		}
-		r.night = &nights[0];
-	}
-	if (previous && argc != 1)
+	if (argc == 2 && !is_dir(argv[0]) && !is_dir(argv[1]))
+		compare_files(&c, argv);
+	else if (argc == 2)
+		compare_nights(&c, argv);
+	else if (argc == 1)
+		compare_night(&c, argv[0], &p);
+	if (p.previous && argc != 1)
 		die("--previous needs a single night directory argument");
 
-	for (i = 0; i < nd; i++)
-		diff_run(&d[i], &o);
-	if (nhist) {
-		for (i = 0; i < nhist; i++)
-			if (history_read(&hist, history[i], &ho, err,
-					 sizeof(err)))
-				die("%s", err);
-		history_detect(&hist, &ho);
-		r.h = &hist;
+	for (i = 0; i < c.nd; i++)
+		diff_run(&c.d[i], &p.o);
+	if (p.nhist) {
+		read_history(&c, &p);
+		r.h = &c.hist;
 	}
-	r.d = d;
-	r.nd = nd;
-	r.o = &o;
-	r.exit_status = diff_exit_status(d, nd, r.exit_vs_baseline);
+	r.d = c.d;
+	r.nd = c.nd;
+	r.o = &p.o;
+	r.night = c.night;
+	r.exit_vs_baseline = p.exit_vs_baseline;
+	r.exit_status = diff_exit_status(c.d, c.nd, r.exit_vs_baseline);
+	write_outputs(&p, &r, main_writer);
 
-	for (i = 0; i < nwrites; i++) {
-		char fmt[32];
-
-		snprintf(fmt, sizeof(fmt), "%.*s",
-			 (int)(strchr(writes[i], ':') - writes[i]), writes[i]);
-		write_atomic(strchr(writes[i], ':') + 1, format_writer(fmt),
-			     &r);
-	}
-	if (plot && out_plot_data(plot, &r))
-		die("--plot-data=%s: %s", plot, strerror(errno));
-	write_atomic(out, main_writer, &r);
-
-	for (i = 0; i < nd; i++)
-		diff_free(&d[i]);
-	free(d);
-	for (i = 0; i < (size_t)nfiles; i++)
-		result_free(&files[i]);
-	for (i = 0; i < (size_t)nn; i++)
-		night_free(&nights[i]);
-	if (prev.dir)
-		night_free(&prev);
-	history_free(&hist);
-	return r.exit_status;
+	rc = r.exit_status;
+	compare_free(&c);
+	return rc;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The mapping from KVM statistics, tracepoints, kprobes and CPU-MF counters
- * to the counters of DESIGN.md. Keep docs/ibm-z.md's table in step. */
+ * to the counters of docs/design.md. Keep docs/ibm-z.md's table in step. */
 #include "kvm_map.h"
 
 #include <string.h>

@@ -177,7 +177,7 @@ void gsim_mismatches(struct gsim *g, struct gsim_mismatches *out);
 /* "translation", "protection", "exception" */
 const char *gsim_mismatch_kind_name(unsigned int kind);
 
-/* The counters of DESIGN.md, since creation or the last reset. */
+/* The counters of docs/design.md, since creation or the last reset. */
 void gsim_counters(struct gsim *g, struct gmap_counters *out);
 void gsim_counters_reset(struct gsim *g);
 

@@ -35,7 +35,7 @@ ok "scripts/profile pgt-prefill $bench --vs baseline"
 
 row() { awk -v f="$1" '$1 == f' "$tmp/out"; }
 r=$(row gmap_shadow_page_prefill)
-read -r _ old new delta ratio <<< "$(echo "$r" | sed 's/ \([kMG]\)\b/\1/g')"
+read -r _ old _ delta ratio <<< "$(echo "$r" | sed 's/ \([kMG]\)\b/\1/g')"
 [ "$old" = 0 ] && [ "${delta:0:1}" = + ] && [ "$ratio" = new ] &&
 	ok "gmap_shadow_page_prefill: new in pgt-prefill, delta $delta" ||
 	{ not_ok "gmap_shadow_page_prefill row: '$r'"; head -5 "$tmp/out" | sed 's/^/#   /'; }

@@ -46,7 +46,7 @@ expect_rc 0 noop "baseline -> noop-cleanup: noise only"
 run lazy --format=json -o "$tmp/lazy.json" "$night/baseline.json" "$night/lazy-unshadow.json"
 expect_rc 1 lazy "baseline -> lazy-unshadow: a regression gives exit 1"
 check "-o wrote valid JSON" "$get" "$tmp/lazy.json" .comparisons
-[ "$(ls "$tmp" | grep -c '\.tmp\.')" -eq 0 ] && ok "-o left no temporary file" || not_ok "-o left a temporary file"
+[ -z "$(find "$tmp" -maxdepth 1 -name '*.tmp.*')" ] && ok "-o left no temporary file" || not_ok "-o left a temporary file"
 [ "$("$get" "$tmp/lazy.json" .comparisons[0].status)" = regressed ] &&
 	ok "JSON: status regressed" || not_ok "JSON: status regressed"
 reg=$("$get" "$tmp/lazy.json" '.comparisons[0].timings[*].benchmark .comparisons[0].timings[*].metric .comparisons[0].timings[*].verdict' | grep regression)

@@ -24,7 +24,7 @@ rc=$?
 for f in report.md report.html summary.txt verdict.json compare.txt compare.json; do
 	[ -s "$night/$f" ] && ok "wrote $f" || not_ok "wrote $f"
 done
-ls -a "$night" | grep -q '^\.report' && not_ok "left its work directory behind" || ok "no work directory left behind"
+[ -n "$(find "$night" -mindepth 1 -maxdepth 1 -name '.report*')" ] && not_ok "left its work directory behind" || ok "no work directory left behind"
 leak=$(grep -l "$tmp" "$night"/report.md "$night"/report.html "$night"/summary.txt "$night"/verdict.json \
 	"$night"/compare.txt "$night"/compare.json)
 [ -z "$leak" ] && [ "$("$get" "$night/verdict.json" .variants.pgt-prefill.new_file)" = 2026-11-24/zsim1/pgt-prefill.json ] &&
@@ -217,7 +217,7 @@ mkdir -p "$kn/.report.2147483647.Ab12Cd" "$kn/.report.Xy34Zw" "$kn/.report.$$.In
 GMAPBENCH_GNUPLOT=/nonexistent/gnuplot scripts/report "$kn" > /dev/null 2>&1
 [ ! -e "$kn/.report.2147483647.Ab12Cd" ] && [ ! -e "$kn/.report.Xy34Zw" ] && [ -d "$kn/.report.$$.InUse1" ] &&
 	ok "a report removes the work directories of killed reports, not one whose process runs" ||
-	{ not_ok "stale work directories"; diag "$(ls -a "$kn" | grep '^\.report')"; }
+	{ not_ok "stale work directories"; diag "$(find "$kn" -mindepth 1 -maxdepth 1 -name '.report*' -printf '%f\n')"; }
 rmdir "$kn/.report.$$.InUse1"
 # SIGTERM while gnuplot draws: the work directory goes with the report
 printf '#!/bin/sh\ntouch "%s"\nexec sleep 60\n' "$tmp/drawing" > "$tmp/slow-gnuplot"
@@ -231,7 +231,7 @@ done
 kill -TERM -- -"$kpid" 2> /dev/null
 wait "$kpid"
 krc=$?
-left=$(ls -a "$kn" | grep '^\.report')
+left=$(find "$kn" -mindepth 1 -maxdepth 1 -name '.report*' -printf '%f\n')
 [ -e "$tmp/drawing" ] && [ $krc -eq 143 ] && [ -z "$left" ] &&
 	ok "a report killed by SIGTERM while drawing: exit 143, no work directory left" ||
 	{ not_ok "report killed (exit $krc, gnuplot started: $([ -e "$tmp/drawing" ] && echo yes || echo no))"; diag "$left"; }

@@ -24,7 +24,7 @@ gone() { # gone PID: not running (a zombie an init that does not reap leaves is 
 	! kill -0 "$1" 2> /dev/null || grep -q '^State:.*Z' "/proc/$1/status" 2> /dev/null
 }
 only() { # only NAME OUTCOME: exactly one outcome file, this one
-	[ "$(ls "$tmp/state" | grep -c "^$1\.")" -eq 1 ] && [ -f "$tmp/state/$1.$2" ]
+	[ "$(find "$tmp/state" -maxdepth 1 -name "$1.*" | wc -l)" -eq 1 ] && [ -f "$tmp/state/$1.$2" ]
 }
 
 run ok --tee -- sh -c 'echo one; echo two'

@@ -71,6 +71,6 @@ expect_fail "a benchmark in two -F files" 'is in .*funcs.json too' \
 echo '[1]' > arr.json
 expect_fail "-F of something else" 'arr.json: not an object of benchmarks' \
 	-o x.json -F arr.json -f x.functions.json t.r1.json
-[ ! -e x.json ] && [ ! -e x.functions.json ] && [ -z "$(ls | grep '\.tmp\.')" ] &&
+[ ! -e x.json ] && [ ! -e x.functions.json ] && [ -z "$(find . -maxdepth 1 -name '*.tmp.*')" ] &&
 	ok "no output and no temporary file after an error" || not_ok "no output after an error"
 done_testing

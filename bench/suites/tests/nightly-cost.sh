@@ -33,9 +33,9 @@ for v in baseline pgt-prefill; do
 	cmp -s "$night/parts/$v/pte_churn.functions.json" "$night/$v.functions.json" &&
 		ok "$v.functions.json gathered" || not_ok "$v.functions.json gathered"
 done
-ls "$night/state" | grep -q '\.tmp\.\|\.rss\.' && not_ok "no temporary file left in state/" ||
+[ -n "$(find "$night/state" -maxdepth 1 \( -name '*.tmp.*' -o -name '*.rss.*' \))" ] && not_ok "no temporary file left in state/" ||
 	ok "no temporary file left in state/"
-[ -z "$(ls -a "$night/logs" | grep '\.rss\.\|\.tmp\.')" ] && ok "nor in logs/" || not_ok "a temporary file left in logs/"
+[ -z "$(find "$night/logs" -maxdepth 1 \( -name '*.rss.*' -o -name '*.tmp.*' \))" ] && ok "nor in logs/" || not_ok "a temporary file left in logs/"
 
 # resumable: a done count pass is not run again, a missing one is
 before=$(cat "$night/state/baseline.pte_churn-cost.done")
@@ -54,7 +54,7 @@ n --date=2026-03-01 > /dev/null 2>&1
 # --no-cost
 n --date=2026-03-02 --no-cost > /dev/null 2>&1
 nc=$tmp/r/2026-03-02/h
-[ -s "$nc/baseline.json" ] && ! ls "$nc/state" | grep -q -- '-cost\.' && ! grep -q kernel_bb "$nc/baseline.json" &&
+[ -s "$nc/baseline.json" ] && [ -z "$(find "$nc/state" -maxdepth 1 -name '*-cost.*' 2> /dev/null)" ] && ! grep -q kernel_bb "$nc/baseline.json" &&
 	[ ! -e "$nc/baseline.functions.json" ] &&
 	ok "--no-cost: no count pass, no kernel_bb" || not_ok "--no-cost: no count pass, no kernel_bb"
 done_testing

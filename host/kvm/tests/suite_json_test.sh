@@ -6,7 +6,7 @@
 # directory <debugfs>/kvm/<qemu pid>-11 with KVM's statistic names. The
 # Google Benchmark JSON must carry the kernel release in its context, the
 # counters the statistics give (present, here 0: the files do not change)
-# under DESIGN.md's names, and none of the counters without a source.
+# under docs/design.md's names, and none of the counters without a source.
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
@@ -81,7 +81,7 @@ done
 [ -z "$missing" ] && ok "from the debugfs statistics: $(echo $present) (0: unchanged files)" ||
 	not_ok "counters from statistics:$missing"
 names=$(sed -n 's/^\tC(\([a-z0-9_]*\)).*/\1/p' host/counters.h)
-[ "$(echo "$names" | wc -l)" -ge 20 ] && ok "DESIGN.md's counter names read from host/counters.h" ||
+[ "$(echo "$names" | wc -l)" -ge 20 ] && ok "docs/design.md's counter names read from host/counters.h" ||
 	not_ok "counter names from host/counters.h"
 extra=
 for c in $names; do

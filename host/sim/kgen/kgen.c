@@ -80,6 +80,106 @@ static void emit_prototype(struct buf *o, const char *src,
 	free(head);
 }
 
+/* The members of a candidate struct body, each with the rest of its line */
+struct members {
+	size_t start[128], end[128];
+	int n;
+};
+
+/*
+ * The body opened by the '{' at i, if it holds no nested brace and at most
+ * 128 members: its members in m, and the position of its '}'. 0 otherwise.
+ */
+static size_t scan_members(const char *src, size_t b, size_t i,
+			   struct members *m)
+{
+	size_t close = i + 1, start = i + 1, k;
+
+	m->n = 0;
+	while (close < b) {
+		k = skip_noncode(src, b, close);
+		if (k != close) {
+			close = k;
+			continue;
+		}
+		if (src[close] == '{')
+			return 0;
+		if (src[close] == '}')
+			return m->n ? close : 0;
+		if (src[close] == ';') {
+			size_t e = close + 1;
+
+			/* the member takes the rest of its line */
+			while (e < b && (src[e] == ' ' || src[e] == '\t'))
+				e++;
+			if (e < b && src[e] == '/')
+				e = skip_noncode(src, b, e);
+			if (m->n == 128)
+				return 0;
+			m->start[m->n] = start;
+			m->end[m->n++] = e;
+			close = start = e;
+			continue;
+		}
+		close++;
+	}
+	return 0;
+}
+
+/* The bits the members cover, or -1 if one is not an unsigned long bitfield */
+static int bitfield_bits(const char *src, const struct members *m)
+{
+	int k, total = 0;
+
+	for (k = 0; k < m->n; k++) {
+		char *c = code_only(src, m->start[k], m->end[k]);
+		char name[64];
+		int width, used = 0;
+		bool ok = true;
+
+		if (sscanf(c, " unsigned long %63[A-Za-z0-9_] : %d ; %n", name,
+			   &width, &used) == 2 &&
+		    !c[used])
+			total += width;
+		else if (sscanf(c, " unsigned long : %d ; %n", &width, &used) ==
+				 1 &&
+			 !c[used])
+			total += width;
+		else
+			ok = false;
+		free(c);
+		if (!ok)
+			return -1;
+	}
+	return total;
+}
+
+/* '{', the members in reverse order, the assert of their widths */
+static void emit_flipped(struct buf *o, const char *src,
+			 const struct members *m)
+{
+	struct buf sum = {0};
+	char term[160];
+	int k;
+
+	buf_add(o, "{", 1);
+	for (k = m->n; k-- > 0;)
+		buf_add(o, src + m->start[k], m->end[k] - m->start[k]);
+	buf_add(&sum, "", 0);
+	for (k = 0; k < m->n; k++) {
+		char *c = code_only(src, m->start[k], m->end[k]);
+
+		snprintf(term, sizeof(term), "%s%d", k ? " + " : "",
+			 atoi(strchr(c, ':') + 1));
+		buf_str(&sum, term);
+		free(c);
+	}
+	buf_str(o, " _Static_assert(");
+	buf_str(o, sum.p);
+	buf_str(o, " == 64, \"kgen -f: bitfields cover 64 bits\");");
+	free(sum.p);
+}
+
 /*
  * Reverses the members of every struct body in [a, b) whose members are all
  * 'unsigned long' bitfields. Members keep their own comments and newlines.
@@ -89,81 +189,18 @@ static void flip_bitfields(struct buf *o, const char *src, size_t a, size_t b)
 	size_t i = a;
 
 	while (i < b) {
-		size_t j = skip_noncode(src, b, i), close, k, start;
-		size_t mstart[128], mend[128];
-		int nm = 0, total = 0;
-		bool ok = true;
+		size_t j = skip_noncode(src, b, i), close;
+		struct members m;
+		int total;
 
 		if (j != i) {
 			buf_add(o, src + i, j - i);
 			i = j;
 			continue;
 		}
-		if (src[i] != '{') {
-			buf_add(o, src + i, 1);
-			i++;
-			continue;
-		}
-		/* a '{' that holds no nested brace: candidate struct body */
-		close = i + 1;
-		start = i + 1;
-		while (close < b && ok) {
-			k = skip_noncode(src, b, close);
-			if (k != close) {
-				close = k;
-				continue;
-			}
-			if (src[close] == '{')
-				ok = false;
-			else if (src[close] == '}')
-				break;
-			else if (src[close] == ';') {
-				size_t e = close + 1;
-
-				/* the member takes the rest of its line */
-				while (e < b &&
-				       (src[e] == ' ' || src[e] == '\t'))
-					e++;
-				if (e < b && src[e] == '/') {
-					size_t f = skip_noncode(src, b, e);
-
-					e = f;
-				}
-				if (nm == 128)
-					ok = false;
-				else {
-					mstart[nm] = start;
-					mend[nm++] = e;
-				}
-				close = start = e;
-				continue;
-			}
-			close++;
-		}
-		if (!ok || close >= b || nm == 0) {
-			buf_add(o, src + i, 1);
-			i++;
-			continue;
-		}
-		for (k = 0; k < (size_t)nm && ok; k++) {
-			char *m = code_only(src, mstart[k], mend[k]);
-			char name[64];
-			int width, used = 0;
-
-			if (sscanf(m,
-				   " unsigned long %63[A-Za-z0-9_] : %d ; %n",
-				   name, &width, &used) == 2 &&
-			    !m[used])
-				total += width;
-			else if (sscanf(m, " unsigned long : %d ; %n", &width,
-					&used) == 1 &&
-				 !m[used])
-				total += width;
-			else
-				ok = false;
-			free(m);
-		}
-		if (!ok) {
+		close = src[i] == '{' ? scan_members(src, b, i, &m) : 0;
+		total = close ? bitfield_bits(src, &m) : -1;
+		if (total < 0) {
 			buf_add(o, src + i, 1);
 			i++;
 			continue;
@@ -173,34 +210,8 @@ static void flip_bitfields(struct buf *o, const char *src, size_t a, size_t b)
 			       "bitfield struct covers %d bits, not 64: cannot "
 			       "re-lay it out for little-endian",
 			       total);
-		buf_add(o, "{", 1);
-		for (k = nm; k-- > 0;) {
-			const char *s = src + mstart[k];
-			size_t len = mend[k] - mstart[k];
-
-			buf_add(o, s, len);
-		}
-		{
-			char line[160];
-			struct buf sum = {0};
-
-			buf_add(&sum, "", 0);
-			for (k = 0; k < (size_t)nm; k++) {
-				char *m = code_only(src, mstart[k], mend[k]);
-				char *colon = strchr(m, ':');
-
-				snprintf(line, sizeof(line), "%s%d",
-					 k ? " + " : "", atoi(colon + 1));
-				buf_str(&sum, line);
-				free(m);
-			}
-			buf_str(o, " _Static_assert(");
-			buf_str(o, sum.p);
-			buf_str(o,
-				" == 64, \"kgen -f: bitfields cover 64 bits\");");
-			free(sum.p);
-		}
-		buf_add(o, src + mend[nm - 1], close - mend[nm - 1]);
+		emit_flipped(o, src, &m);
+		buf_add(o, src + m.end[m.n - 1], close - m.end[m.n - 1]);
 		i = close;
 	}
 }
@@ -342,28 +353,41 @@ static void usage(void)
 	exit(2);
 }
 
-int main(int argc, char **argv)
+/* The command line; in_name and label are globals for the messages. */
+struct kgen_opts {
+	bool deasm, flip, extract, closure;
+	char **names, **excl; /* [0] owns the strtok'ed copy of the list */
+	int nnames, nexcl;
+	const char *out_name;
+};
+
+/* "a,b,c" as an array of *n names */
+static char **split_names(const char *list, int *n)
 {
-	bool deasm = false, flip = false;
-	char **names = NULL, *list = NULL, *out_name, *tmp_name;
-	char **excl = NULL, *excl_list = NULL;
-	int nnames = 0, nexcl = 0, k, replaced = 0;
-	bool *found = NULL, *keep_item = NULL, closure = false;
-	struct buf o = {0}, line = {0};
-	struct item *items;
-	size_t n, nr, i, pos = 0;
-	char *src, marker[4096];
-	FILE *f;
+	char *s = strdup(list), *t, **v = NULL;
+
+	*n = 0;
+	for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
+		v = realloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = t;
+	}
+	return v;
+}
+
+static void parse_args(int argc, char **argv, struct kgen_opts *op)
+{
+	const char *list = NULL, *excl_list = NULL;
+	int k;
 
 	for (k = 1; k < argc && argv[k][0] == '-'; k++) {
 		if (!strcmp(argv[k], "-d"))
-			deasm = true;
+			op->deasm = true;
 		else if (!strcmp(argv[k], "-f"))
-			flip = true;
+			op->flip = true;
 		else if (!strcmp(argv[k], "-x") && k + 1 < argc)
 			list = argv[++k];
 		else if (!strcmp(argv[k], "-c"))
-			closure = true;
+			op->closure = true;
 		else if (!strcmp(argv[k], "-X") && k + 1 < argc)
 			excl_list = argv[++k];
 		else if (!strcmp(argv[k], "-l") && k + 1 < argc)
@@ -374,89 +398,99 @@ int main(int argc, char **argv)
 	if (argc - k != 2)
 		usage();
 	ksrc_name = in_name = argv[k];
-	out_name = argv[k + 1];
+	op->out_name = argv[k + 1];
 	if (!label)
 		label = in_name;
-	if (list) {
-		char *s = strdup(list), *t;
-
-		for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
-			names = realloc(names, (nnames + 1) * sizeof(*names));
-			names[nnames++] = t;
-		}
-		found = calloc(nnames ? nnames : 1, 1);
-	}
-	if (excl_list) {
-		char *s = strdup(excl_list), *t;
-
-		for (t = strtok(s, ","); t; t = strtok(NULL, ",")) {
-			excl = realloc(excl, (nexcl + 1) * sizeof(*excl));
-			excl[nexcl++] = t;
-		}
-	}
-
-	src = read_file(in_name, &n);
-	nr = scan_items(src, n, &items);
+	op->extract = list != NULL;
 	if (list)
-		keep_item = select_items(src, items, nr, names, nnames, found,
-					 excl, nexcl, closure);
-	buf_add(&o, "", 0);
-	buf_add(&line, "", 0);
-	snprintf(marker, sizeof(marker), "#line 1 \"%s\"\n", label);
-	if (!list)
-		buf_str(&o, marker);
-	for (i = 0; i < nr; i++) {
-		struct item *it = &items[i];
-		char *code = NULL;
-		bool keep = !list || keep_item[i], asm_body = false;
+		op->names = split_names(list, &op->nnames);
+	if (excl_list)
+		op->excl = split_names(excl_list, &op->nexcl);
+}
 
-		if (deasm && it->function) {
-			if (!code)
-				code = code_only(src, it->brace, it->end);
-			asm_body = has_word(code, "asm") ||
-				   has_word(code, "__asm__") ||
-				   has_word(code, "asm_inline");
-		}
-		free(code);
-		if (!keep) {
+static bool has_asm(const char *src, const struct item *it)
+{
+	char *code = code_only(src, it->brace, it->end);
+	bool yes = has_word(code, "asm") || has_word(code, "__asm__") ||
+		   has_word(code, "asm_inline");
+
+	free(code);
+	return yes;
+}
+
+/*
+ * The output: the whole file (what lies between items too), or with -x the
+ * kept items, each after its #line marker. Returns the functions de-asm'ed.
+ */
+static int transform(struct buf *o, const char *src, size_t n,
+		     const struct item *items, size_t nr,
+		     const struct kgen_opts *op, const bool *keep_item)
+{
+	char marker[4096];
+	size_t i, pos = 0;
+	int replaced = 0;
+
+	buf_add(o, "", 0);
+	snprintf(marker, sizeof(marker), "#line 1 \"%s\"\n", label);
+	if (!op->extract)
+		buf_str(o, marker);
+	for (i = 0; i < nr; i++) {
+		const struct item *it = &items[i];
+		bool asm_body = op->deasm && it->function && has_asm(src, it);
+
+		if (op->extract && !keep_item[i])
 			continue;
-		}
-		if (list) {
+		if (op->extract) {
 			snprintf(marker, sizeof(marker), "#line %d \"%s\"\n",
 				 line_of(src, it->start), label);
-			buf_str(&o, marker);
+			buf_str(o, marker);
 		} else {
 			/* what lies between items: comments, preprocessor */
-			if (flip)
-				flip_bitfields(&o, src, pos, it->start);
+			if (op->flip)
+				flip_bitfields(o, src, pos, it->start);
 			else
-				buf_add(&o, src + pos, it->start - pos);
+				buf_add(o, src + pos, it->start - pos);
 		}
 		if (asm_body) {
-			emit_prototype(&o, src, it);
+			emit_prototype(o, src, it);
 			replaced++;
-		} else if (flip) {
-			flip_bitfields(&o, src, it->start, it->end);
+		} else if (op->flip) {
+			flip_bitfields(o, src, it->start, it->end);
 		} else {
-			buf_add(&o, src + it->start, it->end - it->start);
+			buf_add(o, src + it->start, it->end - it->start);
 		}
-		if (list)
-			buf_str(&o, "\n");
+		if (op->extract)
+			buf_str(o, "\n");
 		pos = it->end;
 	}
-	if (!list)
-		buf_add(&o, src + pos, n - pos);
-	for (k = 0; k < nnames; k++)
-		if (!found[k] && !strchr(names[k], '*')) {
+	if (!op->extract)
+		buf_add(o, src + pos, n - pos);
+	return replaced;
+}
+
+/* Every -x name without a '*' was found. */
+static bool all_found(const struct kgen_opts *op, const bool *found)
+{
+	int k;
+
+	for (k = 0; k < op->nnames; k++)
+		if (!found[k] && !strchr(op->names[k], '*')) {
 			fprintf(stderr, "kgen: %s: no definition of '%s'\n",
-				in_name, names[k]);
-			return 1;
+				in_name, op->names[k]);
+			return false;
 		}
-	/* written to a temporary name, then renamed */
-	tmp_name = malloc(strlen(out_name) + 8);
+	return true;
+}
+
+/* written to a temporary name, then renamed */
+static int write_output(const char *out_name, const struct buf *o)
+{
+	char *tmp_name = malloc(strlen(out_name) + 8);
+	FILE *f;
+
 	sprintf(tmp_name, "%s.tmp", out_name);
 	f = fopen(tmp_name, "wb");
-	if (!f || fwrite(o.p, 1, o.len, f) != o.len || fclose(f)) {
+	if (!f || fwrite(o->p, 1, o->len, f) != o->len || fclose(f)) {
 		fprintf(stderr, "kgen: %s: %s\n", tmp_name, strerror(errno));
 		return 1;
 	}
@@ -464,21 +498,44 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kgen: %s: %s\n", out_name, strerror(errno));
 		return 1;
 	}
-	if (deasm && getenv("KGEN_VERBOSE"))
+	free(tmp_name);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct kgen_opts op = {0};
+	bool *found = NULL, *keep_item = NULL;
+	struct buf o = {0};
+	struct item *items;
+	size_t n, nr;
+	int replaced;
+	char *src;
+
+	parse_args(argc, argv, &op);
+	if (op.extract)
+		found = calloc(op.nnames ? op.nnames : 1, 1);
+	src = read_file(in_name, &n);
+	nr = scan_items(src, n, &items);
+	if (op.extract)
+		keep_item = select_items(src, items, nr, op.names, op.nnames,
+					 found, op.excl, op.nexcl, op.closure);
+	replaced = transform(&o, src, n, items, nr, &op, keep_item);
+	if (!all_found(&op, found) || write_output(op.out_name, &o))
+		return 1;
+	if (op.deasm && getenv("KGEN_VERBOSE"))
 		fprintf(stderr, "kgen: %s: %d asm functions replaced\n",
 			in_name, replaced);
-	free(tmp_name);
 	free(src);
 	free(o.p);
-	free(line.p);
 	free(items);
 	free(found);
 	free(keep_item);
-	if (excl)
-		free(excl[0]);
-	free(excl);
-	if (names)
-		free(names[0]);
-	free(names);
+	if (op.excl)
+		free(op.excl[0]);
+	free(op.excl);
+	if (op.names)
+		free(op.names[0]);
+	free(op.names);
 	return 0;
 }

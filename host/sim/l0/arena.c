@@ -9,18 +9,6 @@
 
 #include "sim.h"
 
-__thread struct gsim *sim_cur;
-/* The kernel code's globals, per thread: one machine per thread. */
-__thread struct page *mem_map;
-__thread unsigned long sim_arena_pfn0;
-
-void sim_enter(struct gsim *g)
-{
-	sim_cur = g;
-	mem_map = g->mem_map;
-	sim_arena_pfn0 = g->base >> PAGE_SHIFT;
-}
-
 /*
  * The struct page array is calloc'ed: where an all-zero mutex is the
  * default one (glibc), its locks need no initialization per page.

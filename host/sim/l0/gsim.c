@@ -3,8 +3,6 @@
  * The gsim API (host/sim/gsim.h): the machine, L0's process and gmap for
  * L1, L1's memory accesses through the machine, and the counters.
  */
-#include <stdarg.h>
-
 #include "sim.h"
 
 void radix_tree_init(void);
@@ -24,27 +22,6 @@ static void sim_global_init(void)
 {
 	radix_tree_init();
 	pthread_key_create(&sim_rcu_key, sim_rcu_thread_exit);
-}
-
-void sim_error(struct gsim *g, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(g->err, sizeof(g->err), fmt, ap);
-	va_end(ap);
-}
-
-void sim_mismatch(struct gsim *g, int kind, const char *msg)
-{
-	g->c[SC_oracle_mismatches]++;
-	g->mismatches.count[kind]++;
-	if (!g->mismatches.first[kind][0])
-		snprintf(g->mismatches.first[kind],
-			 sizeof(g->mismatches.first[kind]), "%s", msg);
-	if (!g->mismatches.first_kind)
-		g->mismatches.first_kind = kind;
-	sim_error(g, "oracle: %s", msg);
 }
 
 _Static_assert((int)GSIM_LVL_R1 == (int)DAT_LVL_R1 &&

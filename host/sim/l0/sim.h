@@ -11,7 +11,7 @@
 #include "oracle.h"
 #include "tlb.h"
 
-#define SIM_MAX_ORDER 9 /* order-8 blocks: a 1 MiB segment of 4K pages */
+#define SIM_MAX_ORDER 9 /* up to 2 MiB blocks; a 1 MiB segment is order 8 */
 /* where L0's process maps L1's memory (host virtual, 1 MiB aligned) */
 #define SIM_L1_VMADDR (1UL << 40)
 
@@ -71,7 +71,8 @@ struct gsim {
 	char err[512];
 };
 
-/* the machine the current thread runs (set on every gsim_* entry) */
+/* current.c: the machine the current thread runs (set on every gsim_*
+ * entry) */
 extern __thread struct gsim *sim_cur;
 void sim_enter(struct gsim *g);
 void sim_error(struct gsim *g, const char *fmt, ...)

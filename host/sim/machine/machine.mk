@@ -8,7 +8,7 @@ SIM_MACHINE_DIR := host/sim/machine
 SIM_MACHINE_SRCS := $(SIM_MACHINE_DIR)/dat.c $(SIM_MACHINE_DIR)/tlb.c \
 	$(SIM_MACHINE_DIR)/oracle.c
 SIM_MACHINE_HDRS := $(SIM_MACHINE_DIR)/dat.h $(SIM_MACHINE_DIR)/tlb.h \
-	$(SIM_MACHINE_DIR)/oracle.h host/counters.h
+	$(SIM_MACHINE_DIR)/oracle.h
 SIM_MACHINE_CFLAGS := -I$(TOP)/$(SIM_MACHINE_DIR)
 SIM_MACHINE_B := $(B)/sim-machine
 SIM_MACHINE_TEST_NAMES := test-dat test-tlb test-oracle

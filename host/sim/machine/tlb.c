@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../counters.h"
 #include "tlb.h"
 
 #define NODE(slot, lvl) ((int32_t)((slot)*DAT_NR_LEVELS + (lvl)))
@@ -469,21 +468,4 @@ void tlb_ptlb(struct tlb *t)
 {
 	t->st.ptlb++;
 	purge_all(t);
-}
-
-void tlb_flush_all(struct tlb *t)
-{
-	reset_all(t);
-}
-
-void tlb_counters_export(const struct tlb *t, struct gmap_counters *c)
-{
-	gmap_counter_set(c, GC_tlb_hits, t->st.hits);
-	gmap_counter_set(c, GC_tlb_misses, t->st.misses);
-	gmap_counter_set(c, GC_tlb_purged, t->st.purged);
-	gmap_counter_set(c, GC_ipte, t->st.ipte);
-	gmap_counter_set(c, GC_idte, t->st.idte);
-	gmap_counter_set(c, GC_csp, t->st.csp);
-	gmap_counter_set(c, GC_crdte, t->st.crdte);
-	gmap_counter_set(c, GC_ptlb, t->st.ptlb);
 }

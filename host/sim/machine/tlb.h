@@ -207,18 +207,6 @@ int tlb_crdte(struct tlb *t, const struct dat_mem *mem, uint64_t old,
 /* PTLB: clears every entry of this CPU. */
 void tlb_ptlb(struct tlb *t);
 
-/* Clears everything without counting an instruction (machine reset). */
-void tlb_flush_all(struct tlb *t);
-
-struct gmap_counters;
-/*
- * Sets the counters of host/counters.h that the TLB observes (tlb_hits,
- * tlb_misses, tlb_purged, ipte, idte, csp, crdte, ptlb) from t->st and
- * marks them present. ipte/idte count instructions (a range IPTE is one,
- * clearing-by-ASCE is an IDTE); csp counts CSP/CSPG executed.
- */
-void tlb_counters_export(const struct tlb *t, struct gmap_counters *c);
-
 /* Zeroes the statistics (the counters' reset), not the entries. */
 static inline void tlb_stats_reset(struct tlb *t)
 {
