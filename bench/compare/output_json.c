@@ -318,6 +318,7 @@ static void json_kv_top(FILE *f, const struct report *r)
 {
 	struct variant_verdict *v;
 	size_t n = verdicts_build(r, &v), i, m = 0, nb;
+	const struct night_time *t = r->night ? &r->night->time : NULL;
 	double cv = baseline_cv_median(r, &nb);
 
 	json_put_string(f, "top");
@@ -336,7 +337,11 @@ static void json_kv_top(FILE *f, const struct report *r)
 	}
 	fputs("],", f);
 	json_kv_num(f, "baseline_real_time_cv_median_pct", nb ? cv : NAN,
-		    false);
+		    true);
+	json_kv_num(f, "night_wall_s", t && t->wall > 0 ? t->wall : NAN, true);
+	/* the timed rounds' share of the night's wall time (docs/report.md) */
+	json_kv_num(f, "measurement_share_pct",
+		    t && t->wall > 0 ? t->timed / t->wall * 100 : NAN, false);
 	free(v);
 }
 

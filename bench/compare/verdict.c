@@ -350,6 +350,6 @@ void night_notes(FILE *f, const struct report *r)
 		if (!isnan(parts[i]) && parts[i] > 0)
 			fprintf(f, "%s %s %.1f s (%.0f%%)", sep++ ? "," : "",
 				names[i], parts[i], parts[i] / t->wall * 100);
-	fprintf(f, "; measurement (timed) %.0f%% of the night.\n",
+	fprintf(f, "; measurement share (timed / wall) %.0f%%, goal >= 60%%.\n",
 		t->timed / t->wall * 100);
 }

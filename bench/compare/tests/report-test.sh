@@ -15,6 +15,8 @@ cp -r bench/compare/tests/fixtures/results "$tmp/"
 night=$tmp/results/2026-11-24/zsim1
 # a chart of an earlier report of this night that this one does not draw
 mkdir -p "$night/charts" && echo '<svg/>' > "$night/charts/history-9999.svg"
+# how the night's wall time split (scripts/nightly writes it)
+printf 'wall_us=200000000\nbuild_us=10000000\ntimed_us=123000000\n' > "$night/night-time.txt"
 
 # ---- the report ----
 scripts/report "$night" > "$tmp/report.out" 2>&1
@@ -45,6 +47,19 @@ head -n 1 "$night/summary.txt" | grep -q '^variant  *status  *kernel work' &&
 	not_ok "summary.txt head: $(head -n 2 "$night/summary.txt")"
 grep -qx 'pgt-prefill: -93.8% exits_l0 on table_creation/span_gib:64 vs baseline' "$night/summary.txt" &&
 	ok "summary.txt: the pgt-prefill headline" || not_ok "summary.txt: the pgt-prefill headline"
+
+# the night's noise and measurement share: once in report.md and the
+# summary, and in verdict.json
+for f in report.md summary.txt; do
+	[ "$(grep -c '^Night: 200 s wall: build 10.0 s (5%), timed 123.0 s (62%); measurement share (timed / wall) 62%, goal >= 60%\.$' "$night/$f")" -eq 1 ] &&
+		[ "$(grep -c '^Noise: median baseline real.*time CV' "$night/$f")" -eq 1 ] &&
+		ok "$f: the Noise and Night lines once, with the measurement share" ||
+		{ not_ok "$f: the Noise and Night lines once, with the measurement share"; grep -n '^No\|^Ni' "$night/$f" | sed 's/^/#   /'; }
+done
+[ "$("$get" "$night/verdict.json" .measurement_share_pct)" = 61.5 ] &&
+	[ "$("$get" "$night/verdict.json" .night_wall_s)" = 200 ] &&
+	ok "verdict.json: measurement_share_pct 61.5 of night_wall_s 200" ||
+	not_ok "verdict.json: measurement_share_pct $("$get" "$night/verdict.json" .measurement_share_pct), night_wall_s $("$get" "$night/verdict.json" .night_wall_s)"
 
 nsvg=$(ls "$night"/charts/*.svg 2>/dev/null | wc -l)
 npng=$(ls "$night"/charts/*.png 2>/dev/null | wc -l)

@@ -95,3 +95,27 @@ $(COST_T)/s390x/test-cost: $(COST_DIR)/tests/test-cost.c \
 TESTS += $(COST_T)/test-cost $(COST_DIR)/tests/gmapbench-cost.sh
 CHECK_DEPS += $(COST_T)/s390x/test-cost $(B)/bin/gmapbench-baseline-cost \
 	$(B)/bin/gmapbench-pgt-prefill-cost
+
+# ---------------------------------------------------------------- make perf
+# cost-perf: the count pass's cost per iteration against a native one on
+# the nightly set, and kernel_bb identical run to run (cost-perf.c)
+COST_PERF := $(B)/bin/sim-cost-perf
+COST_PERF_VARIANT ?= baseline
+COST_PERF_ARGS ?=
+
+define COST_PERF_RULES
+$(COST_PERF): $(COST_DIR)/cost-perf.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
+	@mkdir -p $$(@D)
+	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -o $$@ $$< $(LIB_JSON_SRCS) -lm
+endef
+LATE_RULES += COST_PERF_RULES
+
+.PHONY: cost-perf
+cost-perf: $(COST_PERF) $(call SUITES_BIN,$(COST_PERF_VARIANT)) \
+		$(call SUITES_BIN,$(COST_PERF_VARIANT))-cost
+	$(COST_PERF) --bin=$(call SUITES_BIN,$(COST_PERF_VARIANT)) $(COST_PERF_ARGS)
+
+ALL_TARGETS += $(COST_PERF)
+PERF_TARGETS += cost-perf
+TESTS += $(COST_DIR)/tests/cost-perf.sh
+CHECK_DEPS += $(COST_PERF)

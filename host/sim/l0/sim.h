@@ -15,6 +15,16 @@
 /* where L0's process maps L1's memory (host virtual, 1 MiB aligned) */
 #define SIM_L1_VMADDR (1UL << 40)
 
+/*
+ * Our own code in a kernel object (vsie_loop.c holds vsie.c's): not counted
+ * in the count build (host/sim/cost/cost.mk), no basic-block callback.
+ */
+#if __has_attribute(no_sanitize_coverage)
+#define SIM_NOT_COUNTED __attribute__((no_sanitize_coverage))
+#else
+#define SIM_NOT_COUNTED
+#endif
+
 /* own counters, those the kernel's statistics and the TLB do not give */
 enum sim_counter {
 	SC_vsie_entries,

@@ -20,8 +20,8 @@ static pthread_once_t sim_notifiers_once = PTHREAD_ONCE_INIT;
  * _sgt() a region-third entry's range, _r3t() a region-second's, _r2t() a
  * region-first's, gmap_unshadow() (the whole shadow) 0..-1.
  */
-static void sim_count_unshadow(struct gmap *gmap, unsigned long start,
-			       unsigned long end)
+SIM_NOT_COUNTED static void
+sim_count_unshadow(struct gmap *gmap, unsigned long start, unsigned long end)
 {
 	struct gsim *g =
 		container_of((struct kvm *)gmap->private, struct gsim, kvm);
@@ -54,33 +54,33 @@ static struct gmap_notifier vsie_gmap_nb = {
 	.notifier_call = kvm_s390_vsie_gmap_notifier,
 };
 
-static void sim_register_notifiers(void)
+SIM_NOT_COUNTED static void sim_register_notifiers(void)
 {
 	gmap_register_pte_notifier(&vsie_gmap_nb);
 	gmap_register_pte_notifier(&sim_unshadow_nb);
 }
 
 /* gaccess.c's ipte lock, one vCPU: the count is the whole lock */
-void ipte_lock(struct kvm *kvm)
+SIM_NOT_COUNTED void ipte_lock(struct kvm *kvm)
 {
 	kvm->arch.ipte_lock_count++;
 }
 
-void ipte_unlock(struct kvm *kvm)
+SIM_NOT_COUNTED void ipte_unlock(struct kvm *kvm)
 {
 	kvm->arch.ipte_lock_count--;
 }
 
 /* The program interruption for L1: remembered for the exit to L1. */
-int kvm_s390_inject_prog_irq(struct kvm_vcpu *vcpu,
-			     struct kvm_s390_pgm_info *pgm)
+SIM_NOT_COUNTED int kvm_s390_inject_prog_irq(struct kvm_vcpu *vcpu,
+					     struct kvm_s390_pgm_info *pgm)
 {
 	vcpu->arch.pgm = *pgm;
 	vcpu->arch.pgm_pending = true;
 	return 0;
 }
 
-int sim_vsie_init(struct gsim *g)
+SIM_NOT_COUNTED int sim_vsie_init(struct gsim *g)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
 	struct vsie_page *vp;
@@ -101,7 +101,7 @@ int sim_vsie_init(struct gsim *g)
 	return 0;
 }
 
-void sim_vsie_fini(struct gsim *g)
+SIM_NOT_COUNTED void sim_vsie_fini(struct gsim *g)
 {
 	struct vsie_page *vp = g->vsie_page;
 
@@ -113,7 +113,7 @@ void sim_vsie_fini(struct gsim *g)
 	}
 }
 
-uint64_t sim_shadow_bytes(struct gsim *g)
+SIM_NOT_COUNTED uint64_t sim_shadow_bytes(struct gsim *g)
 {
 	struct gmap *sg;
 	struct page *page;
@@ -130,7 +130,8 @@ uint64_t sim_shadow_bytes(struct gsim *g)
 
 /* The DAT facilities that apply to L2's tables, as acquire_gmap_shadow()
  * decides them (CR0 EDAT and the facilities offered to L1). */
-static unsigned int l2_edat(struct gsim *g, const struct gsim_sie *sie)
+SIM_NOT_COUNTED static unsigned int l2_edat(struct gsim *g,
+					    const struct gsim_sie *sie)
 {
 	unsigned int edat = 0;
 
@@ -142,8 +143,10 @@ static unsigned int l2_edat(struct gsim *g, const struct gsim_sie *sie)
 	return edat;
 }
 
-static void oracle_compare(struct gsim *g, const struct gsim_sie *sie,
-			   uint64_t addr, bool write, uint64_t raddr, bool prot)
+SIM_NOT_COUNTED static void oracle_compare(struct gsim *g,
+					   const struct gsim_sie *sie,
+					   uint64_t addr, bool write,
+					   uint64_t raddr, bool prot)
 {
 	struct oracle_observed got = {.pgm = 0, .raddr = raddr, .prot = prot};
 	enum oracle_mismatch kind;
@@ -162,8 +165,9 @@ static void oracle_compare(struct gsim *g, const struct gsim_sie *sie,
 }
 
 /* The exception handle_fault() reflected to L1, against the oracle's walk */
-static void oracle_compare_exception(struct gsim *g, const struct gsim_sie *sie,
-				     const struct kvm_s390_pgm_info *pgm)
+SIM_NOT_COUNTED static void
+oracle_compare_exception(struct gsim *g, const struct gsim_sie *sie,
+			 const struct kvm_s390_pgm_info *pgm)
 {
 	struct oracle_exception got = {.pgm = pgm->code,
 				       .teid = pgm->trans_exc_code};
@@ -184,8 +188,9 @@ static void oracle_compare_exception(struct gsim *g, const struct gsim_sie *sie,
  * notifier had set PROG_REQUEST). A prefix page the shadow does not
  * translate, or translates wrongly, is a mismatch.
  */
-static void oracle_check_prefix(struct gsim *g, const struct gsim_sie *sie,
-				unsigned long asce)
+SIM_NOT_COUNTED static void oracle_check_prefix(struct gsim *g,
+						const struct gsim_sie *sie,
+						unsigned long asce)
 {
 	struct dat_result r;
 	char msg[320];
@@ -208,7 +213,8 @@ static void oracle_check_prefix(struct gsim *g, const struct gsim_sie *sie,
  * (host DAT exception, or protection on a store), with the address in
  * current->thread as the kernel's fault handler leaves it.
  */
-static int run_l2(struct gsim *g, struct gsim_sie *sie, unsigned long asce)
+SIM_NOT_COUNTED static int run_l2(struct gsim *g, struct gsim_sie *sie,
+				  unsigned long asce)
 {
 	const bool check = g->cfg.check == GSIM_CHECK_ON;
 	struct tlb *t = &g->tlb;
@@ -246,7 +252,8 @@ static int run_l2(struct gsim *g, struct gsim_sie *sie, unsigned long asce)
 }
 
 /* shadow_scb(): the prefix L1 gives, a change unmaps the old one */
-static void set_prefix(struct vsie_page *vp, const struct gsim_sie *sie)
+SIM_NOT_COUNTED static void set_prefix(struct vsie_page *vp,
+				       const struct gsim_sie *sie)
 {
 	uint32_t prefix = (sie->has_prefix ? sie->prefix : 1UL << 31) >>
 			  GUEST_PREFIX_SHIFT;
@@ -261,7 +268,7 @@ static void set_prefix(struct vsie_page *vp, const struct gsim_sie *sie)
  * fault in one or two exits */
 #define SIM_HANG_FAULTS 256
 
-int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
+SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 {
 	const bool check = g->cfg.check == GSIM_CHECK_ON;
 	struct vsie_page *vp = g->vsie_page;
