@@ -9,14 +9,16 @@
  *   2  an invalid entry at each level (region-first .. page translation)
  *   3  translation specification: a region entry of another table type,
  *      a segment entry with TT set, a PTE with bit 52 set
- *   4  private vs common: a common segment under a private-space ASCE
- *      (translation specification), then the same ASCE not private
+ *   4  private vs common: a common segment and a common 2 GiB frame
+ *      (EDAT-2) under a private-space ASCE (translation
+ *      specification), then the same ASCE not private
  *   5  real-space ASCE: L2 below L1's heap translates 1:1 (the origin
  *      changes each round: a new real-space shadow replaces the old);
  *      beyond L1 memory it is an addressing exception
  *   6  DAT protection in region-first and region-second entries (EDAT-1)
- *   7  beyond L1 memory: a frame, a page table, a segment table and the
- *      top table L1 designates there (addressing exceptions)
+ *   7  beyond L1 memory: a region-second, region-third, segment and
+ *      page table, a frame and the top table L1 designates there
+ *      (addressing exceptions)
  */
 #include "scenario.h"
 
@@ -36,16 +38,18 @@ static const enum l1_level levels[] = {L1_LVL_R1, L1_LVL_R2, L1_LVL_R3,
 #define ASCE_PRIVATE 0x100ULL /* bit 55 */
 #define ASCE_REAL 0x20ULL /* bit 58 */
 #define STE_CS 0x10ULL /* bit 59, common segment */
+#define R3E_CR 0x10ULL /* bit 59, common region (FC=1) */
 #define PTE_BIT52 0x800ULL
 #define REAL_PAGES 16
 #define REAL_STRIDE (L1_HEAP_START / REAL_PAGES)
 
 static void needs(const int64_t *a, struct scenario_needs *n)
 {
-	n->frames[L1_FRAME_PGT] = 3;
-	n->frames[L1_FRAME_4K] = 3;
-	n->frames[L1_FRAME_CRST] = 8;
-	n->edat1 = a[KIND] == 6;
+	n->frames[L1_FRAME_PGT] = 6;
+	n->frames[L1_FRAME_4K] = 8;
+	n->frames[L1_FRAME_CRST] = 12;
+	n->edat1 = a[KIND] == 4 || a[KIND] == 6;
+	n->edat2 = a[KIND] == 4;
 }
 
 /* L2 fetches, then stores, at each address */
@@ -123,21 +127,26 @@ static int spec(struct l1_gmap *g, uint64_t *faults)
 	return rc;
 }
 
-/* 4: a common segment, the ASCE private, then not */
+/* 4: a common segment (L2 0) and a common 2 GiB frame (EDAT-2, L2 2 GiB,
+ * L1 0), the ASCE private, then not */
 static int private_common(struct l1_gmap *g, uint64_t *faults)
 {
-	const uint64_t asce = g->asce, zero = 0;
+	const uint64_t asce = g->asce, addr[2] = {0, L1_R3_SIZE};
 	int rc;
 
 	rc = l1_gmap_change_entry(g, 0, L1_LVL_SG, 0, STE_CS);
+	if (!rc)
+		rc = l1_gmap_change_entry(g, L1_R3_SIZE, L1_LVL_R3, 0, R3E_CR);
 	g->asce = asce | ASCE_PRIVATE;
 	if (!rc)
-		rc = touch(g, false, &zero, 1, faults);
+		rc = touch(g, true, addr, 2, faults);
 	g->asce = asce;
 	if (!rc)
-		rc = touch(g, false, &zero, 1, faults);
+		rc = touch(g, true, addr, 2, faults);
 	if (!rc)
 		rc = l1_gmap_change_entry(g, 0, L1_LVL_SG, STE_CS, 0);
+	if (!rc)
+		rc = l1_gmap_change_entry(g, L1_R3_SIZE, L1_LVL_R3, R3E_CR, 0);
 	return rc;
 }
 
@@ -181,41 +190,40 @@ static int region_prot(struct l1_gmap *g, uint64_t *faults)
 	return rc;
 }
 
-/* 7: the frame of L2 0, the page table of L2 1 MiB, the segment table of
- * L2 2 GiB and then the top table lie beyond L1 memory */
-static int beyond_mem(struct l1_gmap *g, uint64_t *faults)
+/* 7: beyond L1 memory, at each level in turn for the L2 address whose
+ * index differs from 0's there: the region-second, region-third, segment
+ * and page table, and the frame; then the top table itself */
+static int beyond_mem(struct l1_gmap *g, const uint64_t *addr,
+		      uint64_t *faults)
 {
+	static const uint64_t origin[] = {
+		[L1_LVL_R1] = L1_RTE_ORIGIN, [L1_LVL_R2] = L1_RTE_ORIGIN,
+		[L1_LVL_R3] = L1_RTE_ORIGIN, [L1_LVL_SG] = L1_STE_PTO,
+		[L1_LVL_PT] = L1_PTE_PFRA,
+	};
 	const uint64_t mem = g->l1->plat->mem_bytes, asce = g->asce;
-	const uint64_t addr[3] = {0, L1_SEG_SIZE, L1_R3_SIZE};
-	uint64_t pte, ste, r3e;
+	uint64_t old[NR_LEVELS];
 	struct l1_walk w;
-	int rc;
+	unsigned int i;
+	int rc = 0;
 
-	l1_gmap_walk(g, addr[0], &w);
-	pte = w.value[L1_LVL_PT];
-	l1_gmap_walk(g, addr[1], &w);
-	ste = w.value[L1_LVL_SG];
-	l1_gmap_walk(g, addr[2], &w);
-	r3e = w.value[L1_LVL_R3];
-	rc = l1_gmap_change_entry(g, addr[0], L1_LVL_PT, L1_PTE_PFRA, mem);
+	for (i = 0; i < NR_LEVELS && !rc; i++) {
+		l1_gmap_walk(g, addr[i], &w);
+		old[i] = w.value[levels[i]];
+		rc = l1_gmap_change_entry(g, addr[i], levels[i],
+					  origin[levels[i]],
+					  mem + i * L1_SEG_SIZE);
+	}
 	if (!rc)
-		rc = l1_gmap_change_entry(g, addr[1], L1_LVL_SG, L1_STE_PTO,
-					  mem + L1_SEG_SIZE);
-	if (!rc)
-		rc = l1_gmap_change_entry(g, addr[2], L1_LVL_R3, L1_RTE_ORIGIN,
-					  mem + 2 * L1_SEG_SIZE);
-	if (!rc)
-		rc = touch(g, false, addr, 3, faults);
-	g->asce = (asce & ~L1_ASCE_ORIGIN) | (mem + 4 * L1_SEG_SIZE);
+		rc = touch(g, false, addr, NR_LEVELS, faults);
+	g->asce = (asce & ~L1_ASCE_ORIGIN) | (mem + 8 * L1_SEG_SIZE);
 	if (!rc)
 		rc = touch(g, false, addr, 1, faults);
 	g->asce = asce;
-	if (!rc)
-		rc = l1_gmap_change_entry(g, addr[0], L1_LVL_PT, ~0ULL, pte);
-	if (!rc)
-		rc = l1_gmap_change_entry(g, addr[1], L1_LVL_SG, ~0ULL, ste);
-	if (!rc)
-		rc = l1_gmap_change_entry(g, addr[2], L1_LVL_R3, ~0ULL, r3e);
+	while (i--)
+		if (!rc)
+			rc = l1_gmap_change_entry(g, addr[i], levels[i], ~0ULL,
+						  old[i]);
 	return rc;
 }
 
@@ -223,22 +231,21 @@ static int beyond_mem(struct l1_gmap *g, uint64_t *faults)
 static uint64_t per_round(int64_t kind)
 {
 	static const uint64_t n[] = {
-		[1] = 6, [2] = 10, [3] = 10, [4] = 2, [5] = 4, [6] = 2, [7] = 8,
+		[1] = 6, [2] = 10, [3] = 10, [4] = 4, [5] = 4, [6] = 2, [7] = 12,
 	};
 	return n[kind];
 }
 
-/* The gmaps of a kind, each with L2 0 mapped (kind 7: 1 MiB and 2 GiB
- * too); *nr of them */
-static int setup(struct l1 *l1, int64_t kind, struct l1_gmap *gs,
-		 unsigned int *nr)
+/* The gmaps of a kind, each with L2 0 mapped; kind 4 a 2 GiB frame at
+ * L2 2 GiB too, kind 7 every address of addr[]; *nr of them */
+static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
+		 struct l1_gmap *gs, unsigned int *nr)
 {
 	static const enum l1_level reach_tops[] = {L1_LVL_SG, L1_LVL_R3,
 						   L1_LVL_R2};
-	const uint64_t kind7[] = {L1_SEG_SIZE, L1_R3_SIZE};
-	enum l1_level top = kind == 4 || kind == 5 ? L1_LVL_SG
-			    : kind == 7		   ? L1_LVL_R3
-						   : L1_LVL_R1;
+	enum l1_level top = kind == 5 ? L1_LVL_SG
+			    : kind == 4 ? L1_LVL_R3
+					: L1_LVL_R1;
 	unsigned int i;
 	int rc = 0;
 
@@ -249,8 +256,10 @@ static int setup(struct l1 *l1, int64_t kind, struct l1_gmap *gs,
 			return rc;
 		rc = scn_map_new(&gs[*nr], 0, L1_MAP_4K);
 	}
-	for (i = 0; kind == 7 && i < 2 && !rc; i++)
-		rc = scn_map_new(&gs[0], kind7[i], L1_MAP_4K);
+	if (kind == 4 && !rc)
+		rc = l1_gmap_map(&gs[0], L1_R3_SIZE, 0, L1_MAP_2G, 0);
+	for (i = 0; kind == 7 && i < NR_LEVELS && !rc; i++)
+		rc = scn_map_new(&gs[0], addr[i], L1_MAP_4K);
 	return rc;
 }
 
@@ -264,7 +273,7 @@ static int run(struct l1 *l1, const int64_t *a)
 
 	for (i = 0; i < NR_LEVELS; i++)
 		addr[i] = l1_entry_span(levels[i]);
-	rc = setup(l1, a[KIND], gs, &nr);
+	rc = setup(l1, a[KIND], addr, gs, &nr);
 	for (r = 0; r < a[ROUNDS] && !rc; r++) {
 		switch (a[KIND]) {
 		case 1:
@@ -286,7 +295,7 @@ static int run(struct l1 *l1, const int64_t *a)
 			rc = region_prot(gs, &faults);
 			break;
 		default:
-			rc = beyond_mem(gs, &faults);
+			rc = beyond_mem(gs, addr, &faults);
 			break;
 		}
 	}
