@@ -193,8 +193,7 @@ static int region_prot(struct l1_gmap *g, uint64_t *faults)
 /* 7: beyond L1 memory, at each level in turn for the L2 address whose
  * index differs from 0's there: the region-second, region-third, segment
  * and page table, and the frame; then the top table itself */
-static int beyond_mem(struct l1_gmap *g, const uint64_t *addr,
-		      uint64_t *faults)
+static int beyond_mem(struct l1_gmap *g, const uint64_t *addr, uint64_t *faults)
 {
 	static const uint64_t origin[] = {
 		[L1_LVL_R1] = L1_RTE_ORIGIN, [L1_LVL_R2] = L1_RTE_ORIGIN,
@@ -231,7 +230,8 @@ static int beyond_mem(struct l1_gmap *g, const uint64_t *addr,
 static uint64_t per_round(int64_t kind)
 {
 	static const uint64_t n[] = {
-		[1] = 6, [2] = 10, [3] = 10, [4] = 4, [5] = 4, [6] = 2, [7] = 12,
+		[1] = 6, [2] = 10, [3] = 10, [4] = 4,
+		[5] = 4, [6] = 2,  [7] = 12,
 	};
 	return n[kind];
 }
@@ -243,7 +243,7 @@ static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
 {
 	static const enum l1_level reach_tops[] = {L1_LVL_SG, L1_LVL_R3,
 						   L1_LVL_R2};
-	enum l1_level top = kind == 5 ? L1_LVL_SG
+	enum l1_level top = kind == 5	? L1_LVL_SG
 			    : kind == 4 ? L1_LVL_R3
 					: L1_LVL_R1;
 	unsigned int i;

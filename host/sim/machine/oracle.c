@@ -139,8 +139,8 @@ static void fault_site(const struct oracle_result *r, char *buf, size_t len)
 	if (r->pgm == DAT_PGM_ADDRESSING) {
 		snprintf(buf, len, "L1 %#" PRIx64 " beyond L1 memory (%s)",
 			 (uint64_t)(r->level < DAT_NR_LEVELS
-						 ? r->l1abs
-						 : r->l1abs & ~(DAT_PAGE_SIZE - 1)),
+					    ? r->l1abs
+					    : r->l1abs & ~(DAT_PAGE_SIZE - 1)),
 			 r->level < DAT_NR_LEVELS ? dat_level_name(r->level)
 						  : "the frame");
 	} else if (r->level >= DAT_NR_LEVELS) {

@@ -388,12 +388,13 @@ static void test_addressing(void)
 	       "a frame at the end of L1 memory: addressing");
 	tap_ok(oracle_translate(&L1, asce, 0, 0x00071000, &r) == ORACLE_OK,
 	       "the last frame of L1 memory translates");
-	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00070008, true, &got,
-				      msg, sizeof(msg)) == ORACLE_MATCH &&
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00070008, true, &got, msg,
+				      sizeof(msg)) == ORACLE_MATCH &&
 		       oracle_teid(0x70000, true, DAT_PGM_ADDRESSING) == 0,
 	       "an addressing exception, no TEID, for it: right");
 	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00071008, false, &got,
-				      msg, sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+				      msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
 		       strstr(msg, "expected none"),
 	       "an addressing exception where L1 memory holds the frame is "
 	       "spurious: %s",
@@ -401,7 +402,8 @@ static void test_addressing(void)
 	got = (struct oracle_exception){DAT_PGM_PAGE,
 					oracle_teid(0x70000, false, 0x11)};
 	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00070008, false, &got,
-				      msg, sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+				      msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
 		       strstr(msg, "expected addressing") &&
 		       strstr(msg, "beyond L1 memory (the frame)"),
 	       "another exception for it is wrong: %s", msg);
@@ -417,7 +419,7 @@ static void test_addressing(void)
 	       msg);
 	L1.l1_mem_bytes = 0;
 	tap_ok(oracle_translate(&L1, asce, 0, 0x00500000, &r) ==
-			       ORACLE_L0_FAULT,
+		       ORACLE_L0_FAULT,
 	       "without l1_mem_bytes, L0's gmap decides (no translation)");
 	mtest_set(&L1mem, ste, DAT_STE_INVALID);
 }
