@@ -70,6 +70,7 @@ const struct arg_set arg_sets[] = {
 	/* tables shorter than full: just inside and just past the end */
 	N("short_tables", {"asce_levels", 1}, {"limit", 1}, {"length", 1}),
 	N("short_tables", {"asce_levels", 3}, {"limit", 1}, {"length", 0}),
+	N("short_tables", {"asce_levels", 2}, {"limit", 1}, {"length", 0}),
 	N("short_tables", {"asce_levels", 4}, {"limit", 1}, {"length", 2}),
 	N("short_tables", {"asce_levels", 2}, {"limit", 2}, {"length", 1}),
 	N("short_tables", {"asce_levels", 3}, {"limit", 2}, {"length", 0}),
@@ -97,6 +98,15 @@ const struct arg_set arg_sets[] = {
 	N("l0_events", {"event", 2}, {"target", 2}),
 	N("l0_events", {"event", 1}, {"prefix", 1}),
 	L("l0_events", {"event", 2}, {"pages", 16384}, {"rounds", 256}),
+
+	/* every kind of DAT exception L1's tables raise, addressing too */
+	N("dat_exceptions", {"kind", 1}),
+	N("dat_exceptions", {"kind", 2}),
+	N("dat_exceptions", {"kind", 3}),
+	N("dat_exceptions", {"kind", 4}),
+	N("dat_exceptions", {"kind", 5}),
+	N("dat_exceptions", {"kind", 6}),
+	N("dat_exceptions", {"kind", 7}),
 };
 
 const unsigned int nr_arg_sets = sizeof(arg_sets) / sizeof(arg_sets[0]);

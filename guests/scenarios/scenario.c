@@ -5,14 +5,14 @@
 extern const struct scenario scn_table_creation, scn_prot_fault_storm,
 	scn_pte_churn, scn_top_level_churn, scn_multi_guest, scn_large_pages,
 	scn_l2_reboot, scn_dat_protection, scn_short_tables, scn_edat_toggle,
-	scn_l0_events, scn_top_table_sweep, scn_l1_insns;
+	scn_l0_events, scn_top_table_sweep, scn_l1_insns, scn_dat_exceptions;
 
 static const struct scenario *const registry[] = {
 	&scn_table_creation,  &scn_prot_fault_storm, &scn_pte_churn,
 	&scn_top_level_churn, &scn_multi_guest,	     &scn_large_pages,
 	&scn_l2_reboot,	      &scn_dat_protection,   &scn_short_tables,
 	&scn_edat_toggle,     &scn_l0_events,	     &scn_top_table_sweep,
-	&scn_l1_insns,
+	&scn_l1_insns,	      &scn_dat_exceptions,
 };
 
 /* L1's state for the run in progress (see "Not reentrant") */

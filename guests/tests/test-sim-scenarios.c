@@ -171,5 +171,32 @@ int main(void)
 	EXPECT("l1_insns", "insn:2/level:2/rewrites:8",
 	       C(crdte) == 8 && C(unshadow_full) == 8,
 	       "each CRDTE of a segment entry (the top table) unshadows all");
+	EXPECT("dat_exceptions", "kind:1/rounds:2",
+	       C(exits_l1) == 12 && C(exits_l0) == 0,
+	       "beyond the reach of a segment, region-third and region-second "
+	       "table on top: an ASCE-type exception for each access");
+	EXPECT("dat_exceptions", "kind:2/rounds:2", C(exits_l1) == 20,
+	       "an invalid entry at each of the five levels, fetch and store");
+	EXPECT("dat_exceptions", "kind:3/rounds:2",
+	       C(exits_l1) == 20 && (int64_t)res.l1.accesses == 0,
+	       "a specification error at each level, fetch and store");
+	EXPECT("dat_exceptions", "kind:4/rounds:2",
+	       C(exits_l1) == 8 && (int64_t)res.l1.accesses == 8,
+	       "common segment and region frame: faults under the private "
+	       "ASCE only");
+	EXPECT("dat_exceptions", "kind:5/rounds:2",
+	       C(exits_l1) == 8 && (int64_t)res.l1.accesses == 64 &&
+		       C(shadow_create) == 2 && C(unshadow_full) == 1,
+	       "real space translates below L1's heap, addressing beyond L1 "
+	       "memory; the second real-space ASCE replaces the first shadow");
+	EXPECT("dat_exceptions", "kind:6/rounds:2",
+	       C(exits_l1) == 4 && (int64_t)res.l1.accesses == 4,
+	       "region-first and region-second P: stores fault, fetches not");
+	EXPECT("dat_exceptions", "kind:7/rounds:2",
+	       C(exits_l1) == 24 && C(unshadow_r2t) >= 2 &&
+		       C(unshadow_r3t) >= 2 && C(unshadow_sgt) >= 2 &&
+		       C(unshadow_pgt) >= 2,
+	       "addressing for a table or frame beyond L1 memory at each "
+	       "level; the shadow table made for it is unshadowed again");
 	return tap_done();
 }

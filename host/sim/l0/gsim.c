@@ -194,6 +194,7 @@ struct gsim *gsim_create(const struct gsim_config *cfg, char *err,
 	g->oracle.gmap_asce = g->gmap->asce;
 	g->oracle.gmap_edat = DAT_EDAT1;
 	g->oracle.l0mem = NULL;
+	g->oracle.l1_mem_bytes = cfg->l1_mem_bytes;
 	g->oracle.l1_of_l0 = sim_l1_of_l0;
 	g->oracle.ctx = g;
 	gsim_counters_reset(g);

@@ -263,6 +263,34 @@ SIM_NOT_COUNTED static void set_prefix(struct vsie_page *vp,
 	vp->scb_s.prefix = prefix;
 }
 
+/*
+ * vsie_run(): -EFAULT, an L1 table or frame beyond L1 memory, is an
+ * addressing exception, presented to L1 as a program intercept (no TEID)
+ * for the L2 access in current->thread.
+ */
+static void addressing_exit(struct gsim *g, struct gsim_sie *sie)
+{
+	struct kvm_s390_pgm_info pgm = {.code = PGM_ADDRESSING};
+
+	g->c[SC_exits_l1]++;
+	if (g->cfg.check == GSIM_CHECK_ON)
+		oracle_compare_exception(g, sie, &pgm);
+	sie->exit = GSIM_EXIT_PGM;
+	sie->pgm_code = PGM_ADDRESSING;
+	sie->teid = 0;
+	sie->trans_exc_addr = current->thread.gmap_addr;
+	sie->write = current->thread.gmap_write_flag;
+}
+
+/* The L2 access run_l2() is at, as the fault handler would leave it */
+static void set_fault_access(const struct gsim_sie *sie)
+{
+	const struct gsim_l2_run *r = &sie->runs[sie->run];
+
+	current->thread.gmap_addr = r->addr + (uint64_t)r->stride * sie->done;
+	current->thread.gmap_write_flag = r->flags & GSIM_L2_WRITE;
+}
+
 /* The same L2 access faulting to L0 this often in a row, with no access
  * done in between, is no progress: a correct kernel resolves a shadow
  * fault in one or two exits */
@@ -290,6 +318,12 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 	for (;;) {
 		/* vsie_run() */
 		rc = acquire_gmap_shadow(vcpu, vp);
+		if (rc == -EFAULT && sie->run < sie->nr_runs) {
+			/* L2's top table beyond L1 memory */
+			set_fault_access(sie);
+			addressing_exit(g, sie);
+			return 0;
+		}
 		if (rc) {
 			sim_error(g, "acquire_gmap_shadow: %d", rc);
 			return rc;
@@ -362,6 +396,10 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 			sie->teid = vcpu->arch.pgm.trans_exc_code;
 			sie->trans_exc_addr = current->thread.gmap_addr;
 			sie->write = current->thread.gmap_write_flag;
+			return 0;
+		}
+		if (rc == -EFAULT) {
+			addressing_exit(g, sie);
 			return 0;
 		}
 		sim_error(g, "handle_fault at L2 0x%lx: %d",

@@ -15,9 +15,16 @@ struct l1_view {
 	const struct dat_mem *l0mem;
 	int l0_pgm; /* the gmap walk that failed, 0 if none */
 	uint64_t l0_fault_addr; /* the L1 absolute address it was for */
+	bool beyond; /* an entry beyond L1 memory (l0_fault_addr) */
 	unsigned int nreads; /* entries read so far, one per level */
 	bool read_prot[DAT_NR_LEVELS]; /* L0 protects the page of read i */
 };
+
+/* An L1 absolute address beyond L1 memory: an addressing exception */
+static bool beyond_l1(const struct oracle_l1 *l1, uint64_t l1abs)
+{
+	return l1->l1_mem_bytes && l1abs >= l1->l1_mem_bytes;
+}
 
 static void *l1_ptr(void *ctx, uint64_t l1abs, unsigned int len)
 {
@@ -25,6 +32,11 @@ static void *l1_ptr(void *ctx, uint64_t l1abs, unsigned int len)
 	struct dat_result r;
 	int rc;
 
+	if (beyond_l1(v->l1, l1abs)) {
+		v->beyond = true;
+		v->l0_fault_addr = l1abs;
+		return NULL;
+	}
 	rc = dat_translate(v->l1->gmap_asce, l1abs, v->l1->gmap_edat, v->l0mem,
 			   &r);
 	if (rc) {
@@ -56,6 +68,11 @@ enum oracle_kind oracle_translate(const struct oracle_l1 *l1, uint64_t l2_asce,
 			res->l1_table_unprot |= (uint8_t)(1u << (w1.top + i));
 	if (rc) {
 		res->level = w1.fault_level;
+		if (rc == DAT_PGM_ADDRESSING && view.beyond) {
+			res->pgm = DAT_PGM_ADDRESSING;
+			res->l1abs = view.l0_fault_addr;
+			return res->kind = ORACLE_L1_FAULT;
+		}
 		if (rc == DAT_PGM_ADDRESSING && view.l0_pgm) {
 			/* the page of L1's table entry is not mapped by L0 */
 			res->pgm = view.l0_pgm;
@@ -68,6 +85,12 @@ enum oracle_kind oracle_translate(const struct oracle_l1 *l1, uint64_t l2_asce,
 	res->l1abs = w1.raddr;
 	res->l1_prot = w1.prot;
 	res->frame_size = w1.frame_size;
+	if (beyond_l1(l1, w1.raddr)) {
+		/* the frame: gmap_shadow_page() finds no L0 mapping */
+		res->level = DAT_NR_LEVELS;
+		res->pgm = DAT_PGM_ADDRESSING;
+		return res->kind = ORACLE_L1_FAULT;
+	}
 
 	rc = dat_translate(l1->gmap_asce, w1.raddr, l1->gmap_edat, view.l0mem,
 			   &w0);
@@ -113,7 +136,14 @@ static const char *frame_name(const struct oracle_l1 *l1, uint64_t l0real,
  * or, for a table-length or -offset violation, no entry was read */
 static void fault_site(const struct oracle_result *r, char *buf, size_t len)
 {
-	if (r->level >= DAT_NR_LEVELS) {
+	if (r->pgm == DAT_PGM_ADDRESSING) {
+		snprintf(buf, len, "L1 %#" PRIx64 " beyond L1 memory (%s)",
+			 (uint64_t)(r->level < DAT_NR_LEVELS
+					    ? r->l1abs
+					    : r->l1abs & ~(DAT_PAGE_SIZE - 1)),
+			 r->level < DAT_NR_LEVELS ? dat_level_name(r->level)
+						  : "the frame");
+	} else if (r->level >= DAT_NR_LEVELS) {
 		snprintf(buf, len, "L0's gmap for the frame");
 	} else if (r->l1_entry[r->level] == DAT_NO_ENTRY) {
 		snprintf(buf, len,
@@ -197,6 +227,8 @@ enum oracle_mismatch oracle_check(const struct oracle_l1 *l1, uint64_t l2_asce,
 
 uint64_t oracle_teid(uint64_t l2addr, bool write, int pgm)
 {
+	if (pgm == DAT_PGM_ADDRESSING)
+		return 0; /* an intercept, no TEID */
 	return (uint64_t)(l2addr & ~(DAT_PAGE_SIZE - 1)) |
 	       (write ? 0x400 : 0x800) | (pgm == DAT_PGM_PROTECTION ? 0x4 : 0);
 }

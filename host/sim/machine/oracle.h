@@ -26,6 +26,10 @@ struct oracle_l1 {
 	uint64_t gmap_asce; /* L0's gmap for L1 (L1 absolute -> L0 real) */
 	unsigned int gmap_edat; /* DAT_EDAT* for the gmap walk (hpage) */
 	const struct dat_mem *l0mem; /* L0 real storage; NULL: dat_mem_vr */
+	/* L1 absolute storage ends here: an L1 table or frame at or beyond
+	 * it is an addressing exception (vsie_run() presents it to L1);
+	 * 0: not checked */
+	uint64_t l1_mem_bytes;
 	/* names the L1 absolute frame an L0 real address backs, for
 	 * messages; NULL or a return of ORACLE_NO_L1: unknown */
 	uint64_t (*l1_of_l0)(void *ctx, uint64_t l0real);
@@ -109,7 +113,7 @@ struct oracle_exception {
 };
 /* The TEID of a DAT exception for l2addr: bits 0-51 the page, bits 52-53
  * 10 fetch / 01 store, bit 61 for protection (DAT protection); primary
- * space (bits 62-63 zero) */
+ * space (bits 62-63 zero); 0 for an addressing exception */
 uint64_t oracle_teid(uint64_t l2addr, bool write, int pgm);
 
 /*

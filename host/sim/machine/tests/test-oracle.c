@@ -368,6 +368,62 @@ static void test_check_exception(void)
 	       "the kinds' names");
 }
 
+/* An L1 table or frame at or beyond the end of L1 memory: the addressing
+ * exception vsie_run() presents, without a TEID */
+static void test_addressing(void)
+{
+	uint64_t asce = mtest_asce(&L1mem, DAT_LVL_SG), ste;
+	struct oracle_exception got = {DAT_PGM_ADDRESSING, 0};
+	struct oracle_observed seen = {.raddr = l1_to_l0(0x00062000)};
+	struct oracle_result r;
+	char msg[512];
+
+	L1.l1_mem_bytes = L1_SIZE;
+	mtest_map(&L1mem, asce, 0x00070000, L1_SIZE, 0);
+	mtest_map(&L1mem, asce, 0x00071000, L1_SIZE - 4096, 0);
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00070000, &r) ==
+			       ORACLE_L1_FAULT &&
+		       r.pgm == DAT_PGM_ADDRESSING &&
+		       r.level == DAT_NR_LEVELS && r.l1abs == L1_SIZE,
+	       "a frame at the end of L1 memory: addressing");
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00071000, &r) == ORACLE_OK,
+	       "the last frame of L1 memory translates");
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00070008, true, &got, msg,
+				      sizeof(msg)) == ORACLE_MATCH &&
+		       oracle_teid(0x70000, true, DAT_PGM_ADDRESSING) == 0,
+	       "an addressing exception, no TEID, for it: right");
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00071008, false, &got,
+				      msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "expected none"),
+	       "an addressing exception where L1 memory holds the frame is "
+	       "spurious: %s",
+	       msg);
+	got = (struct oracle_exception){DAT_PGM_PAGE,
+					oracle_teid(0x70000, false, 0x11)};
+	tap_ok(oracle_check_exception(&L1, asce, 0, 0x00070008, false, &got,
+				      msg,
+				      sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "expected addressing") &&
+		       strstr(msg, "beyond L1 memory (the frame)"),
+	       "another exception for it is wrong: %s", msg);
+	/* the page table of segment 0x5 beyond L1 memory */
+	ste = mtest_entry(&L1mem, asce, 0x00500000, DAT_LVL_SG);
+	mtest_set(&L1mem, ste, L1_SIZE + 0x800);
+	tap_ok(oracle_check(&L1, asce, 0, 0x00500000, false, &seen, msg,
+			    sizeof(msg)) == ORACLE_MM_EXCEPTION &&
+		       strstr(msg, "addressing") &&
+		       strstr(msg, "beyond L1 memory (page)"),
+	       "a translation through a page table beyond L1 memory: "
+	       "addressing missing: %s",
+	       msg);
+	L1.l1_mem_bytes = 0;
+	tap_ok(oracle_translate(&L1, asce, 0, 0x00500000, &r) ==
+		       ORACLE_L0_FAULT,
+	       "without l1_mem_bytes, L0's gmap decides (no translation)");
+	mtest_set(&L1mem, ste, DAT_STE_INVALID);
+}
+
 /*
  * Random trees: a spec of L2 pages (R3 designation, 64 segments) -> L1
  * frames, some invalid, some protected, some segments 1 MiB frames; the
@@ -469,6 +525,7 @@ int main(void)
 	test_check_protected();
 	test_check_names_frames();
 	test_check_exception();
+	test_addressing();
 	test_random_trees();
 	mtest_fini(&M);
 	return tap_done();

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dat_exceptions: L1's tables for L2 raise each kind of DAT exception, and
+ * L2 fetches and stores where they do. L1 delivers every exception to L2;
+ * the oracle judges each one (code, TEID, level), L1 checks their number.
+ * Kinds:
+ *   1  reach: L2 just beyond what a segment, region-third and
+ *      region-second table at the top can map (ASCE-type)
+ *   2  an invalid entry at each level (region-first .. page translation)
+ *   3  translation specification: a region entry of another table type,
+ *      a segment entry with TT set, a PTE with bit 52 set
+ *   4  private vs common: a common segment and a common 2 GiB frame
+ *      (EDAT-2) under a private-space ASCE (translation
+ *      specification), then the same ASCE not private
+ *   5  real-space ASCE: L2 below L1's heap translates 1:1 (the origin
+ *      changes each round: a new real-space shadow replaces the old);
+ *      beyond L1 memory it is an addressing exception
+ *   6  DAT protection in region-first and region-second entries (EDAT-1)
+ *   7  beyond L1 memory: a region-second, region-third, segment and
+ *      page table, a frame and the top table L1 designates there
+ *      (addressing exceptions)
+ */
+#include "scenario.h"
+
+enum { KIND, ROUNDS };
+
+static const struct scenario_param params[] = {
+	[KIND] = {"kind", 1, 1, 7,
+		  "1 reach, 2 invalid entries, 3 translation specification, "
+		  "4 private/common, 5 real space, 6 region P, 7 beyond "
+		  "L1 memory"},
+	[ROUNDS] = {"rounds", 2, 1, 1 << 12, "rounds"},
+};
+
+static const enum l1_level levels[] = {L1_LVL_R1, L1_LVL_R2, L1_LVL_R3,
+				       L1_LVL_SG, L1_LVL_PT};
+#define NR_LEVELS (sizeof(levels) / sizeof(levels[0]))
+#define ASCE_PRIVATE 0x100ULL /* bit 55 */
+#define ASCE_REAL 0x20ULL /* bit 58 */
+#define STE_CS 0x10ULL /* bit 59, common segment */
+#define R3E_CR 0x10ULL /* bit 59, common region (FC=1) */
+#define PTE_BIT52 0x800ULL
+#define REAL_PAGES 16
+#define REAL_STRIDE (L1_HEAP_START / REAL_PAGES)
+
+static void needs(const int64_t *a, struct scenario_needs *n)
+{
+	n->frames[L1_FRAME_PGT] = 6;
+	n->frames[L1_FRAME_4K] = 8;
+	n->frames[L1_FRAME_CRST] = 12;
+	n->edat1 = a[KIND] == 4 || a[KIND] == 6;
+	n->edat2 = a[KIND] == 4;
+}
+
+/* L2 fetches, then stores, at each address */
+static int touch(struct l1_gmap *g, bool edat, const uint64_t *addr,
+		 unsigned int nr, uint64_t *faults)
+{
+	struct l1_l2_run runs[2 * NR_LEVELS];
+	unsigned int i;
+
+	for (i = 0; i < 2 * nr; i++)
+		runs[i] = (struct l1_l2_run){
+			.addr = addr[i % nr],
+			.stride = 0,
+			.count = 1,
+			.flags = i >= nr ? L1_RUN_WRITE : 0,
+		};
+	return l1_run_l2_deliver(g, edat, runs, 2 * nr, faults);
+}
+
+/* 1: each top level (gs[i]: segment, region-third, region-second), just
+ * past its reach */
+static int reach(struct l1_gmap *gs, uint64_t *faults)
+{
+	uint64_t past;
+	unsigned int i;
+	int rc = 0;
+
+	for (i = 0; i < 3 && !rc; i++) {
+		past = l1_top_span(gs[i].top);
+		rc = touch(&gs[i], false, &past, 1, faults);
+	}
+	return rc;
+}
+
+/* The wrong bits for a valid entry of the level: another table type, TT
+ * on a segment entry, bit 52 of a PTE */
+static void spec_bits(enum l1_level level, uint64_t *clear, uint64_t *set)
+{
+	*clear = level == L1_LVL_PT ? 0 : L1_RTE_TT_R1;
+	switch (level) {
+	case L1_LVL_R1:
+		*set = L1_RTE_TT_R2;
+		break;
+	case L1_LVL_R2:
+	case L1_LVL_SG:
+		*set = L1_RTE_TT_R3;
+		break;
+	case L1_LVL_R3:
+		*set = L1_RTE_TT_R1;
+		break;
+	default:
+		*set = PTE_BIT52;
+		break;
+	}
+}
+
+/* 3: one entry at a time made a specification error, then restored */
+static int spec(struct l1_gmap *g, uint64_t *faults)
+{
+	uint64_t clear, set, zero = 0;
+	struct l1_walk w;
+	unsigned int i;
+	int rc = 0;
+
+	l1_gmap_walk(g, 0, &w);
+	for (i = 0; i < NR_LEVELS && !rc; i++) {
+		spec_bits(levels[i], &clear, &set);
+		rc = l1_gmap_change_entry(g, 0, levels[i], clear, set);
+		if (!rc)
+			rc = touch(g, false, &zero, 1, faults);
+		if (!rc)
+			rc = l1_gmap_change_entry(g, 0, levels[i], ~0ULL,
+						  w.value[levels[i]]);
+	}
+	return rc;
+}
+
+/* 4: a common segment (L2 0) and a common 2 GiB frame (EDAT-2, L2 2 GiB,
+ * L1 0), the ASCE private, then not */
+static int private_common(struct l1_gmap *g, uint64_t *faults)
+{
+	const uint64_t asce = g->asce, addr[2] = {0, L1_R3_SIZE};
+	int rc;
+
+	rc = l1_gmap_change_entry(g, 0, L1_LVL_SG, 0, STE_CS);
+	if (!rc)
+		rc = l1_gmap_change_entry(g, L1_R3_SIZE, L1_LVL_R3, 0, R3E_CR);
+	g->asce = asce | ASCE_PRIVATE;
+	if (!rc)
+		rc = touch(g, true, addr, 2, faults);
+	g->asce = asce;
+	if (!rc)
+		rc = touch(g, true, addr, 2, faults);
+	if (!rc)
+		rc = l1_gmap_change_entry(g, 0, L1_LVL_SG, STE_CS, 0);
+	if (!rc)
+		rc = l1_gmap_change_entry(g, L1_R3_SIZE, L1_LVL_R3, R3E_CR, 0);
+	return rc;
+}
+
+/* 5: a real-space ASCE, below L1's heap and beyond L1 memory */
+static int real_space(struct l1_gmap *g, int64_t r, uint64_t *faults)
+{
+	const uint64_t mem = g->l1->plat->mem_bytes, asce = g->asce;
+	const uint64_t beyond[2] = {mem, mem + L1_R3_SIZE};
+	struct l1_l2_run runs[2];
+	int rc, i;
+
+	for (i = 0; i < 2; i++)
+		runs[i] = (struct l1_l2_run){
+			.addr = 0,
+			.stride = REAL_STRIDE,
+			.count = REAL_PAGES,
+			.flags = i ? L1_RUN_WRITE : 0,
+		};
+	g->asce = (r & 1 ? L1_PAGE_SIZE : 0) | ASCE_REAL;
+	rc = l1_run_l2(g, false, runs, 2, NULL, NULL);
+	if (!rc)
+		rc = touch(g, false, beyond, 2, faults);
+	g->asce = asce;
+	return rc;
+}
+
+/* 6: P in the region-first, then the region-second entry */
+static int region_prot(struct l1_gmap *g, uint64_t *faults)
+{
+	const uint64_t zero = 0;
+	unsigned int i;
+	int rc = 0;
+
+	for (i = 0; i < 2 && !rc; i++) {
+		rc = l1_gmap_protect_entry(g, 0, levels[i], true);
+		if (!rc)
+			rc = touch(g, true, &zero, 1, faults);
+		if (!rc)
+			rc = l1_gmap_protect_entry(g, 0, levels[i], false);
+	}
+	return rc;
+}
+
+/* 7: beyond L1 memory, at each level in turn for the L2 address whose
+ * index differs from 0's there: the region-second, region-third, segment
+ * and page table, and the frame; then the top table itself */
+static int beyond_mem(struct l1_gmap *g, const uint64_t *addr, uint64_t *faults)
+{
+	static const uint64_t origin[] = {
+		[L1_LVL_R1] = L1_RTE_ORIGIN, [L1_LVL_R2] = L1_RTE_ORIGIN,
+		[L1_LVL_R3] = L1_RTE_ORIGIN, [L1_LVL_SG] = L1_STE_PTO,
+		[L1_LVL_PT] = L1_PTE_PFRA,
+	};
+	const uint64_t mem = g->l1->plat->mem_bytes, asce = g->asce;
+	uint64_t old[NR_LEVELS];
+	struct l1_walk w;
+	unsigned int i;
+	int rc = 0;
+
+	for (i = 0; i < NR_LEVELS && !rc; i++) {
+		l1_gmap_walk(g, addr[i], &w);
+		old[i] = w.value[levels[i]];
+		rc = l1_gmap_change_entry(g, addr[i], levels[i],
+					  origin[levels[i]],
+					  mem + i * L1_SEG_SIZE);
+	}
+	if (!rc)
+		rc = touch(g, false, addr, NR_LEVELS, faults);
+	g->asce = (asce & ~L1_ASCE_ORIGIN) | (mem + 8 * L1_SEG_SIZE);
+	if (!rc)
+		rc = touch(g, false, addr, 1, faults);
+	g->asce = asce;
+	while (i--)
+		if (!rc)
+			rc = l1_gmap_change_entry(g, addr[i], levels[i], ~0ULL,
+						  old[i]);
+	return rc;
+}
+
+/* The exceptions one round must raise */
+static uint64_t per_round(int64_t kind)
+{
+	static const uint64_t n[] = {
+		[1] = 6, [2] = 10, [3] = 10, [4] = 4,
+		[5] = 4, [6] = 2,  [7] = 12,
+	};
+	return n[kind];
+}
+
+/* The gmaps of a kind, each with L2 0 mapped; kind 4 a 2 GiB frame at
+ * L2 2 GiB too, kind 7 every address of addr[]; *nr of them */
+static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
+		 struct l1_gmap *gs, unsigned int *nr)
+{
+	static const enum l1_level reach_tops[] = {L1_LVL_SG, L1_LVL_R3,
+						   L1_LVL_R2};
+	enum l1_level top = kind == 5	? L1_LVL_SG
+			    : kind == 4 ? L1_LVL_R3
+					: L1_LVL_R1;
+	unsigned int i;
+	int rc = 0;
+
+	for (*nr = 0; *nr < (kind == 1 ? 3U : 1U) && !rc; ++*nr) {
+		rc = l1_gmap_create(&gs[*nr], l1,
+				    kind == 1 ? reach_tops[*nr] : top);
+		if (rc)
+			return rc;
+		rc = scn_map_new(&gs[*nr], 0, L1_MAP_4K);
+	}
+	if (kind == 4 && !rc)
+		rc = l1_gmap_map(&gs[0], L1_R3_SIZE, 0, L1_MAP_2G, 0);
+	for (i = 0; kind == 7 && i < NR_LEVELS && !rc; i++)
+		rc = scn_map_new(&gs[0], addr[i], L1_MAP_4K);
+	return rc;
+}
+
+static int run(struct l1 *l1, const int64_t *a)
+{
+	uint64_t addr[NR_LEVELS], faults = 0;
+	struct l1_gmap gs[3];
+	unsigned int i, nr;
+	int64_t r;
+	int rc;
+
+	for (i = 0; i < NR_LEVELS; i++)
+		addr[i] = l1_entry_span(levels[i]);
+	rc = setup(l1, a[KIND], addr, gs, &nr);
+	for (r = 0; r < a[ROUNDS] && !rc; r++) {
+		switch (a[KIND]) {
+		case 1:
+			rc = reach(gs, &faults);
+			break;
+		case 2:
+			rc = touch(gs, false, addr, NR_LEVELS, &faults);
+			break;
+		case 3:
+			rc = spec(gs, &faults);
+			break;
+		case 4:
+			rc = private_common(gs, &faults);
+			break;
+		case 5:
+			rc = real_space(gs, r, &faults);
+			break;
+		case 6:
+			rc = region_prot(gs, &faults);
+			break;
+		default:
+			rc = beyond_mem(gs, addr, &faults);
+			break;
+		}
+	}
+	if (!rc && faults != per_round(a[KIND]) * a[ROUNDS])
+		rc = -95;
+	for (i = 0; i < nr; i++)
+		l1_gmap_destroy(&gs[i]);
+	return rc;
+}
+
+const struct scenario scn_dat_exceptions = {
+	.name = "dat_exceptions",
+	.desc = "L1's tables raise each DAT exception (reach, invalid, "
+		"specification, private/common, real space, region P, "
+		"addressing); the oracle judges each",
+	.params = params,
+	.nr_params = sizeof(params) / sizeof(params[0]),
+	.needs = needs,
+	.run = run,
+};
