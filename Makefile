@@ -25,7 +25,31 @@
 SHELL := /bin/bash
 
 TOP := $(CURDIR)
-B := build
+
+# The kernel base (docs/bases.md): Debian's linux-source-$(BASE), or
+# KSRC=<tree>, a base named <X.Y>-<hash of the path> (scripts/base-of).
+# The default base builds into build/, every other one into build/<base>/;
+# BASES="6.1 6.12" builds them all. BASE_GEN names the manifest
+# (host/sim/kgen/bases/) and the series.<gen>/absent.<gen> of a variant.
+BASE_DEFAULT := 6.1
+ifneq ($(KSRC),)
+BASE_INFO := $(shell scripts/base-of --make $(KSRC))
+ifeq ($(firstword $(BASE_INFO)),!)
+$(error $(wordlist 2,1000,$(BASE_INFO)))
+endif
+BASE := $(word 1,$(BASE_INFO))
+BASE_GEN := $(word 2,$(BASE_INFO))
+else
+BASE ?= $(BASE_DEFAULT)
+BASE_GEN := $(BASE)
+ifeq ($(wildcard host/sim/kgen/bases/$(BASE)),)
+$(error BASE=$(BASE): no manifest host/sim/kgen/bases/$(BASE); known bases: $(notdir $(wildcard host/sim/kgen/bases/*)))
+endif
+endif
+BASES ?= $(BASE)
+export GMAPBENCH_BASE := $(BASE)
+export GMAPBENCH_BASE_GEN := $(BASE_GEN)
+B := build$(if $(filter-out $(BASE_DEFAULT),$(BASE)),/$(BASE))
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 CC := gcc

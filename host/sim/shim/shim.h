@@ -16,6 +16,7 @@
 #define CONFIG_PGSTE 1
 #define CONFIG_MMU 1
 #define CONFIG_KVM 1
+#define CONFIG_PHYS_ADDR_T_64BIT 1
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -269,6 +270,9 @@ extern unsigned long mio_wb_bit_mask;
 int uv_destroy_owned_page(unsigned long paddr);
 int uv_convert_owned_from_secure(unsigned long paddr);
 
+/* what differs between bases: host/sim/shim/<base>/shim-base.h */
+#include "shim-base.h"
+
 /* ------------------------------------------ the real (de-asm'ed) headers */
 #include "asm/page.h"
 
@@ -319,5 +323,14 @@ pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr,
 #include "asm/pgtable.h"
 #include "asm/pgalloc.h"
 #include "asm/tlbflush.h"
+
+/*
+ * Table origins are phys_addr_t on 6.12, which tools/include makes 32 bits
+ * wide without CONFIG_PHYS_ADDR_T_64BIT: pointers would be truncated.
+ */
+_Static_assert(sizeof(phys_addr_t) == 8, "phys_addr_t must be 64 bits");
+_Static_assert(sizeof(((pgd_t *)0)->pgd) == 8, "region entries must be 64 bits");
+_Static_assert(sizeof(((pte_t *)0)->pte) == 8, "page-table entries must be 64 bits");
+_Static_assert(sizeof(unsigned long) == 8, "host/sim needs an LP64 host");
 
 #endif /* GMAPBENCH_SIM_SHIM_H */

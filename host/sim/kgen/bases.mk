@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# host/sim/kgen/bases.mk: what the base's manifest (host/sim/kgen/bases/
+# $(BASE_GEN), docs/bases.md) tells the build; the Makefile picks the base.
+#
+#   SIM_MANIFEST     the manifest file
+#   SIM_HARNESS      the tree's radix-tree test harness dirs (linux.c first)
+#   SIM_SHIM_BASE    the base's shim overlay (shim-base.h and headers)
+#   SIM_BASE_STAMP   rewritten when the base's tree or version changes
+
+SIM_MANIFEST := host/sim/kgen/bases/$(BASE_GEN)
+SIM_HARNESS := $(shell sed -n 's/^harness //p' $(SIM_MANIFEST))
+SIM_SHIM_BASE := $(shell sed -n 's/^shim //p' $(SIM_MANIFEST))
+SIM_BASE_STAMP := $(B)/.base
+SIM_BASE_ID := $(BASE) $(BASE_GEN) $(if $(KSRC),$(abspath $(KSRC)) \
+	$(word 3,$(BASE_INFO)),$(shell stat -c %Y \
+	/usr/src/linux-source-$(BASE_GEN).tar.xz 2>/dev/null))
+
+.PHONY: sim-base-force
+$(SIM_BASE_STAMP): sim-base-force
+	@mkdir -p $(@D)
+	@[ "$$(cat $@ 2>/dev/null)" = "$(SIM_BASE_ID)" ] || echo "$(SIM_BASE_ID)" > $@
+
+# every other base of BASES, built by a make of its own into build/<base>/
+BASES_OTHER := $(filter-out $(BASE),$(BASES))
+.PHONY: $(addprefix all-base-,$(BASES_OTHER))
+$(addprefix all-base-,$(BASES_OTHER)): all-base-%:
+	@$(MAKE) --no-print-directory BASE=$* BASES=$* KSRC= all
+ALL_TARGETS += $(addprefix all-base-,$(BASES_OTHER))
