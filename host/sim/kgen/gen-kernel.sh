@@ -54,6 +54,7 @@ set +f
 } > "$gen.tmp/pgm_codes.h"
 # the radix tree of lib/, built as the tree's test harness builds it
 cp "$tree/lib/radix-tree.c" "$gen.tmp/radix-tree.c"
+[ ! -f "$tree/lib/radix-tree.h" ] || cp "$tree/lib/radix-tree.h" "$gen.tmp/radix-tree.h"
 echo "#define XA_CHUNK_SHIFT 6" > "$gen.tmp/generated/map-shift.h"
 echo "#define CONFIG_64BIT 1" > "$gen.tmp/generated/bit-length.h"
 echo "$tree" > "$gen.tmp/tree"

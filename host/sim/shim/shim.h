@@ -188,6 +188,7 @@ typedef struct {
 	unsigned int uses_skeys : 1;
 	unsigned int uses_cmm : 1;
 	unsigned int allow_gmap_hpage_1m : 1;
+	unsigned int allow_cow_sharing : 1; /* 6.12 */
 } mm_context_t;
 
 struct mm_struct {
@@ -253,11 +254,9 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 typedef struct {
 	unsigned long val;
 } swp_entry_t;
-struct thread_struct {
-	unsigned long gmap_addr;
-	unsigned int gmap_write_flag;
-	unsigned int gmap_int_code;
-};
+/* what differs between bases (struct thread_struct included) */
+#include "shim-base.h"
+
 struct task_struct {
 	struct mm_struct *mm;
 	struct thread_struct thread;
@@ -269,9 +268,6 @@ extern __thread struct task_struct sim_current_task;
 extern unsigned long mio_wb_bit_mask;
 int uv_destroy_owned_page(unsigned long paddr);
 int uv_convert_owned_from_secure(unsigned long paddr);
-
-/* what differs between bases: host/sim/shim/<base>/shim-base.h */
-#include "shim-base.h"
 
 /* ------------------------------------------ the real (de-asm'ed) headers */
 #include "asm/page.h"
@@ -288,6 +284,7 @@ struct mm_walk_ops {
 	int (*hugetlb_entry)(pte_t *pte, unsigned long hmask,
 			     unsigned long addr, unsigned long next,
 			     struct mm_walk *walk);
+	int walk_lock; /* 6.12: enum page_walk_lock */
 };
 struct mm_walk {
 	const struct mm_walk_ops *ops;
@@ -323,6 +320,7 @@ pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr,
 #include "asm/pgtable.h"
 #include "asm/pgalloc.h"
 #include "asm/tlbflush.h"
+#include "shim-base-late.h"
 
 /*
  * Table origins are phys_addr_t on 6.12, which tools/include makes 32 bits
