@@ -68,8 +68,12 @@ LDFLAGS_TEST := $(SAN_FLAGS)
 export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-# Variants are discovered from kernel-patches/<name>/series.
-VARIANTS := $(sort $(patsubst kernel-patches/%/series,%,$(wildcard kernel-patches/*/series)))
+# Variants are discovered from kernel-patches/<name>/series; one with an
+# absent.<gen> file does not exist on that base (docs/bases.md).
+VARIANTS_ALL := $(sort $(patsubst kernel-patches/%/series,%,$(wildcard kernel-patches/*/series)))
+VARIANTS_ABSENT := $(filter $(VARIANTS_ALL),$(patsubst kernel-patches/%/absent.$(BASE_GEN),%,\
+	$(wildcard kernel-patches/*/absent.$(BASE_GEN))))
+VARIANTS := $(filter-out $(VARIANTS_ABSENT),$(VARIANTS_ALL))
 
 PREFIX ?= /usr/local
 DESTDIR ?=

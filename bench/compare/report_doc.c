@@ -21,6 +21,7 @@
 
 static const char *const context_keys[][2] = {
 	{"kernel_base", "kernel base"},
+	{"base", "base"},
 	{"gmapbench_commit", "commit"},
 	{"backend", "backend"},
 	{"host_name", "host"},

@@ -19,7 +19,8 @@ SUITES_HDRS = $(SUITES_DIR)/sets.h $(GUESTS_HDRS) $(SIM_DIR)/gsim.h host/counter
 	$(LIBCBENCH_HDRS) $(KVM_HDRS)
 
 # $(1): variant, $(2): object, $(3): its library, $(4): extra flags.
-# The kernel base comes from the variant tree's Makefile.
+# The kernel base: its name (docs/bases.md), its source and the version
+# of the variant tree's Makefile.
 define SUITES_MAIN_OBJ
 $(SUITES_B)/$(1)/$(2): $(SUITES_DIR)/gmapbench.c $(SUITES_HDRS) $(3)
 	@mkdir -p $$(@D)
@@ -28,7 +29,8 @@ $(SUITES_B)/$(1)/$(2): $(SUITES_DIR)/gmapbench.c $(SUITES_HDRS) $(3)
 		$(B)/$(1)/linux/Makefile); \
 	commit=$$$$(git -C $(TOP) describe --always --dirty 2>/dev/null || echo unknown); \
 	$(CC) $(SUITES_CFLAGS) $(4) -DGMAPBENCH_VARIANT='"$(1)"' \
-		-DGMAPBENCH_KERNEL_BASE="\"$(if $(KSRC),KSRC,linux-source-6.1) $$$$kbase\"" \
+		-DGMAPBENCH_BASE='"$(BASE)"' \
+		-DGMAPBENCH_KERNEL_BASE="\"$(if $(KSRC),KSRC,linux-source-$(BASE_GEN)) $$$$kbase\"" \
 		-DGMAPBENCH_COMMIT="\"$$$$commit\"" -c -o $$@ $$<
 endef
 
