@@ -254,6 +254,13 @@ static void runs(struct markup *m, const struct report *r)
 			markup_para_end(m);
 		}
 	}
+	for (i = 0; r->night && i < r->night->nabsent; i++) {
+		markup_para_begin(m, NULL);
+		markup_text(m, r->night->absent[i].variant);
+		markup_text(m, ": absent on this base: ");
+		markup_text(m, r->night->absent[i].reason);
+		markup_para_end(m);
+	}
 }
 
 static void timings(struct markup *m, const struct diff *d)

@@ -16,10 +16,9 @@ SIM_BASE_ID := $(BASE) $(BASE_GEN) $(if $(KSRC),$(abspath $(KSRC)) \
 	$(word 3,$(BASE_INFO)),$(shell stat -c %Y \
 	/usr/src/linux-source-$(BASE_GEN).tar.xz 2>/dev/null))
 
-.PHONY: sim-base-force
-$(SIM_BASE_STAMP): sim-base-force
-	@mkdir -p $(@D)
-	@[ "$$(cat $@ 2>/dev/null)" = "$(SIM_BASE_ID)" ] || echo "$(SIM_BASE_ID)" > $@
+# rewritten as the Makefile is read, so that make -q sees a change too
+$(shell mkdir -p $(B) && { [ "$$(cat $(SIM_BASE_STAMP) 2>/dev/null)" = \
+	"$(SIM_BASE_ID)" ] || echo "$(SIM_BASE_ID)" > $(SIM_BASE_STAMP); })
 
 # every other base of BASES, built by a make of its own into build/<base>/
 BASES_OTHER := $(filter-out $(BASE),$(BASES))
