@@ -83,7 +83,8 @@ static pte_t *host_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
 
 		if (!alloc)
 			return NULL;
-		pg = (struct page *)page_table_alloc_pgste(mm); /* 6.12: a ptdesc */
+		/* 6.12 returns a ptdesc, its struct page */
+		pg = (struct page *)page_table_alloc_pgste(mm);
 		if (!pg)
 			return NULL;
 		sim_cur->host_pt[pg - sim_cur->mem_map] = 1;

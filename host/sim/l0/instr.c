@@ -137,7 +137,8 @@ void csp(unsigned int *ptr, unsigned int old, unsigned int new)
 
 SIM_CMPXCHG_RET cspg(unsigned long *ptr, unsigned long old, unsigned long new)
 {
-	int rc = tlb_csp(&sim_cur->tlb, NULL, __pa(ptr), 8, old, new, true, NULL);
+	int rc = tlb_csp(&sim_cur->tlb, NULL, __pa(ptr), 8, old, new, true,
+			 NULL);
 
 	check(rc, "cspg");
 	SIM_CMPXCHG_RETURN(rc == 0);

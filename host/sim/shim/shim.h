@@ -327,8 +327,10 @@ pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr,
  * wide without CONFIG_PHYS_ADDR_T_64BIT: pointers would be truncated.
  */
 _Static_assert(sizeof(phys_addr_t) == 8, "phys_addr_t must be 64 bits");
-_Static_assert(sizeof(((pgd_t *)0)->pgd) == 8, "region entries must be 64 bits");
-_Static_assert(sizeof(((pte_t *)0)->pte) == 8, "page-table entries must be 64 bits");
+_Static_assert(sizeof(((pgd_t *)0)->pgd) == 8,
+	       "region entries must be 64 bits");
+_Static_assert(sizeof(((pte_t *)0)->pte) == 8,
+	       "page-table entries must be 64 bits");
 _Static_assert(sizeof(unsigned long) == 8, "host/sim needs an LP64 host");
 
 #endif /* GMAPBENCH_SIM_SHIM_H */

@@ -27,13 +27,12 @@ struct thread_struct {
 	union teid gmap_teid;
 	unsigned int gmap_int_code;
 };
-#define sim_base_fault_set(t)                                         \
-	do {                                                          \
-		(t)->gmap_teid.val = 0;                               \
-		(t)->gmap_teid.addr = (t)->gmap_addr >> PAGE_SHIFT;   \
-		(t)->gmap_teid.fsi = (t)->gmap_write_flag ?           \
-					     TEID_FSI_STORE :         \
-					     TEID_FSI_FETCH;          \
+#define sim_base_fault_set(t)                                               \
+	do {                                                                \
+		(t)->gmap_teid.val = 0;                                     \
+		(t)->gmap_teid.addr = (t)->gmap_addr >> PAGE_SHIFT;         \
+		(t)->gmap_teid.fsi = (t)->gmap_write_flag ? TEID_FSI_STORE  \
+							  : TEID_FSI_FETCH; \
 	} while (0)
 
 /* A page-table descriptor is its struct page, as in the kernel. */
@@ -61,8 +60,8 @@ _Static_assert(offsetof(struct ptdesc, pt_list) == offsetof(struct page, lru) &&
 #define pagetable_pmd_dtor(pt) \
 	do {                   \
 	} while (0)
-#define pmd_pgtable_page(pmd)                                           \
-	virt_to_page((void *)((unsigned long)(pmd) &                    \
+#define pmd_pgtable_page(pmd)                        \
+	virt_to_page((void *)((unsigned long)(pmd) & \
 			      ~(PTRS_PER_PMD * sizeof(pmd_t) - 1)))
 
 /* A folio is its head page: flags first, as in struct page. */
@@ -99,8 +98,16 @@ static inline bool is_cow_mapping(vm_flags_t flags)
 	zap_page_range(vma, addr, size)
 
 /* secure (protected) guests: never on host/sim */
-#define uv_convert_from_secure_pte(pte) ({ (void)(pte); 0; })
-#define uv_destroy_pte(pte) ({ (void)(pte); 0; })
+#define uv_convert_from_secure_pte(pte) \
+	({                              \
+		(void)(pte);            \
+		0;                      \
+	})
+#define uv_destroy_pte(pte)  \
+	({                   \
+		(void)(pte); \
+		0;           \
+	})
 static inline int uv_destroy_folio(struct folio *folio)
 {
 	return 0;
