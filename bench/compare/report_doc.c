@@ -20,11 +20,16 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof(*(a)))
 
 static const char *const context_keys[][2] = {
-	{"kernel_base", "kernel base"},	 {"base", "base"},
-	{"gmapbench_commit", "commit"},	 {"backend", "backend"},
-	{"host_name", "host"},		 {"cpu_model", "CPU"},
-	{"topology", "topology"},	 {"pinning", "pinning"},
-	{"library_build_type", "build"}, {"date", "run at"},
+	{"kernel_base", "kernel base"},
+	{"gmapbench_commit", "commit"},
+	{"base", "base"},
+	{"backend", "backend"},
+	{"host_name", "host"},
+	{"cpu_model", "CPU"},
+	{"topology", "topology"},
+	{"pinning", "pinning"},
+	{"library_build_type", "build"},
+	{"date", "run at"},
 };
 #define NCTX ARRAY_SIZE(context_keys)
 

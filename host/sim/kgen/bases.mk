@@ -24,7 +24,7 @@ $(shell mkdir -p $(B) && { [ "$$(cat $(SIM_BASE_STAMP) 2>/dev/null)" = \
 BASES_OTHER := $(filter-out $(BASE),$(BASES))
 .PHONY: $(addprefix all-base-,$(BASES_OTHER))
 $(addprefix all-base-,$(BASES_OTHER)): all-base-%:
-	@$(MAKE) --no-print-directory BASE=$* BASES=$* KSRC= all
+	+@$(MAKE) --no-print-directory BASE=$* BASES=$* KSRC= all
 ALL_TARGETS += $(addprefix all-base-,$(BASES_OTHER))
 
 # make check covers the other bases too (host/sim/tests/bases.sh): their
@@ -37,7 +37,7 @@ check-base-deps: $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) \
 	$(SIM_T)/test-smoke $(SIM_T)/test-oracle-baseline \
 	$(SIM_T)/test-determinism $(SIM_T)/s390x/test-smoke
 $(addprefix check-base-,$(filter-out $(BASE),$(BASES_CHECK))): check-base-%:
-	@$(MAKE) --no-print-directory BASE=$$* BASES=$$* KSRC= check-base-deps
+	+@$(MAKE) --no-print-directory BASE=$$* BASES=$$* KSRC= check-base-deps
 endef
 LATE_RULES += BASES_CHECK_RULES
 ifeq ($(BASE),$(BASE_DEFAULT))
