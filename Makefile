@@ -29,7 +29,31 @@
 SHELL := /bin/bash
 
 TOP := $(CURDIR)
-B := build
+
+# The kernel base (docs/bases.md): Debian's linux-source-$(BASE), or
+# KSRC=<tree>, a base named <X.Y>-<hash of the path> (scripts/base-of).
+# The default base builds into build/, every other one into build/<base>/;
+# BASES="6.1 6.12" builds them all. BASE_GEN names the manifest
+# (host/sim/kgen/bases/) and the series.<gen>/absent.<gen> of a variant.
+BASE_DEFAULT := 6.1
+ifneq ($(KSRC),)
+BASE_INFO := $(shell scripts/base-of --make $(KSRC))
+ifeq ($(firstword $(BASE_INFO)),!)
+$(error $(wordlist 2,1000,$(BASE_INFO)))
+endif
+BASE := $(word 1,$(BASE_INFO))
+BASE_GEN := $(word 2,$(BASE_INFO))
+else
+BASE ?= $(BASE_DEFAULT)
+BASE_GEN := $(BASE)
+ifeq ($(wildcard host/sim/kgen/bases/$(BASE)),)
+$(error BASE=$(BASE): no manifest host/sim/kgen/bases/$(BASE); known bases: $(notdir $(wildcard host/sim/kgen/bases/*)))
+endif
+endif
+BASES ?= $(BASE)
+export GMAPBENCH_BASE := $(BASE)
+export GMAPBENCH_BASE_GEN := $(BASE_GEN)
+B := build$(if $(filter-out $(BASE_DEFAULT),$(BASE)),/$(BASE))
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 # -j for a recursive make, unless it joins the jobserver of a make -jN
 JOBS = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(NPROC))
@@ -50,8 +74,12 @@ LDFLAGS_TEST := $(SAN_FLAGS)
 export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-# Variants are discovered from kernel-patches/<name>/series.
-VARIANTS := $(sort $(patsubst kernel-patches/%/series,%,$(wildcard kernel-patches/*/series)))
+# Variants are discovered from kernel-patches/<name>/series; one with an
+# absent.<gen> file does not exist on that base (docs/bases.md).
+VARIANTS_ALL := $(sort $(patsubst kernel-patches/%/series,%,$(wildcard kernel-patches/*/series)))
+VARIANTS_ABSENT := $(filter $(VARIANTS_ALL),$(patsubst kernel-patches/%/absent.$(BASE_GEN),%,\
+	$(wildcard kernel-patches/*/absent.$(BASE_GEN))))
+VARIANTS := $(filter-out $(VARIANTS_ABSENT),$(VARIANTS_ALL))
 
 PREFIX ?= /usr/local
 DESTDIR ?=

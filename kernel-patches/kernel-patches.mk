@@ -6,7 +6,10 @@ TESTS += $(KPATCH_TESTS)
 
 .PHONY: kernel-check
 kernel-check:
-	+@scripts/kernel-check $(VARIANTS)
+	+@for b in $(BASES); do \
+		echo "kernel-check: base $$b"; \
+		GMAPBENCH_BASE_GEN=$$b scripts/kernel-check $(VARIANTS_ALL) || exit 1; \
+	done
 
 # Every variant's README claims, on host/sim (scripts/check-claims)
 TESTS += kernel-patches/tests/claims.sh

@@ -26,7 +26,8 @@ $(B)/tests/compare-stats-test: bench/compare/tests/stats_test.c $(COMPARE_LIB_SR
 ALL_TARGETS += $(B)/bin/gmapbench-compare
 TESTS += $(B)/tests/compare-stats-test bench/compare/tests/compare-test.sh \
 	bench/compare/tests/report-test.sh bench/compare/tests/verdict-test.sh \
-	bench/compare/tests/kernel-work-test.sh bench/compare/tests/samples-test.sh
+	bench/compare/tests/kernel-work-test.sh bench/compare/tests/samples-test.sh \
+	bench/compare/tests/absent-test.sh
 CHECK_DEPS += $(B)/bin/gmapbench-compare $(B)/tests/gmapbench-compare-san
 # compare-test.sh also reads the JSON these write (built by bench/suites)
 CHECK_DEPS += $(B)/bin/gmapbench-baseline $(B)/bin/gmapbench-pgt-prefill

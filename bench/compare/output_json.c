@@ -90,6 +90,7 @@ static void json_context(FILE *f, const struct result_file *rf)
 {
 	static const char *const keys[] = {
 		"variant",
+		"base",
 		"kernel_base",
 		"backend",
 		"gmapbench_commit",

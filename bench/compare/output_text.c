@@ -117,6 +117,10 @@ void out_text(FILE *f, const struct report *r)
 		r->o->alpha, r->o->noise_floor);
 	for (i = 0; i < r->nd; i++)
 		text_diff(f, &r->d[i]);
+	for (i = 0; r->night && i < r->night->nabsent; i++)
+		fprintf(f, "%s: absent on this base: %s\n",
+			r->night->absent[i].variant,
+			r->night->absent[i].reason);
 	if (r->h)
 		out_text_change_points(f, r->h);
 }

@@ -22,6 +22,7 @@
 static const char *const context_keys[][2] = {
 	{"kernel_base", "kernel base"},
 	{"gmapbench_commit", "commit"},
+	{"base", "base"},
 	{"backend", "backend"},
 	{"host_name", "host"},
 	{"cpu_model", "CPU"},
@@ -252,6 +253,13 @@ static void runs(struct markup *m, const struct report *r)
 			markup_text(m, warn[k]);
 			markup_para_end(m);
 		}
+	}
+	for (i = 0; r->night && i < r->night->nabsent; i++) {
+		markup_para_begin(m, NULL);
+		markup_text(m, r->night->absent[i].variant);
+		markup_text(m, ": absent on this base: ");
+		markup_text(m, r->night->absent[i].reason);
+		markup_para_end(m);
 	}
 }
 

@@ -47,6 +47,13 @@ struct failure {
 	char *tail; /* the whole state file */
 };
 
+/* A variant that does not exist on the night's kernel base
+ * (state/<variant>.base.absent, docs/bases.md): not run, not failed. */
+struct absent {
+	char *variant;
+	char *reason; /* the state file's first line */
+};
+
 /* The peak resident set of a variant's timed rounds on a suite (done files). */
 struct peak_rss {
 	char *variant, *suite;
@@ -66,6 +73,8 @@ struct night {
 	size_t nfiles;
 	struct failure *failed;
 	size_t nfailed;
+	struct absent *absent;
+	size_t nabsent;
 	struct peak_rss *rss;
 	size_t nrss;
 	struct night_time time;

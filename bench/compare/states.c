@@ -118,6 +118,18 @@ static void add_failure(struct night *n, const char *variant, size_t vlen,
 	f->tail = tail;
 }
 
+static void add_absent(struct night *n, const char *variant, size_t vlen,
+		       const char *path)
+{
+	char *text = read_text(path);
+
+	n->absent = xrealloc(n->absent, (n->nabsent + 1) * sizeof(*n->absent));
+	n->absent[n->nabsent].variant = xstrndup(variant, vlen);
+	n->absent[n->nabsent].reason = xstrndup(text, strcspn(text, "\n"));
+	n->nabsent++;
+	free(text);
+}
+
 struct rss_sample {
 	char *variant, *suite;
 	double kib;
@@ -257,6 +269,8 @@ void night_load_states(struct night *n)
 			if (w && !strcmp(o + 1, "done"))
 				add_sample(&s, &ns, name, (size_t)(w - name),
 					   w + 1, (size_t)(o - w - 1), path);
+			else if (w && !strcmp(o + 1, "absent"))
+				add_absent(n, name, (size_t)(w - name), path);
 			else if (w && is_outcome(o + 1))
 				add_failure(n, name, (size_t)(w - name), w + 1,
 					    (size_t)(o - w - 1), o + 1, path);
@@ -285,6 +299,13 @@ void night_free_states(struct night *n)
 	}
 	free(n->rss);
 	n->failed = NULL;
+	for (i = 0; i < n->nabsent; i++) {
+		free(n->absent[i].variant);
+		free(n->absent[i].reason);
+	}
+	free(n->absent);
+	n->absent = NULL;
+	n->nabsent = 0;
 	n->rss = NULL;
 	n->nfailed = n->nrss = 0;
 }

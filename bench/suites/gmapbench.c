@@ -41,6 +41,9 @@
 #ifndef GMAPBENCH_VARIANT
 #define GMAPBENCH_VARIANT "unknown"
 #endif
+#ifndef GMAPBENCH_BASE
+#define GMAPBENCH_BASE "unknown"
+#endif
 #ifndef GMAPBENCH_KERNEL_BASE
 #define GMAPBENCH_KERNEL_BASE "unknown"
 #endif
@@ -675,6 +678,7 @@ int main(int argc, char **argv)
 		return 1;
 
 	cbench_add_custom_context("variant", GMAPBENCH_VARIANT);
+	cbench_add_custom_context("base", GMAPBENCH_BASE);
 	cbench_add_custom_context("kernel_base", GMAPBENCH_KERNEL_BASE);
 	cbench_add_custom_context("gmapbench_commit", gmapbench_commit);
 	cbench_add_custom_context("backend",

@@ -27,7 +27,8 @@ SUITES_KBASE = $(shell awk -F' = ' '/^VERSION/{v=$$2} /^PATCHLEVEL/{p=$$2} \
 define SUITES_MAIN_OBJ
 $(SUITES_B)/$(1)/$(2): $(SUITES_DIR)/gmapbench.c $(3) FORCE
 	$$(call compile,$$(CC) $$(SUITES_CFLAGS) $(4) -DGMAPBENCH_VARIANT='"$(1)"' \
-		-DGMAPBENCH_KERNEL_BASE='"$(if $(KSRC),KSRC,linux-source-6.1) $$(call SUITES_KBASE,$(1))"')
+		-DGMAPBENCH_BASE='"$(BASE)"' \
+		-DGMAPBENCH_KERNEL_BASE='"$(if $(KSRC),KSRC,linux-source-$(BASE_GEN)) $$(call SUITES_KBASE,$(1))"')
 endef
 
 # The commit every binary names (commit.c): its object is compiled again,

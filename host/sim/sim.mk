@@ -36,7 +36,8 @@ SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,current.c arena.c instr.c hostmm.c vsi
 SIM_URCU_HDRS := $(wildcard $(SIM_DIR)/shim/urcu/*.h $(SIM_DIR)/shim/urcu/*/*.h)
 SIM_L0_HDRS := $(SIM_URCU_HDRS) $(SIM_DIR)/l0/sim.h $(SIM_DIR)/gsim.h host/counters.h \
 	$(SIM_DIR)/shim/shim.h $(SIM_DIR)/shim/kvm.h \
-	$(wildcard $(SIM_DIR)/shim/include/*/*.h) $(SIM_MACHINE_HDRS)
+	$(wildcard $(SIM_DIR)/shim/include/*/*.h) \
+	$(wildcard $(SIM_SHIM_BASE)/*.h $(SIM_SHIM_BASE)/*/*.h) $(SIM_MACHINE_HDRS)
 SIM_KERNEL_OBJS := gmap pgtable pgalloc_pgste gaccess_shadow
 SIM_GEN_SRCS := $(addsuffix .c,$(SIM_KERNEL_OBJS)) radix-tree.c
 SIM_RT_OBJS := radix-tree rt-linux rt-slab
@@ -58,19 +59,20 @@ SIM_$(1)_$(2)_TREE := $(B)/$(1)/linux
 SIM_$(1)_$(2)_INC := -D_LGPL_SOURCE -I$$(SIM_$(1)_$(2)_GEN) \
 	-I$$(SIM_$(1)_$(2)_GEN)/generated \
 	-I$(TOP)/$(SIM_DIR)/shim/urcu \
-	-I$(TOP)/$(SIM_DIR)/shim/include \
-	-I$$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree \
+	-I$(TOP)/$(SIM_SHIM_BASE) -I$(TOP)/$(SIM_DIR)/shim/include \
+	$$(addprefix -I$$(SIM_$(1)_$(2)_TREE)/,$(SIM_HARNESS)) \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/include \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/arch/$(5)/include
 SIM_$(1)_$(2)_RTCC := $(3) -D_LGPL_SOURCE -I$$(SIM_$(1)_$(2)_GEN) \
 	-I$$(SIM_$(1)_$(2)_GEN)/generated \
 	-I$(TOP)/$(SIM_DIR)/shim/urcu \
-	-I$$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree \
+	$$(addprefix -I$$(SIM_$(1)_$(2)_TREE)/,$(SIM_HARNESS)) \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/include \
 	-I$$(SIM_$(1)_$(2)_TREE)/tools/arch/$(5)/include \
 	-Wno-type-limits -Wno-unused-function -Wno-maybe-uninitialized \
 	-Wno-unused-parameter -Wno-sign-compare
 SIM_$(1)_$(2)_KCC := $(3) $$(SIM_$(1)_$(2)_INC) $(SIM_KERNEL_WARN) \
+	-Werror=implicit-function-declaration \
 	-include $(TOP)/$(SIM_DIR)/shim/shim.h
 SIM_$(1)_$(2)_OBJS := \
 	$$(addprefix $$(SIM_$(1)_$(2)_O)/,$$(addsuffix .o,$(SIM_KERNEL_OBJS) \
@@ -88,7 +90,7 @@ $$(SIM_$(1)_$(2)_O)/radix-tree.o: $$(SIM_$(1)_$(2)_GEN)/tree FORCE
 	$$(call compile_src,$$(SIM_$(1)_$(2)_RTCC),$$(SIM_$(1)_$(2)_GEN)/radix-tree.c)
 $$(SIM_$(1)_$(2)_O)/rt-linux.o: $$(SIM_$(1)_$(2)_GEN)/tree FORCE
 	$$(call compile_src,$$(SIM_$(1)_$(2)_RTCC), \
-		$$(SIM_$(1)_$(2)_TREE)/tools/testing/radix-tree/linux.c)
+		$$(SIM_$(1)_$(2)_TREE)/$(firstword $(SIM_HARNESS))/linux.c)
 $$(SIM_$(1)_$(2)_O)/rt-slab.o: $$(SIM_$(1)_$(2)_GEN)/tree FORCE
 	$$(call compile_src,$$(SIM_$(1)_$(2)_RTCC), \
 		$$(SIM_$(1)_$(2)_TREE)/tools/lib/slab.c)
@@ -102,7 +104,7 @@ endef
 # $(1) variant
 define SIM_VARIANT
 $(B)/$(1)/gen-le/tree $(B)/$(1)/gen-be/tree: $(B)/$(1)/gen-%/tree: \
-		$(SIM_KGEN) $(SIM_DIR)/kgen/gen-kernel.sh \
+		$(SIM_KGEN) $(SIM_DIR)/kgen/gen-kernel.sh $(SIM_MANIFEST) $(SIM_BASE_STAMP) \
 		$(wildcard $(call SIM_VARIANT_DIR,$(1))/*) | $(SIM_B)/.pristine
 	$(SIM_DIR)/kgen/gen-kernel.sh $(TOP)/$(SIM_KGEN) \
 		$(call SIM_VARIANT_DIR,$(1)) $(B)/$(1) $$*

@@ -5,13 +5,17 @@
 #
 # Generates the kernel inputs of one host/sim variant library under
 # VARIANT-OUT/gen-<le|be>/ from the variant's patched tree
-# (scripts/kernel-tree): de-asm'ed real headers and sources, extracted
-# functions of gaccess.c and vsie.c with #line markers, and (le) the
-# big-endian bitfield unions re-laid-out for a little-endian host.
+# (scripts/kernel-tree) as the base's manifest (host/sim/kgen/bases/<gen>,
+# GMAPBENCH_BASE_GEN, default 6.1) lists them: de-asm'ed real headers and
+# sources, extracted functions of gaccess.c and vsie.c with #line markers,
+# and (le) the big-endian bitfield unions re-laid-out for a little-endian
+# host.
 set -euo pipefail
 [ $# -eq 4 ] || { echo "usage: gen-kernel.sh KGEN VARIANT-DIR VARIANT-OUT le|be" >&2; exit 2; }
 kgen=$1 vdir=$2 vout=$3 endian=$4
 top=$(cd "$(dirname "$0")/../../.." && pwd)
+manifest=$top/host/sim/kgen/bases/${GMAPBENCH_BASE_GEN:-6.1}
+[ -f "$manifest" ] || { echo "gen-kernel.sh: $manifest: no such manifest" >&2; exit 1; }
 tree=$("$top/scripts/kernel-tree" "$vdir" "$vout")
 gen=$vout/gen-$endian
 flip=
@@ -19,38 +23,38 @@ flip=
 
 rm -rf "$gen.tmp"
 mkdir -p "$gen.tmp/asm" "$gen.tmp/generated"
-k() { "$kgen" -l "$tree/$2" "${@:3}" "$tree/$2" "$gen.tmp/$1"; }
-
-# real s390 headers, inline-asm functions turned into extern prototypes
-for h in pgtable page pgalloc tlbflush gmap page-states; do
-	k asm/$h.h arch/s390/include/asm/$h.h -d
-done
-k ctlreg0.h arch/s390/include/asm/ctl_reg.h $flip -x ctlreg0
-# whole files
-k gmap.c arch/s390/mm/gmap.c -d
-k pgtable.c arch/s390/mm/pgtable.c -d
-k pgalloc_pgste.c arch/s390/mm/pgalloc.c -x page_table_alloc_pgste,page_table_free_pgste
-# the shadow walk of gaccess.c
-# (kvm_s390_shadow_* and, -c, every definition of the file they use, so
-# that a variant may add helpers; the ipte lock is the shim's)
-k gaccess_shadow.c arch/s390/kvm/gaccess.c $flip -c -X ipte_lock,ipte_unlock -x \
-asce,ASCE_TYPE_SEGMENT,TABLE_TYPE_SEGMENT,'kvm_s390_shadow_*'
-# the DAT-entry unions alone, for the layout test
-k dat_unions.h arch/s390/kvm/gaccess.c $flip -x \
-asce,region1_table_entry,region2_table_entry,region3_table_entry_fc0,\
-region3_table_entry_fc1,region3_table_entry,segment_entry_fc0,\
-segment_entry_fc1,segment_table_entry,page_table_entry,vaddress
-# the shadow-gmap side of vsie.c
-k vsie_shadow.c arch/s390/kvm/vsie.c -c -x \
-vsie_page,kvm_s390_vsie_gmap_notifier,handle_fault,handle_last_fault,\
-release_gmap_shadow,acquire_gmap_shadow,map_prefix
+: > "$gen.tmp/generated/autoconf.h"
+set -f
+n=0
+while read -r word rest; do
+	n=$((n + 1))
+	case $word in
+	'' | '#'*) ;;
+	k)
+		# shellcheck disable=SC2086
+		set -- ${rest//@flip/$flip}
+		[ $# -ge 2 ] || { echo "$manifest:$n: 'k' needs OUT and SRC" >&2; exit 1; }
+		[ -f "$tree/$2" ] || { echo "$manifest:$n: $2: not in the tree $tree" >&2; exit 1; }
+		mkdir -p "$(dirname "$gen.tmp/$1")"
+		"$kgen" -l "$tree/$2" "${@:3}" "$tree/$2" "$gen.tmp/$1"
+		;;
+	config) echo "#define $rest" >> "$gen.tmp/generated/autoconf.h" ;;
+	tarball | harness | shim) ;;
+	*)
+		echo "$manifest:$n: unknown keyword '$word'" >&2
+		exit 1
+		;;
+	esac
+done < "$manifest"
+set +f
 # program-interruption codes and PEI flags, as the kernel defines them
 {
 	grep -E '^#define PGM_' "$tree/arch/s390/include/asm/kvm_host.h"
 	grep -E '^#define PEI_' "$tree/arch/s390/kvm/gaccess.h"
 } > "$gen.tmp/pgm_codes.h"
-# the radix tree of lib/, built as tools/testing/radix-tree builds it
+# the radix tree of lib/, built as the tree's test harness builds it
 cp "$tree/lib/radix-tree.c" "$gen.tmp/radix-tree.c"
+[ ! -f "$tree/lib/radix-tree.h" ] || cp "$tree/lib/radix-tree.h" "$gen.tmp/radix-tree.h"
 echo "#define XA_CHUNK_SHIFT 6" > "$gen.tmp/generated/map-shift.h"
 echo "#define CONFIG_64BIT 1" > "$gen.tmp/generated/bit-length.h"
 echo "$tree" > "$gen.tmp/tree"

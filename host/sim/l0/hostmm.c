@@ -83,7 +83,8 @@ static pte_t *host_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
 
 		if (!alloc)
 			return NULL;
-		pg = page_table_alloc_pgste(mm);
+		/* 6.12 returns a ptdesc, its struct page */
+		pg = (struct page *)page_table_alloc_pgste(mm);
 		if (!pg)
 			return NULL;
 		sim_cur->host_pt[pg - sim_cur->mem_map] = 1;
@@ -271,7 +272,7 @@ static struct page *unmap_page(struct gsim *g, unsigned long vmaddr)
 	spin_unlock(ptl);
 	if (pte_val(old) & _PAGE_INVALID)
 		return NULL;
-	return virt_to_page(pte_val(old) & PAGE_MASK);
+	return virt_to_page((void *)(pte_val(old) & PAGE_MASK));
 }
 
 static void free_l1_page(struct gsim *g, struct page *page)

@@ -135,16 +135,21 @@ void csp(unsigned int *ptr, unsigned int old, unsigned int new)
 	      "csp");
 }
 
-void cspg(unsigned long *ptr, unsigned long old, unsigned long new)
+SIM_CMPXCHG_RET cspg(unsigned long *ptr, unsigned long old, unsigned long new)
 {
-	check(tlb_csp(&sim_cur->tlb, NULL, __pa(ptr), 8, old, new, true, NULL),
-	      "cspg");
+	int rc = tlb_csp(&sim_cur->tlb, NULL, __pa(ptr), 8, old, new, true,
+			 NULL);
+
+	check(rc, "cspg");
+	SIM_CMPXCHG_RETURN(rc == 0);
 }
 
-void crdte(unsigned long old, unsigned long new, unsigned long *table,
-	   unsigned long dtt, unsigned long address, unsigned long asce)
+SIM_CMPXCHG_RET crdte(unsigned long old, unsigned long new,
+		      unsigned long *table, unsigned long dtt,
+		      unsigned long address, unsigned long asce)
 {
 	enum dat_level lvl;
+	int rc;
 
 	switch (dtt) {
 	case CRDTE_DTT_PAGE:
@@ -163,13 +168,17 @@ void crdte(unsigned long old, unsigned long new, unsigned long *table,
 		lvl = DAT_LVL_R1;
 		break;
 	}
-	check(tlb_crdte(&sim_cur->tlb, NULL, old, new, __pa(table), lvl,
-			address, asce, 0, NULL),
-	      "crdte");
+	rc = tlb_crdte(&sim_cur->tlb, NULL, old, new, __pa(table), lvl, address,
+		       asce, 0, NULL);
+	check(rc, "crdte");
+	SIM_CMPXCHG_RETURN(rc == 0);
 }
 
-/* The PGSTE lock: the PCL bit of the PGSTE, taken by compare-and-swap. */
-pgste_t pgste_get_lock(pte_t *ptep)
+/*
+ * The PGSTE lock: the PCL bit of the PGSTE, taken by compare-and-swap.
+ * Weak: 6.12 has them in C (pgtable.c), 6.1 in inline assembly.
+ */
+__attribute__((weak)) pgste_t pgste_get_lock(pte_t *ptep)
 {
 	unsigned long *p = (unsigned long *)(ptep + PTRS_PER_PTE);
 	unsigned long old, new;
@@ -182,7 +191,7 @@ pgste_t pgste_get_lock(pte_t *ptep)
 	return __pgste(new);
 }
 
-void pgste_set_unlock(pte_t *ptep, pgste_t pgste)
+__attribute__((weak)) void pgste_set_unlock(pte_t *ptep, pgste_t pgste)
 {
 	unsigned long *p = (unsigned long *)(ptep + PTRS_PER_PTE);
 

@@ -238,6 +238,7 @@ SIM_NOT_COUNTED static int run_l2(struct gsim *g, struct gsim_sie *sie,
 				current->thread.gmap_addr = addr;
 				current->thread.gmap_int_code = pgm;
 				current->thread.gmap_write_flag = write;
+				sim_base_fault_set(&current->thread);
 				return pgm;
 			}
 			if (check)

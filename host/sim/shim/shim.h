@@ -16,6 +16,7 @@
 #define CONFIG_PGSTE 1
 #define CONFIG_MMU 1
 #define CONFIG_KVM 1
+#define CONFIG_PHYS_ADDR_T_64BIT 1
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -187,6 +188,7 @@ typedef struct {
 	unsigned int uses_skeys : 1;
 	unsigned int uses_cmm : 1;
 	unsigned int allow_gmap_hpage_1m : 1;
+	unsigned int allow_cow_sharing : 1; /* 6.12 */
 } mm_context_t;
 
 struct mm_struct {
@@ -252,11 +254,9 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 typedef struct {
 	unsigned long val;
 } swp_entry_t;
-struct thread_struct {
-	unsigned long gmap_addr;
-	unsigned int gmap_write_flag;
-	unsigned int gmap_int_code;
-};
+/* what differs between bases (struct thread_struct included) */
+#include "shim-base.h"
+
 struct task_struct {
 	struct mm_struct *mm;
 	struct thread_struct thread;
@@ -284,6 +284,7 @@ struct mm_walk_ops {
 	int (*hugetlb_entry)(pte_t *pte, unsigned long hmask,
 			     unsigned long addr, unsigned long next,
 			     struct mm_walk *walk);
+	int walk_lock; /* 6.12: enum page_walk_lock */
 };
 struct mm_walk {
 	const struct mm_walk_ops *ops;
@@ -319,5 +320,17 @@ pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr,
 #include "asm/pgtable.h"
 #include "asm/pgalloc.h"
 #include "asm/tlbflush.h"
+#include "shim-base-late.h"
+
+/*
+ * Table origins are phys_addr_t on 6.12, which tools/include makes 32 bits
+ * wide without CONFIG_PHYS_ADDR_T_64BIT: pointers would be truncated.
+ */
+_Static_assert(sizeof(phys_addr_t) == 8, "phys_addr_t must be 64 bits");
+_Static_assert(sizeof(((pgd_t *)0)->pgd) == 8,
+	       "region entries must be 64 bits");
+_Static_assert(sizeof(((pte_t *)0)->pte) == 8,
+	       "page-table entries must be 64 bits");
+_Static_assert(sizeof(unsigned long) == 8, "host/sim needs an LP64 host");
 
 #endif /* GMAPBENCH_SIM_SHIM_H */

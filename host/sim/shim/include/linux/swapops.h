@@ -18,7 +18,7 @@ static inline struct page *pfn_swap_entry_to_page(swp_entry_t e)
 	BUG();
 	return NULL;
 }
-static inline int mm_counter(struct page *p) { return MM_ANONPAGES; }
+static inline int mm_counter(const void *page_or_folio) { return MM_ANONPAGES; }
 static inline void dec_mm_counter(struct mm_struct *mm, int member) { }
 static inline int free_swap_and_cache(swp_entry_t e) { return 0; }
 /* clang-format on */
