@@ -12,12 +12,15 @@ SAN_BINS = $(foreach v,$(VARIANTS),$(call SAN_BIN,$(v)))
 SAN_GUEST_OBJS = $(patsubst %.c,$(SAN_OBJ_B)/%.o,$(SUITES_DIR)/sets.c \
 	$(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) $(GUESTS_SIM_SRCS))
 
+# passed by name: the sanitizer flags' commas would split a $(call) argument
+SAN_MAIN_FLAGS = -O1 $(SAN_FLAGS)
+
 # $(1): variant
 define SAN_VARIANT
-$(call SUITES_MAIN_OBJ,$(1),gmapbench-san.o,$(call SIM_LIB_SAN,$(1)),-O1 $(SAN_FLAGS))
+$(call SUITES_MAIN_OBJ,$(1),gmapbench-san.o,$(call SIM_LIB_SAN,$(1)),$$(SAN_MAIN_FLAGS))
 
 $(call SAN_BIN,$(1)): $(SUITES_B)/$(1)/gmapbench-san.o $(SAN_GUEST_OBJS) \
-		$(call SIM_LIB_SAN,$(1)) $(KVM_LIB) $(LIBCBENCH_SAN_A)
+		$(SUITES_COMMIT_O) $(call SIM_LIB_SAN,$(1)) $(KVM_LIB) $(LIBCBENCH_SAN_A)
 	@mkdir -p $$(@D)
 	$(CC) $(SAN_FLAGS) -o $$@.tmp $$^ $(SIM_LDLIBS) $(LIBCBENCH_LIBS) -lm && mv $$@.tmp $$@
 endef
