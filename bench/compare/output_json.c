@@ -337,8 +337,7 @@ static void json_kv_top(FILE *f, const struct report *r)
 		fputc('}', f);
 	}
 	fputs("],", f);
-	json_kv_num(f, "baseline_real_time_cv_median_pct", nb ? cv : NAN,
-		    true);
+	json_kv_num(f, "baseline_real_time_cv_median_pct", nb ? cv : NAN, true);
 	json_kv_num(f, "night_wall_s", t && t->wall > 0 ? t->wall : NAN, true);
 	/* the timed rounds' share of the night's wall time (docs/report.md) */
 	json_kv_num(f, "measurement_share_pct",

@@ -21,7 +21,8 @@ v="tmp-rebuild-test"
 vd=tests/variants/$v
 cleanup() {
 	rm -rf "$tmp" "$vd" "build/$v" "build/bin/gmapbench-$v" "build/bin/gmapbench-$v".tmp \
-		"build/bin/gmapbench-$v-cost" "build/bench/$v"
+		"build/bin/gmapbench-$v-cost" "build/bench/$v" build/.cmd/build+"$v"+* \
+		build/.cmd/build+bin+gmapbench-"$v"* build/.cmd/build+bench+"$v"+*
 }
 trap cleanup EXIT
 cleanup
@@ -154,7 +155,7 @@ grep -q "^nightly: retrying the build of $v " "$tmp/n2.err" &&
 [ $rc -eq 0 ] && [ ! -e "$night/state/$v.build.failed" ] && [ -f "$night/state/$v.l2_reboot-r1.done" ] &&
 	[ ! -e "$night/state/$v.l2_reboot-r1.failed" ] && [ -s "$night/parts/$v/l2_reboot.r1.json" ] &&
 	ok "the fixed patch: built, its round done, no failed state left, exit 0" ||
-	{ not_ok "after the fix (exit $rc)"; tail -n 8 "$tmp/n2.err" | sed 's/^/#   /'; ls "$night/state" | sed 's/^/#   /'; }
+	{ not_ok "after the fix (exit $rc)"; tail -n 8 "$tmp/n2.err" | sed 's/^/#   /'; ls "$night/state" | sed 's/^/#   /'; tail -n 15 "$night/state/$v.build.failed" 2>/dev/null | sed 's/^/#   /'; }
 [ "$(tail -n 1 "build/$v/linux/arch/s390/mm/gmap.c")" = "/* rebuild test */" ] &&
 	ok "... with the fixed patch's tree" || not_ok "the tree is not the fixed patch's"
 done_testing

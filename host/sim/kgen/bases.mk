@@ -28,12 +28,12 @@ $(addprefix all-base-,$(BASES_OTHER)): all-base-%:
 ALL_TARGETS += $(addprefix all-base-,$(BASES_OTHER))
 
 # make check covers the other bases too (host/sim/tests/bases.sh): their
-# binaries and test programs, built by one make per base (no two makes in
-# one build directory at a time)
+# binaries, test programs and the counters tool check-claims runs, built
+# by one make per base (no two makes in one build directory at a time)
 BASES_CHECK := 6.12
 define BASES_CHECK_RULES
 .PHONY: check-base-deps $(addprefix check-base-,$(filter-out $(BASE),$(BASES_CHECK)))
-check-base-deps: $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) \
+check-base-deps: $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) $(SUITES_COUNTERS) \
 	$(SIM_T)/test-smoke $(SIM_T)/test-oracle-baseline \
 	$(SIM_T)/test-determinism $(SIM_T)/s390x/test-smoke
 $(addprefix check-base-,$(filter-out $(BASE),$(BASES_CHECK))): check-base-%:

@@ -74,16 +74,16 @@ else
 	not_ok "KSRC=<tree> generation"
 	tail -n 5 "$tmp/k1.log" | sed 's/^/#   /'
 fi
-make --no-print-directory -q KSRC="$tmp/k1" "$gen" > /dev/null 2>&1
-up=$?
+# FORCE rules (scripts/build.include) make `make -q` useless here: run make
+# and see whether it regenerates
+regen() { make --no-print-directory KSRC="$tmp/k1" "$gen" 2>&1 | tee "$tmp/$1.log" | grep -c 'gen-kernel\.sh'; }
+up=$(regen again)
 # sed -i writes a new file: the pristine tree keeps its own Makefile
 sed -i 's/^SUBLEVEL = .*/SUBLEVEL = 999/' "$tmp/k1/Makefile"
-make --no-print-directory -q KSRC="$tmp/k1" "$gen" > /dev/null 2>&1
-changed=$?
-[ $up -eq 0 ] && [ $changed -ne 0 ] &&
-	ok "KSRC: up to date, then out of date when the tree's version changes" ||
-	not_ok "KSRC rebuild: make -q $up before, $changed after the version change"
-make --no-print-directory -s KSRC="$tmp/k1" "$gen" > "$tmp/k1b.log" 2>&1
+changed=$(regen changed)
+[ "$up" -eq 0 ] && [ "$changed" -ne 0 ] &&
+	ok "KSRC: up to date, then regenerated when the tree's version changes" ||
+	not_ok "KSRC rebuild: gen-kernel.sh ran $up time(s) on a second make, $changed after the version change"
 grep -q " 6.1.999 " "build/$n1/baseline/.applied" 2>/dev/null &&
 	ok "KSRC: the rebuilt tree records version 6.1.999" ||
 	not_ok "KSRC: .applied after the rebuild: $(cat "build/$n1/baseline/.applied" 2>&1)"
@@ -123,10 +123,10 @@ fi
 
 bin=$b612/bin/gmapbench-baseline
 if [ -x "$bin" ]; then
-	"$bin" --gmap_check --benchmark_filter='^[a-z_]*[a-z]/' --benchmark_min_time=0 \
+	"$bin" --gmap_check --benchmark_min_time=0 \
 		--benchmark_out="$tmp/b612.json" --benchmark_out_format=json > "$tmp/b612.out" 2>&1
 	rc=$?
-	[ $rc -eq 0 ] && ok "6.12 baseline --gmap_check on the nightly sets: no oracle mismatch" ||
+	[ $rc -eq 0 ] && ok "6.12 baseline --gmap_check on every benchmark: no oracle mismatch" ||
 		{ not_ok "6.12 baseline --gmap_check: exit $rc"; tail -n 5 "$tmp/b612.out" | sed 's/^/#   /'; }
 	build/bin/gmapbench-counters "$tmp/b612.json" > "$tmp/b612.counters" 2> "$tmp/counters.err"
 	if [ -s "$tmp/b612.counters" ] && cmp -s results/reference/baseline.counters "$tmp/b612.counters"; then

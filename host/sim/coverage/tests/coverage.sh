@@ -47,7 +47,7 @@ for c in shadow_pgt:gmap_shadow_pgt unshadow_pgt:gmap_unshadow_pgt \
 done
 
 # gcov's own function summary: "Lines executed:78.05% of 41"
-(cd "$tmp" && gcov -f -n -o "$top/$objdir" "$top/$objdir/gmap.gcda") > "$tmp/summary" 2>&1
+(cd "$tmp" && gcov -f -n -o "$top/$objdir" "$top/$objdir/gmap.o.gcda") > "$tmp/summary" 2>&1
 for f in gmap_shadow_page gmap_shadow_pgt gmap_protect_rmap; do
 	want=$(awk -v f="Function '$f'" '$0 == f { getline; print; exit }' "$tmp/summary")
 	total=$(fn $f lines) run=$(fn $f lines_run)
@@ -64,7 +64,7 @@ done
 
 # the first line of gmap.c listed as never run is '#####' in gcov's listing
 line=$(grep -m1 '^arch/s390/mm/gmap.c:[0-9]*: ' "$txt" | cut -d: -f2)
-gcov -t -o "$objdir" "$objdir/gmap.gcda" 2> /dev/null |
+gcov -t -o "$objdir" "$objdir/gmap.o.gcda" 2> /dev/null |
 	awk '/^ *-: *0:Source:/ { p = ($0 ~ /arch\/s390\/mm\/gmap.c$/) } p' > "$tmp/gmap.c.gcov"
 if [ -n "$line" ] && grep -Eq "^ *#####: *$line:" "$tmp/gmap.c.gcov"; then
 	ok "gmap.c:$line, listed as never run, is ##### in gcov's listing"
