@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # kernel-patches: the checks every variant passes (see kernel-patches/README.md).
 KPATCH_TESTS := kernel-patches/tests/variants.sh kernel-patches/tests/kernel-tree-broken.sh \
-	kernel-patches/tests/kernel-check.sh
+	kernel-patches/tests/kernel-check.sh kernel-patches/tests/kernel-check-6.12.sh
 TESTS += $(KPATCH_TESTS)
 
 .PHONY: kernel-check
