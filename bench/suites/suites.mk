@@ -68,7 +68,10 @@ $(SUITES_COUNTERS): $(SUITES_DIR)/counters.c $(LIB_JSON_SRCS) FORCE
 	$$(call link,$$(CC) $$(CFLAGS_RELEASE) $$(LIB_JSON_CFLAGS) -I$(TOP)/host,-lm)
 
 $(foreach v,$(VARIANTS) $(SIM_TEST_VARIANTS),$(eval $(call SUITES_VARIANT,$(v))))
-ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v))) $(SUITES_MERGE) \
+# the count twins too: the night's count pass runs them, and make -jN builds
+# them side by side instead of one variant at a time inside the night
+ALL_TARGETS += $(foreach v,$(VARIANTS),$(call SUITES_BIN,$(v)) $(call SUITES_BIN,$(v))-cost) \
+	$(SUITES_MERGE) \
 	$(SUITES_COUNTERS)
 endef
 LATE_RULES += SUITES_RULES
