@@ -18,10 +18,48 @@
 static struct cb_kv *custom;
 static int ncustom;
 
+/*
+ * The keys the JSON reporter writes itself: a custom key of the same name
+ * would make a second one in the same object, which strict readers
+ * (gmapbench-merge and -compare among them) refuse.
+ */
+static const char *const builtin_keys[] = {
+	"date",
+	"host_name",
+	"executable",
+	"num_cpus",
+	"mhz_per_cpu",
+	"cpu_scaling_enabled",
+	"caches",
+	"load_avg",
+	"library_build_type",
+	"sanitizers",
+	"cpu_model",
+	"topology",
+	"cbench_pin",
+	"cbench_iterations_from",
+};
+
+bool cb_context_key_is_builtin(const char *key)
+{
+	for (size_t i = 0; i < sizeof(builtin_keys) / sizeof(*builtin_keys);
+	     i++)
+		if (!strcmp(builtin_keys[i], key))
+			return true;
+	return false;
+}
+
 void cb_custom_context_add(const char *key, const char *value)
 {
 	int i;
 
+	if (cb_context_key_is_builtin(key)) {
+		fprintf(stderr,
+			"%s: warning: context key '%s' is the library's own; "
+			"ignoring '%s'\n",
+			cb_executable, key, value);
+		return;
+	}
 	for (i = 0; i < ncustom; i++)
 		if (!strcmp(custom[i].key, key))
 			break;

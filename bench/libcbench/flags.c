@@ -190,6 +190,10 @@ static void parse_context(const char *s)
 				 "\"%s\" in \"%s\"",
 				 tok, s);
 		*eq = 0;
+		if (cb_context_key_is_builtin(tok))
+			cb_fatal("--benchmark_context: key \"%s\" is one the "
+				 "library writes itself; choose another name",
+				 tok);
 		cb_custom_context_add(tok, eq + 1);
 	}
 	free(copy);

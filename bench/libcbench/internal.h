@@ -122,6 +122,7 @@ void cb_iterations_from_free(void);
 struct cb_kv {
 	char *key, *value;
 };
+bool cb_context_key_is_builtin(const char *key);
 void cb_custom_context_add(const char *key, const char *value);
 int cb_custom_context(const struct cb_kv **kv); /* sorted by key */
 struct cb_cache {

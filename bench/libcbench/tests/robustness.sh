@@ -43,6 +43,19 @@ expect_fail "--benchmark_context with two '=' (1.7.1 rejects it too)" 'benchmark
 	--benchmark_context=x=1,a=b=c
 expect_fail "--benchmark_context with an empty element" 'benchmark_context: expected key=value, got ""' \
 	--benchmark_context=a=1,,b=2
+for k in date host_name cpu_model library_build_type cbench_pin; do
+	expect_fail "--benchmark_context=$k=... (a key the library writes)" \
+		"benchmark_context: key \"$k\" is one the library writes itself" \
+		--benchmark_context=x=1,"$k"=mine
+done
+"$cb" --benchmark_context=dates=1,cpu_models=2 $mt '--benchmark_filter=BM_sum/8$' \
+	--benchmark_format=json > ctx.json 2> ctx.err
+if grep -q '"dates": "1"' ctx.json && grep -q '"cpu_models": "2"' ctx.json &&
+	[ "$(grep -c '"date":' ctx.json)" = 1 ] && [ "$(grep -c '"cpu_model":' ctx.json)" -le 1 ]; then
+	ok "keys that only start like built-in ones are kept, and the built-in ones stay single"
+else
+	not_ok "keys that only start like built-in ones"; head -n 3 ctx.err | sed 's/^/#   /'
+fi
 BENCHMARK_MIN_TIME=fast "$cb" > out.txt 2> err.txt
 rc=$?
 [ $rc -eq 1 ] && grep -q 'BENCHMARK_MIN_TIME: expected a number' err.txt &&

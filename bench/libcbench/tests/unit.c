@@ -260,6 +260,23 @@ int main(void)
 		tap_ok(cb_stat_median(w, 2) == 3, "median of 2 is their mean");
 	}
 
+	/* custom context: a key the reporter writes itself is not added */
+	{
+		const struct cb_kv *kv;
+		int n0 = cb_custom_context(&kv), found = 0;
+
+		cbench_add_custom_context("cpu_model", "mine");
+		cbench_add_custom_context("unit_key", "v");
+		int n = cb_custom_context(&kv);
+		for (int i = 0; i < n; i++)
+			found += !strcmp(kv[i].key, "cpu_model");
+		tap_ok(n == n0 + 1 && !found,
+		       "a built-in context key is refused, another one added");
+		tap_ok(cb_context_key_is_builtin("date") &&
+			       !cb_context_key_is_builtin("dates"),
+		       "built-in keys match whole names only");
+	}
+
 	/* string_util.cc HumanReadableNumber, values seen from 1.7.1 */
 	human(4.8403e-7, 1000, "484.03n");
 	human(3.47436e9, 1000, "3.47436G");
