@@ -233,8 +233,19 @@ static FILE *tmp_create(const char *path)
 
 static void tmp_commit(FILE *f, const char *path)
 {
-	if (ferror(f) | fclose(f))
-		die("%s: write failed", tmp_path);
+	/* fflush first: ferror alone keeps no errno for the message */
+	int bad, e;
+
+	errno = 0;
+	bad = fflush(f) || ferror(f);
+	e = errno;
+	if (fclose(f) && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	if (bad) /* die() removes tmp_path */
+		die("%s: write failed: %s", tmp_path,
+		    e ? strerror(e) : "I/O error");
 	if (rename(tmp_path, path))
 		die("%s: %s", path, strerror(errno));
 	tmp_path[0] = 0;

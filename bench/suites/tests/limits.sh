@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 cd "$top" || exit 1
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 jget=$top/build/tests/json-get
 n() { scripts/nightly --host=testhost --repetitions=1 "$@"; }
 
@@ -106,5 +106,49 @@ else
 	refused read-only 'mount -t tmpfs -o size=1m tmpfs "$1" && mount -o remount,ro "$1"' 'Read-only file system'
 	refused full 'mount -t tmpfs -o size=256k tmpfs "$1" && { head -c 1m /dev/zero > "$1/filler" 2> /dev/null; true; }' \
 		'No space left on device'
+fi
+
+# ---- a disk that fills after the timed rounds: merge and report ----
+# A night published on a small tmpfs; then the disk is filled. The report is refused with the system's words (exit 2) and
+# the published one stays as it was; gmapbench-merge says so
+# (the night then exits 2, as at its start), leaving no temporary behind.
+fill_test() { # runs inside its own mount namespace, $1 the tmpfs
+	local r=$1 night=$1/2026-02-03/testhost rc
+	mount -t tmpfs -o size=16m tmpfs "$r" || exit 99
+	n --results="$r" --date=2026-02-03 --variants=baseline --suites=l2_reboot \
+		--min-time=0 > /dev/null 2> "$tmp/fill.night.err" || { echo "night: exit $?"; exit 1; }
+	cp "$night/report.html" "$tmp/fill.before.html"
+	head -c 64m /dev/zero > "$r/filler" 2> /dev/null
+	# nothing left: the filler took every block
+
+	scripts/report "$night" > /dev/null 2> "$tmp/fill.report.err"
+	echo "report=$?"
+	build/bin/gmapbench-merge -o "$night/again.json" "$night"/parts/baseline/*.r1.json \
+		2> "$tmp/fill.merge.err"
+	echo "merge=$?"
+	cmp -s "$tmp/fill.before.html" "$night/report.html" && echo "report-kept"
+	find "$night" -name '*.tmp.*' -o -name '.report.*' | sed 's/^/left: /'
+}
+if ! unshare -m --propagation private true 2> /dev/null; then
+	skip "a disk that fills before the report: no mount namespace here (unshare -m fails)"
+else
+	export -f fill_test n
+	export tmp
+	mkdir -p "$tmp/fill"
+	unshare -m --propagation private bash -c 'fill_test "$1"' _ "$tmp/fill" > "$tmp/fill.out" 2>&1
+	if [ $? -eq 99 ]; then
+		skip "a disk that fills before the report: cannot mount a tmpfs here"
+	else
+		grep -qx 'report=2' "$tmp/fill.out" &&
+			grep -q '^report: cannot write .*: No space left on device$' "$tmp/fill.report.err" &&
+			grep -qx 'report-kept' "$tmp/fill.out" &&
+			ok "a full disk at the report: exit 2, 'No space left on device', the published report kept" ||
+			{ not_ok "full disk at the report"; diag "$(cat "$tmp/fill.out" "$tmp/fill.report.err")"; }
+		grep -qx 'merge=2' "$tmp/fill.out" &&
+			grep -q '^gmapbench-merge: .*again.json.tmp.[0-9]*: write failed: No space left on device$' "$tmp/fill.merge.err" &&
+			! grep -q '^left: ' "$tmp/fill.out" &&
+			ok "a full disk at gmapbench-merge: exit 2 with the errno text, no temporary left" ||
+			{ not_ok "full disk at the merge"; diag "$(cat "$tmp/fill.out" "$tmp/fill.merge.err")"; }
+	fi
 fi
 done_testing
