@@ -44,10 +44,12 @@ CHECK_DEPS += $(B)/tests/png-stats
 # bounded by COMPARE_FUZZ_SECONDS; the log is kept, the summary says how
 # many inputs it tried. The seeds are real files of a small night.
 COMPARE_FUZZ_SECONDS ?= 60
-$(B)/fuzz/compare-fuzz: bench/compare/fuzz/compare_fuzz.c $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) $(COMPARE_HDRS)
-	@mkdir -p $(@D)
-	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all $(COMPARE_CFLAGS) -o $@ $< $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS) -lm
+FUZZ_HARNESSES += compare
+FUZZ_compare_SRCS = bench/compare/fuzz/compare_fuzz.c $(COMPARE_LIB_SRCS) $(LIB_JSON_SRCS)
+FUZZ_compare_CFLAGS = $(COMPARE_CFLAGS)
+FUZZ_compare_LIBS = -lm
+FUZZ_compare_DEPS = $(COMPARE_HDRS)
+FUZZ_compare_SEEDS = bench/compare/fuzz/seeds
 
 .PHONY: compare-fuzz
 compare-fuzz: $(B)/fuzz/compare-fuzz

@@ -65,10 +65,12 @@ CHECK_DEPS += $(GUESTS_L1_ELF)
 endif
 endif
 
-$(B)/fuzz/kvm-stats-fuzz: $(KVM_DIR)/fuzz/stats_fuzz.c $(KVM_DIR)/kvm_stats.c $(KVM_DIR)/kvm_error.c $(KVM_HDRS)
-	@mkdir -p $(@D)
-	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all $(KVM_CFLAGS) -o $@ $< $(KVM_DIR)/kvm_stats.c $(KVM_DIR)/kvm_error.c
+# the harness (tests/fuzz/fuzz.mk builds it for make fuzz and make check)
+FUZZ_HARNESSES += kvm-stats
+FUZZ_kvm-stats_SRCS = $(KVM_DIR)/fuzz/stats_fuzz.c $(KVM_DIR)/kvm_stats.c $(KVM_DIR)/kvm_error.c
+FUZZ_kvm-stats_CFLAGS = $(KVM_CFLAGS)
+FUZZ_kvm-stats_DEPS = $(KVM_HDRS)
+FUZZ_kvm-stats_SEEDS = $(KVM_DIR)/fuzz/seeds
 
 # bounded: KVM_FUZZ_SECONDS (60 s by default); the log is kept, and the
 # summary says how long it ran and how many inputs it tried

@@ -12,10 +12,13 @@ $(B)/tests/lib-json-test: lib/json/tests/json_test.c $(LIB_JSON_SRCS) $(LIB_JSON
 
 TESTS += $(B)/tests/lib-json-test
 
-$(B)/fuzz/lib-json-fuzz: lib/json/fuzz/json_fuzz.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
-	@mkdir -p $(@D)
-	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all $(LIB_JSON_CFLAGS) -o $@ $< $(LIB_JSON_SRCS) -lm
+# the harness (tests/fuzz/fuzz.mk builds it for make fuzz and make check)
+FUZZ_HARNESSES += lib-json
+FUZZ_lib-json_SRCS = lib/json/fuzz/json_fuzz.c $(LIB_JSON_SRCS)
+FUZZ_lib-json_CFLAGS = $(LIB_JSON_CFLAGS)
+FUZZ_lib-json_LIBS = -lm
+FUZZ_lib-json_DEPS = $(LIB_JSON_HDRS)
+FUZZ_lib-json_SEEDS = lib/json/fuzz/seeds
 
 .PHONY: lib-json-fuzz
 lib-json-fuzz: $(B)/fuzz/lib-json-fuzz

@@ -5,13 +5,12 @@
 # stderr (libFuzzer keeps its own reports).
 MERGE_FUZZ_SECONDS ?= 60
 
-$(B)/fuzz/merge-fuzz: bench/suites/fuzz/merge_fuzz.c bench/suites/merge.c \
-		$(LIB_JSON_SRCS) $(LIB_JSON_HDRS) $(LIBCBENCH_A) $(LIBCBENCH_HDRS)
-	@mkdir -p $(@D)
-	clang -g -O1 -std=gnu11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all -DMERGE_FUZZ -Dmain=merge_main \
-		$(LIB_JSON_CFLAGS) $(LIBCBENCH_CFLAGS) -o $@ $< bench/suites/merge.c \
-		$(LIB_JSON_SRCS) $(LIBCBENCH_A) $(LIBCBENCH_LIBS)
+FUZZ_HARNESSES += merge
+FUZZ_merge_SRCS = bench/suites/fuzz/merge_fuzz.c bench/suites/merge.c $(LIB_JSON_SRCS)
+FUZZ_merge_CFLAGS = -DMERGE_FUZZ -Dmain=merge_main $(LIB_JSON_CFLAGS) $(LIBCBENCH_CFLAGS)
+FUZZ_merge_LIBS = $(LIBCBENCH_A) $(LIBCBENCH_LIBS)
+FUZZ_merge_DEPS = $(LIB_JSON_HDRS) $(LIBCBENCH_A) $(LIBCBENCH_HDRS)
+FUZZ_merge_SEEDS = bench/suites/fuzz/seeds
 
 .PHONY: merge-fuzz
 merge-fuzz: $(B)/fuzz/merge-fuzz

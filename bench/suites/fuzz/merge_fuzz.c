@@ -39,6 +39,14 @@ static int part_fd(const char *name)
 	return fd;
 }
 
+/* merge_main, with die() coming back here; argc and argv are not touched
+ * after setjmp(), so nothing is clobbered by the longjmp */
+static void run_merge(int argc, char **argv)
+{
+	if (!setjmp(bail))
+		merge_main(argc, argv);
+}
+
 static void put(int fd, const uint8_t *data, size_t size)
 {
 	if (ftruncate(fd, 0) || pwrite(fd, data, size, 0) != (ssize_t)size)
@@ -79,8 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	argv[argc] = NULL;
 	optind = 0; /* getopt starts over */
-	if (!setjmp(bail))
-		merge_main(argc, argv);
+	run_merge(argc, argv);
 	merge_release();
 	unlink(out);
 	return 0;
