@@ -23,9 +23,9 @@ $(BAREMETAL_OBJ)/%.S.o: $(BAREMETAL_DIR)/%.S FORCE
 
 # the runtime needs guests/l1/util.c (l1_buf_*), which l1.elf has anyway
 $(BAREMETAL_SELFTEST_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_OBJ)/selftest.c.o \
-		guests/l1/util.c $(BAREMETAL_DIR)/baremetal.lds
-	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) $(BAREMETAL_LDFLAGS) -o $@ \
-		$(filter %.o %.c,$^) -lgcc
+		guests/l1/util.c $(BAREMETAL_DIR)/baremetal.lds FORCE
+	$(call link_args,$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) $(BAREMETAL_LDFLAGS), \
+		$(filter %.o %.c,$^) -lgcc)
 
 ALL_TARGETS += $(BAREMETAL_SELFTEST_ELF)
 CHECK_DEPS += $(BAREMETAL_SELFTEST_ELF)
@@ -39,10 +39,9 @@ GUESTS_L1_ELF := $(B)/guests/l1.elf
 ifneq ($(wildcard guests/scenarios/*.c),)
 $(GUESTS_L1_ELF): $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/l1-main.c \
 		$(BAREMETAL_DIR)/baremetal.lds $(BAREMETAL_DIR)/baremetal.mk \
-		$(wildcard $(BAREMETAL_DIR)/*.h guests/l1/*.[ch] guests/scenarios/*.[ch])
-	$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) $(GUESTS_CFLAGS) $(BAREMETAL_LDFLAGS) \
-		-o $@ $(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/l1-main.c \
-		$(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) -lgcc
+		$(wildcard $(BAREMETAL_DIR)/*.h guests/l1/*.[ch] guests/scenarios/*.[ch]) FORCE
+	$(call link_args,$(BAREMETAL_CC) $(BAREMETAL_CFLAGS) $(GUESTS_CFLAGS) $(BAREMETAL_LDFLAGS), \
+		$(BAREMETAL_RT_OBJS) $(BAREMETAL_DIR)/l1-main.c $(GUESTS_L1_SRCS) $(GUESTS_SCENARIO_SRCS) -lgcc)
 
 ALL_TARGETS += $(GUESTS_L1_ELF)
 CHECK_DEPS += $(GUESTS_L1_ELF)

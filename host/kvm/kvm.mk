@@ -32,9 +32,8 @@ $(KVM_OBJDIR)/json.o: lib/json/json.c FORCE
 $(KVM_LIB): $(KVM_LIB_OBJS) FORCE
 	$(call archive,$(AR))
 
-$(B)/bin/gmapbench-kvm: $(KVM_DIR)/gmapbench_kvm.c $(KVM_LIB) $(KVM_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) $(KVM_CFLAGS) -o $@ $< $(KVM_LIB) -lm
+$(B)/bin/gmapbench-kvm: $(KVM_DIR)/gmapbench_kvm.c $(KVM_LIB) $(KVM_HDRS) FORCE
+	$(call link_args,$(CC) $(CFLAGS_RELEASE) $(KVM_CFLAGS),$< $(KVM_LIB) -lm)
 
 ALL_TARGETS += $(KVM_LIB) $(B)/bin/gmapbench-kvm
 

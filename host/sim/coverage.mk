@@ -23,10 +23,9 @@ COV_LIB = $(B)/$(1)/libgmapsim-cov.a
 COV_CFLAGS = $(CFLAGS_BASE) -O0 --coverage -fkeep-static-functions
 
 $(COV_REPORT): $(COV_DIR)/covreport.c $(COV_DIR)/covrules.c $(COV_DIR)/covrules.h \
-		$(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -o $@ $(COV_DIR)/covreport.c \
-		$(COV_DIR)/covrules.c $(LIB_JSON_SRCS) -lm
+		$(LIB_JSON_SRCS) $(LIB_JSON_HDRS) FORCE
+	$(call link_args,$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS),$(COV_DIR)/covreport.c \
+		$(COV_DIR)/covrules.c $(LIB_JSON_SRCS) -lm)
 
 # $(1): variant. Late: it needs sim.mk's and bench/suites' variables.
 define COV_VARIANT_RULES

@@ -104,9 +104,8 @@ COST_PERF_VARIANT ?= baseline
 COST_PERF_ARGS ?=
 
 define COST_PERF_RULES
-$(COST_PERF): $(COST_DIR)/cost-perf.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS)
-	@mkdir -p $$(@D)
-	$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS) -o $$@ $$< $(LIB_JSON_SRCS) -lm
+$(COST_PERF): $(COST_DIR)/cost-perf.c $(LIB_JSON_SRCS) $(LIB_JSON_HDRS) FORCE
+	$$(call link_args,$(CC) $(CFLAGS_RELEASE) $(LIB_JSON_CFLAGS),$$< $(LIB_JSON_SRCS) -lm)
 endef
 LATE_RULES += COST_PERF_RULES
 
