@@ -89,6 +89,7 @@ static int sim_inject(void *ctx, const struct l1_inject *inj)
 		.event = (enum gsim_l0_event)inj->event,
 		.l1addr = inj->l1addr,
 		.len = inj->len,
+		.then_enomem = inj->then_enomem,
 	};
 
 	return gsim_inject(ctx, &g);

@@ -79,8 +79,8 @@ enum l1_l0_event {
  * probability (permille, from a PRNG seeded by nth), or just before the
  * nth lock L0's shadow code takes, an action runs: an L0 event on L1's
  * pages [l1addr, l1addr + len), a second vCPU resolving the same shadow
- * fault, or a second vCPU shadowing the same ASCE. Once (the rate: until
- * L1_INJ_OFF).
+ * fault, or a second vCPU shadowing the same ASCE; then_enomem: and the
+ * allocation after the action fails. Once (the rate: until L1_INJ_OFF).
  */
 enum l1_inject_kind {
 	L1_INJ_OFF,
@@ -100,6 +100,7 @@ struct l1_inject {
 	enum l1_inject_action action;
 	enum l1_l0_event event;
 	uint64_t l1addr, len;
+	bool then_enomem; /* L1_INJ_LOCK: the next allocation fails too */
 };
 
 /* Which table an invalidation is for (the invalidate hook) */

@@ -2,9 +2,13 @@
 /*
  * races: what a busy host does to L0's shadow code in the middle of a
  * shadow operation, made deterministic by the platform's inject hook.
- * Every round L0 first drops the whole shadow (it swaps out the L1 page
- * of L2's top table), so that L2's next pass builds it again from the
- * top: acquire the shadow gmap, shadow each table, then each page. During
+ * Every round L0 first drops the shadow: it swaps out the L1 pages of
+ * L2's tables from the top down (every page of a table: the notifier
+ * then finds entries its first page already unshadowed, and tables
+ * below one already gone), then L2's data page, then the top table's
+ * (the whole shadow goes), so that L2's next pass builds it again from
+ * the top: acquire the shadow gmap, shadow each table, then each page.
+ * During
  * that pass one fault is injected into L0's shadow code, at the nth
  * occasion, n = 1 + round % span:
  *   kind 1  the nth allocation of L0's shadow code fails (-ENOMEM)
@@ -18,6 +22,8 @@
  *   kind 5  before the nth lock, a second vCPU acquires a shadow of the
  *           same ASCE: "another one was faster", a shadow not yet
  *           initialized
+ *   kind 6  kind 3, and the allocation right after the L0 event fails:
+ *           the fix-up the event forces runs out of memory
  * The kernel must retry or reflect correctly: the oracle checks every
  * access, and the last pass (no injection) must fault nowhere.
  */
@@ -26,18 +32,19 @@
 enum { KIND, SPAN, PERMILLE, TARGET, EVENT, ASCE_LEVELS, PAGES, ROUNDS };
 
 static const struct scenario_param params[] = {
-	[KIND] = {"kind", 1, 1, 5,
+	[KIND] = {"kind", 1, 1, 6,
 		  "1 nth allocation fails, 2 allocations fail at a rate, 3 an "
 		  "L0 event, 4 a second vCPU's fault, 5 a second vCPU's "
-		  "shadow, before the nth lock"},
+		  "shadow, before the nth lock, 6 kind 3 and an allocation "
+		  "failure"},
 	[SPAN] = {"span", 24, 1, 4096, "round r injects at n = 1 + r % span"},
 	[PERMILLE] = {"permille", 100, 1, 1000,
 		      "kind 2: the allocations that fail, per thousand"},
 	[TARGET] = {"target", 1, 1, 6,
-		    "kind 3: the L1 page of 1 the top table, 2..5 the table "
+		    "kind 3, 6: the L1 page of 1 the top table, 2..5 the table "
 		    "of region-second..page-table level, 6 L2's data"},
 	[EVENT] = {"event", 1, 1, 3,
-		   "kind 3: 1 swap out, 2 migrate, 3 write-protect"},
+		   "kind 3, 6: 1 swap out, 2 migrate, 3 write-protect"},
 	[ASCE_LEVELS] = {"asce_levels", 4, 1, 4,
 			 "tables above the page tables: 1 segment-table "
 			 "top .. 4 region-first top"},
@@ -73,13 +80,43 @@ static uint64_t target_page(struct l1_gmap *g, const int64_t *a, int64_t r)
 	return w.entry[lvl] & ~(L1_PAGE_SIZE - 1);
 }
 
+/*
+ * L0 drops L2's shadow: the L1 pages of the tables L2's page 0 is
+ * translated through, from the level below the top down (each one whole),
+ * L2's data page, then the top table.
+ */
+static int drop_shadow(struct l1_gmap *g)
+{
+	struct l1_platform *p = g->l1->plat;
+	enum l1_level lvl;
+	struct l1_walk w;
+	int rc = 0;
+
+	l1_gmap_walk(g, 0, &w);
+	for (lvl = g->top + 1; lvl <= L1_LVL_PT && !rc; lvl++) {
+		uint64_t size = L1_PAGE_SIZE * (lvl == L1_LVL_PT ? 1 : 4);
+
+		rc = p->l0_event(p->ctx, L1_L0_SWAP, w.entry[lvl] & ~(size - 1),
+				 size);
+	}
+	if (!rc)
+		rc = p->l0_event(p->ctx, L1_L0_SWAP,
+				 w.l1addr & ~(L1_PAGE_SIZE - 1), L1_PAGE_SIZE);
+	if (!rc)
+		rc = p->l0_event(p->ctx, L1_L0_SWAP,
+				 g->top_origin & ~(L1_PAGE_SIZE - 1),
+				 L1_PAGE_SIZE);
+	return rc;
+}
+
 static int run(struct l1 *l1, const int64_t *a)
 {
 	static const int event[] = {
 		[1] = L1_L0_SWAP, [2] = L1_L0_MIGRATE, [3] = L1_L0_WRPROTECT};
 	static const int action[] = {[3] = L1_ACT_L0_EVENT,
 				     [4] = L1_ACT_SECOND_FAULT,
-				     [5] = L1_ACT_SECOND_SHADOW};
+				     [5] = L1_ACT_SECOND_SHADOW,
+				     [6] = L1_ACT_L0_EVENT};
 	struct l1_platform *p = l1->plat;
 	struct l1_l2_run run = {
 		.addr = 0,
@@ -109,12 +146,11 @@ static int run(struct l1 *l1, const int64_t *a)
 			.event = event[a[EVENT]],
 			.l1addr = target_page(&g, a, r),
 			.len = L1_PAGE_SIZE,
+			.then_enomem = a[KIND] == 6,
 		};
 
-		/* L0 drops the whole shadow: the pass builds it again */
-		rc = p->l0_event(p->ctx, L1_L0_SWAP,
-				 g.top_origin & ~(L1_PAGE_SIZE - 1),
-				 L1_PAGE_SIZE);
+		/* the pass builds the shadow again */
+		rc = drop_shadow(&g);
 		if (!rc)
 			rc = p->inject(p->ctx, &inj);
 		if (!rc)

@@ -195,6 +195,9 @@ struct gsim_inject {
 	enum gsim_inject_action action; /* LOCK */
 	enum gsim_l0_event event; /* GSIM_ACT_L0_EVENT */
 	uint64_t l1addr, len;
+	/* LOCK: the allocation right after the action fails (the fix-up
+	 * the action forces runs out of memory) */
+	bool then_enomem;
 };
 int gsim_inject(struct gsim *g, const struct gsim_inject *inj);
 /* Injections done since creation: allocations failed, actions run */

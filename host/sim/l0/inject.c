@@ -127,6 +127,14 @@ SIM_NOT_COUNTED void *sim_kzalloc(size_t size, gfp_t gfp)
 	return (kzalloc)(size, gfp);
 }
 
+/* The kernel's radix_tree_preload(), failing on request (shim.h) */
+SIM_NOT_COUNTED int sim_radix_tree_preload(gfp_t gfp)
+{
+	if (sim_inject_alloc_fails(sim_cur))
+		return -ENOMEM;
+	return (radix_tree_preload)(gfp);
+}
+
 SIM_NOT_COUNTED static void sim_inject_action(struct gsim *g)
 {
 	const struct gsim_inject *a = &g->inject.arm;
@@ -152,6 +160,11 @@ SIM_NOT_COUNTED void sim_spin_lock(spinlock_t *lock)
 			/* once: the action's own locks do not count */
 			g->inject.arm.kind = GSIM_INJECT_OFF;
 			sim_inject_action(g);
+			if (g->inject.arm.then_enomem) {
+				g->inject.arm.kind = GSIM_INJECT_ENOMEM;
+				g->inject.arm.nth = 1;
+				g->inject.count = 0;
+			}
 		}
 	}
 	pthread_mutex_lock(lock);
