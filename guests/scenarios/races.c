@@ -37,8 +37,8 @@ static const struct scenario_param params[] = {
 		  "L0 event, 4 a second vCPU's fault, 5 a second vCPU's "
 		  "shadow, before the nth lock, 6 kind 3 and an allocation "
 		  "failure"},
-	[SPAN] = {"span", 24, 1, 4096, "round r injects at n = 1 + r % span"},
-	[PERMILLE] = {"permille", 100, 1, 1000,
+	[SPAN] = {"span", 64, 1, 4096, "round r injects at n = 1 + r % span"},
+	[PERMILLE] = {"permille", 100, 1, 250,
 		      "kind 2: the allocations that fail, per thousand"},
 	[TARGET] = {"target", 1, 1, 6,
 		    "kind 3, 6: the L1 page of 1 the top table, 2..5 the table "
@@ -49,7 +49,7 @@ static const struct scenario_param params[] = {
 			 "tables above the page tables: 1 segment-table "
 			 "top .. 4 region-first top"},
 	[PAGES] = {"pages", 8, 1, 256, "L2 pages, in one segment"},
-	[ROUNDS] = {"rounds", 48, 1, 1 << 14,
+	[ROUNDS] = {"rounds", 64, 1, 1 << 14,
 		    "each: drop the shadow, inject, L2 pass"},
 };
 
