@@ -334,6 +334,7 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 	union ctlreg0 cr0 = {.val = 0};
 	unsigned long last_addr = -1UL;
 	unsigned int last_code = 0, repeats = 0, prefix_tries = 0;
+	unsigned int acquire_tries = 0;
 	uint64_t last_accesses = 0;
 	int rc;
 
@@ -350,9 +351,17 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 		sim_inject_op_begin(g);
 		rc = acquire_gmap_shadow(vcpu, vp);
 		sim_inject_op_end(g);
-		if (rc == -EAGAIN || rc == -ENOMEM)
+		if (rc == -EAGAIN || rc == -ENOMEM) {
 			/* vsie_run() again (-ENOMEM: KVM_RUN again) */
-			continue;
+			if (++acquire_tries < SIM_HANG_FAULTS)
+				continue;
+			g->hung = true;
+			sim_error(g,
+				  "no progress: acquire_gmap_shadow() failed "
+				  "%u times in a row (%d)",
+				  acquire_tries, rc);
+			return -ELOOP;
+		}
 		if (rc == -EFAULT && sie->run < sie->nr_runs) {
 			/* L2's top table beyond L1 memory */
 			set_fault_access(sie);
