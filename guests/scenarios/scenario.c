@@ -251,16 +251,16 @@ int scenario_check(const struct scenario *s, const int64_t *args,
 		l1_buf_str(&b, " (gsim_config.l1_edat1/l1_edat2)");
 		return -22;
 	}
-	if (n.inject && !plat->inject) {
-		l1_buf_str(&b, s->name);
-		l1_buf_str(&b, ": needs a platform that injects faults into "
-			       "L0's shadow operations (host/sim)");
-		return -22;
-	}
 	if (n.l0_events && !plat->l0_event) {
 		l1_buf_str(&b, s->name);
 		l1_buf_str(&b, ": needs a platform where L0 can change its "
 			       "backing of L1 (host/sim)");
+		return -22;
+	}
+	if (n.inject && !plat->inject) {
+		l1_buf_str(&b, s->name);
+		l1_buf_str(&b, ": needs a platform that injects faults into "
+			       "L0's shadow operations (host/sim)");
 		return -22;
 	}
 	return 0;
