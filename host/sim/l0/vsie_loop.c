@@ -362,6 +362,7 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 				  acquire_tries, rc);
 			return -ELOOP;
 		}
+		acquire_tries = 0;
 		if (rc == -EFAULT && sie->run < sie->nr_runs) {
 			/* L2's top table beyond L1 memory */
 			set_fault_access(sie);
