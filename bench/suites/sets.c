@@ -107,6 +107,29 @@ const struct arg_set arg_sets[] = {
 	N("dat_exceptions", {"kind", 5}),
 	N("dat_exceptions", {"kind", 6}),
 	N("dat_exceptions", {"kind", 7}),
+
+	/* a fault injected inside L0's shadow operations: allocation
+	 * failures, an L0 event or a second vCPU before the nth lock */
+	N("races", {"kind", 1}),
+	N("races", {"kind", 1}, {"asce_levels", 2}),
+	N("races", {"kind", 2}),
+	N("races", {"kind", 2}, {"permille", 250}),
+	N("races", {"kind", 3}, {"target", 1}),
+	N("races", {"kind", 3}, {"target", 2}),
+	N("races", {"kind", 3}, {"target", 3}),
+	N("races", {"kind", 3}, {"target", 4}),
+	N("races", {"kind", 3}, {"target", 5}),
+	N("races", {"kind", 3}, {"target", 6}),
+	N("races", {"kind", 3}, {"target", 6}, {"event", 2}),
+	N("races", {"kind", 3}, {"target", 5}, {"event", 3}),
+	N("races", {"kind", 3}, {"target", 5}, {"asce_levels", 3}),
+	N("races", {"kind", 3}, {"target", 5}, {"asce_levels", 1}),
+	N("races", {"kind", 4}),
+	N("races", {"kind", 5}),
+	N("races", {"kind", 6}, {"target", 1}),
+	N("races", {"kind", 6}, {"target", 4}),
+	N("races", {"kind", 6}, {"target", 6}),
+	L("races", {"kind", 2}, {"pages", 256}, {"rounds", 1024}),
 };
 
 const unsigned int nr_arg_sets = sizeof(arg_sets) / sizeof(arg_sets[0]);

@@ -73,6 +73,28 @@ static int sim_l0_event(void *ctx, int ev, uint64_t a, uint64_t len)
 	return gsim_l0_event(ctx, (enum gsim_l0_event)ev, a, len);
 }
 
+_Static_assert((int)L1_INJ_LOCK == (int)GSIM_INJECT_LOCK &&
+		       (int)L1_INJ_ENOMEM_RATE ==
+			       (int)GSIM_INJECT_ENOMEM_RATE &&
+		       (int)L1_ACT_SECOND_SHADOW == (int)GSIM_ACT_SECOND_SHADOW,
+	       "fault injection");
+
+static int sim_inject(void *ctx, const struct l1_inject *inj)
+{
+	struct gsim_inject g = {
+		.kind = (enum gsim_inject_kind)inj->kind,
+		.nth = inj->nth,
+		.permille = inj->permille,
+		.action = (enum gsim_inject_action)inj->action,
+		.event = (enum gsim_l0_event)inj->event,
+		.l1addr = inj->l1addr,
+		.len = inj->len,
+		.then_enomem = inj->then_enomem,
+	};
+
+	return gsim_inject(ctx, &g);
+}
+
 static int sim_cspg(void *ctx, uint64_t a, uint64_t old, uint64_t new)
 {
 	return gsim_l1_cspg(ctx, a, old, new);
@@ -108,6 +130,7 @@ void l1_sim_platform(struct l1_platform *p, struct gsim *g,
 		.fill64 = sim_fill64,
 		.sie = sim_sie,
 		.l0_event = sim_l0_event,
+		.inject = sim_inject,
 		.cspg = sim_cspg,
 		.crdte = sim_crdte,
 		.now = clock ? sim_now : NULL,

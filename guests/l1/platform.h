@@ -73,6 +73,36 @@ enum l1_l0_event {
 	L1_NR_L0_EVENTS
 };
 
+/*
+ * Fault injection inside L0's next shadow operations (the inject hook):
+ * the nth allocation of L0's shadow code fails, or each one fails with a
+ * probability (permille, from a PRNG seeded by nth), or just before the
+ * nth lock L0's shadow code takes, an action runs: an L0 event on L1's
+ * pages [l1addr, l1addr + len), a second vCPU resolving the same shadow
+ * fault, or a second vCPU shadowing the same ASCE; then_enomem: and the
+ * allocation after the action fails. Once (the rate: until L1_INJ_OFF).
+ */
+enum l1_inject_kind {
+	L1_INJ_OFF,
+	L1_INJ_ENOMEM,
+	L1_INJ_ENOMEM_RATE,
+	L1_INJ_LOCK,
+};
+enum l1_inject_action {
+	L1_ACT_L0_EVENT,
+	L1_ACT_SECOND_FAULT,
+	L1_ACT_SECOND_SHADOW,
+};
+struct l1_inject {
+	enum l1_inject_kind kind;
+	uint64_t nth;
+	unsigned int permille;
+	enum l1_inject_action action;
+	enum l1_l0_event event;
+	uint64_t l1addr, len;
+	bool then_enomem; /* L1_INJ_LOCK: the next allocation fails too */
+};
+
 /* Which table an invalidation is for (the invalidate hook) */
 enum l1_level {
 	L1_LVL_R1, /* region-first table entry */
@@ -132,6 +162,12 @@ struct l1_platform {
 	 * the host kernel's paths: enum l1_l0_event.
 	 */
 	int (*l0_event)(void *ctx, int event, uint64_t l1addr, uint64_t len);
+	/*
+	 * Optional (NULL: not possible here; host/sim has it). Arms (or,
+	 * with L1_INJ_OFF, disarms) a fault injection in L0's next shadow
+	 * operations: struct l1_inject. Returns 0 or -22.
+	 */
+	int (*inject)(void *ctx, const struct l1_inject *inj);
 	/*
 	 * Optional (NULL: L1 cannot use the instruction; see l1.insn). L1's
 	 * CSPG on the doubleword at l1addr (compare with old, store new,

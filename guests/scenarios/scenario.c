@@ -5,14 +5,15 @@
 extern const struct scenario scn_table_creation, scn_prot_fault_storm,
 	scn_pte_churn, scn_top_level_churn, scn_multi_guest, scn_large_pages,
 	scn_l2_reboot, scn_dat_protection, scn_short_tables, scn_edat_toggle,
-	scn_l0_events, scn_top_table_sweep, scn_l1_insns, scn_dat_exceptions;
+	scn_l0_events, scn_top_table_sweep, scn_l1_insns, scn_dat_exceptions,
+	scn_races;
 
 static const struct scenario *const registry[] = {
 	&scn_table_creation,  &scn_prot_fault_storm, &scn_pte_churn,
 	&scn_top_level_churn, &scn_multi_guest,	     &scn_large_pages,
 	&scn_l2_reboot,	      &scn_dat_protection,   &scn_short_tables,
 	&scn_edat_toggle,     &scn_l0_events,	     &scn_top_table_sweep,
-	&scn_l1_insns,	      &scn_dat_exceptions,
+	&scn_l1_insns,	      &scn_dat_exceptions,   &scn_races,
 };
 
 /* L1's state for the run in progress (see "Not reentrant") */
@@ -197,6 +198,7 @@ void scenario_needs(const struct scenario *s, const int64_t *args,
 	n->l1_bytes = 0;
 	n->edat1 = n->edat2 = false;
 	n->l0_events = false;
+	n->inject = false;
 	s->needs(args, n);
 }
 
@@ -253,6 +255,12 @@ int scenario_check(const struct scenario *s, const int64_t *args,
 		l1_buf_str(&b, s->name);
 		l1_buf_str(&b, ": needs a platform where L0 can change its "
 			       "backing of L1 (host/sim)");
+		return -22;
+	}
+	if (n.inject && !plat->inject) {
+		l1_buf_str(&b, s->name);
+		l1_buf_str(&b, ": needs a platform that injects faults into "
+			       "L0's shadow operations (host/sim)");
 		return -22;
 	}
 	return 0;

@@ -40,6 +40,7 @@ struct scenario_needs {
 	uint64_t l1_bytes; /* L1 memory at least (besides the heap) */
 	bool edat1, edat2; /* facilities L1 must be offered */
 	bool l0_events; /* the platform's l0_event hook (host/sim) */
+	bool inject; /* the platform's inject hook (host/sim) */
 };
 
 struct scenario_result {

@@ -23,7 +23,7 @@ static void test_registry(void)
 		"top_level_churn", "multi_guest",      "large_pages",
 		"l2_reboot",	   "dat_protection",   "short_tables",
 		"edat_toggle",	   "l0_events",	       "top_table_sweep",
-		"l1_insns",	   "dat_exceptions",
+		"l1_insns",	   "dat_exceptions",   "races",
 	};
 	const unsigned int nr = sizeof(names) / sizeof(names[0]);
 	unsigned int i, j, k, bad = 0;

@@ -171,6 +171,19 @@ int main(void)
 	EXPECT("l1_insns", "insn:2/level:2/rewrites:8",
 	       C(crdte) == 8 && C(unshadow_full) == 8,
 	       "each CRDTE of a segment entry (the top table) unshadows all");
+	EXPECT("races", "kind:1/rounds:8/span:8",
+	       C(exits_l1) == 0 && C(unshadow_full) == 8 &&
+		       C(shadow_create) == 9,
+	       "the nth allocation fails in each round: retried, nothing "
+	       "reflected to L1, one new shadow per dropped one");
+	EXPECT("races", "kind:4/rounds:16/span:16",
+	       C(exits_l1) == 0 && C(unshadow_full) == 16 &&
+		       C(shadow_create) == 17,
+	       "a second vCPU's fault inside the first one's: the same");
+	EXPECT("races", "kind:6/rounds:16/span:16/target:4",
+	       C(exits_l1) == 0 && C(unshadow_full) == 16,
+	       "L0 swaps the segment table's page before the nth lock, and "
+	       "the fix-up runs out of memory: retried, nothing reflected");
 	EXPECT("dat_exceptions", "kind:1/rounds:2",
 	       C(exits_l1) == 12 && C(exits_l0) == 0,
 	       "beyond the reach of a segment, region-third and region-second "

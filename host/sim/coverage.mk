@@ -49,5 +49,5 @@ coverage:
 		$(call SUITES_BIN,$(COV_VARIANT)) $(COV_REPORT)
 	+@scripts/coverage --variant=$(COV_VARIANT) $(COVERAGE_ARGS)
 
-TESTS += $(COV_DIR)/tests/coverage.sh
+TESTS += $(COV_DIR)/tests/coverage.sh $(COV_DIR)/tests/inject.sh
 CHECK_DEPS += $(call COV_BIN,baseline) $(COV_REPORT)

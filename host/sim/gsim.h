@@ -156,6 +156,60 @@ int gsim_l0_event(struct gsim *g, enum gsim_l0_event ev, uint64_t l1addr,
 		  uint64_t len);
 
 /*
+ * Fault injection inside L0's shadow operations (docs/coverage.md): what
+ * the kernel's shadow code meets on a busy host, made deterministic. It
+ * acts only while the vSIE loop runs the kernel's code (acquiring the
+ * shadow gmap, mapping L2's prefix, resolving a shadow fault), never in
+ * L0's own memory management:
+ *   ENOMEM       the nth allocation of the kernel code from now (pages
+ *                and kzalloc) fails, once
+ *   ENOMEM_RATE  every such allocation fails with probability
+ *                permille / 1000, drawn from a PRNG seeded with the
+ *                machine's seed and `nth`, until GSIM_INJECT_OFF
+ *   LOCK         just before the nth spin_lock() from now taken with no
+ *                spin lock held, the action runs, once
+ * The actions (for LOCK): an L0 event on L1's pages [l1addr, l1addr +
+ * len) (another L0 CPU swapping, migrating... them), a second vCPU
+ * resolving the same shadow fault (handle_fault() for the L2 access at
+ * hand), or a second vCPU acquiring a shadow of the same ASCE
+ * (gmap_shadow(), whose reference it drops at once).
+ * An -ENOMEM reaches the vSIE loop as the kernel returns it; like a
+ * KVM_RUN that fails with -ENOMEM and is run again, the loop retries.
+ * Returns 0 or -EINVAL (a bad kind, action or range).
+ */
+enum gsim_inject_kind {
+	GSIM_INJECT_OFF,
+	GSIM_INJECT_ENOMEM,
+	GSIM_INJECT_ENOMEM_RATE,
+	GSIM_INJECT_LOCK,
+};
+enum gsim_inject_action {
+	GSIM_ACT_L0_EVENT,
+	GSIM_ACT_SECOND_FAULT,
+	GSIM_ACT_SECOND_SHADOW,
+};
+struct gsim_inject {
+	enum gsim_inject_kind kind;
+	uint64_t nth; /* ENOMEM, LOCK: >= 1; ENOMEM_RATE: the PRNG stream */
+	unsigned int permille; /* ENOMEM_RATE: 1..1000 */
+	enum gsim_inject_action action; /* LOCK */
+	enum gsim_l0_event event; /* GSIM_ACT_L0_EVENT */
+	uint64_t l1addr, len;
+	/* LOCK: the allocation right after the action fails (the fix-up
+	 * the action forces runs out of memory) */
+	bool then_enomem;
+};
+int gsim_inject(struct gsim *g, const struct gsim_inject *inj);
+/* Injections done since creation: allocations failed, actions run */
+struct gsim_injected {
+	uint64_t allocs_failed;
+	uint64_t actions;
+	uint64_t allocs_seen; /* kernel allocations counted by ENOMEM */
+	uint64_t locks_seen; /* acquisitions counted by LOCK */
+};
+void gsim_injected(struct gsim *g, struct gsim_injected *out);
+
+/*
  * The oracle's mismatches since creation or the last counter reset, by
  * kind (their sum is the oracle_mismatches counter), with the first
  * message of each kind.

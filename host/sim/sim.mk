@@ -32,7 +32,7 @@ $(SIM_KGEN_SAN): $(SIM_DIR)/kgen/kgen.c $(SIM_KSRC) FORCE
 	$(call link,$(CC) $(CFLAGS_TEST),$(LDFLAGS_TEST))
 
 # ------------------------------------------------ per variant libraries
-SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,current.c arena.c instr.c hostmm.c vsie_loop.c gsim.c)
+SIM_L0_SRCS := $(addprefix $(SIM_DIR)/l0/,current.c arena.c inject.c instr.c hostmm.c vsie_loop.c gsim.c)
 SIM_URCU_HDRS := $(wildcard $(SIM_DIR)/shim/urcu/*.h $(SIM_DIR)/shim/urcu/*/*.h)
 SIM_L0_HDRS := $(SIM_URCU_HDRS) $(SIM_DIR)/l0/sim.h $(SIM_DIR)/gsim.h host/counters.h \
 	$(SIM_DIR)/shim/shim.h $(SIM_DIR)/shim/kvm.h \

@@ -64,6 +64,8 @@ for s in $names; do
 		skip "$s (defaults): needs EDAT, which QEMU TCG does not offer"
 	elif [ "$BM_RC" -eq 0 ] && grep -q '"error":"[^"]*needs a platform where L0' <<<"$BM_JSON"; then
 		skip "$s (defaults): needs L0 to change L1's backing, which only host/sim does"
+	elif [ "$BM_RC" -eq 0 ] && grep -q '"error":"[^"]*needs a platform that injects faults' <<<"$BM_JSON"; then
+		skip "$s (defaults): needs faults injected into L0, which only host/sim does"
 	else
 		not_ok "$s (defaults): rc 0, every access through DAT"
 		diag "$BM_OUT"

@@ -3,7 +3,8 @@
  * L0 memory: an arena addressed V=R (a real address is the host pointer,
  * as __pa(x) == x on s390), its struct page array (FLATMEM) and a buddy-
  * less page allocator: free lists per order over a bump pointer. Blocks
- * are naturally aligned, as CRST tables (order 2) need.
+ * are naturally aligned, as CRST tables (order 2) need. An allocation of
+ * the kernel's shadow code fails on request (inject.c).
  */
 #include <sys/mman.h>
 
@@ -73,6 +74,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	unsigned long i;
 
 	BUG_ON(order > SIM_MAX_ORDER);
+	if (sim_inject_alloc_fails(g))
+		return NULL;
 	if (!list_empty(&g->free_list[order])) {
 		page = list_first_entry(&g->free_list[order], struct page, lru);
 		list_del(&page->lru);

@@ -135,8 +135,11 @@ pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr,
 pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr,
 		      spinlock_t **ptl)
 {
-	pte_t *ptep = host_pte(mm, addr, true);
+	pte_t *ptep;
 
+	sim_inject_l0_begin(sim_cur);
+	ptep = host_pte(mm, addr, true);
+	sim_inject_l0_end(sim_cur);
 	if (!ptep)
 		return NULL;
 	*ptl = pte_lockptr(ptep);
@@ -186,10 +189,25 @@ static void swap_in(struct gsim *g, unsigned long vmaddr, struct page *page)
  * PGSTE VSIE bit) takes do_wp_page()'s path: ptep_set_access_flags() ->
  * the real ptep_xchg_direct().
  */
+static int do_fixup_user_fault(struct gsim *g, struct mm_struct *mm,
+			       unsigned long address, unsigned int fault_flags);
+
+/* L0's own memory management: no fault is injected in it (inject.c) */
 int fixup_user_fault(struct mm_struct *mm, unsigned long address,
 		     unsigned int fault_flags, bool *unlocked)
 {
 	struct gsim *g = sim_cur;
+	int rc;
+
+	sim_inject_l0_begin(g);
+	rc = do_fixup_user_fault(g, mm, address, fault_flags);
+	sim_inject_l0_end(g);
+	return rc;
+}
+
+static int do_fixup_user_fault(struct gsim *g, struct mm_struct *mm,
+			       unsigned long address, unsigned int fault_flags)
+{
 	pte_t *ptep, entry;
 	spinlock_t *ptl;
 

@@ -42,6 +42,18 @@ enum sim_counter {
 	SC_NR
 };
 
+/* inject.c: what gsim_inject() armed, and where the run is */
+struct sim_inject {
+	struct gsim_inject arm;
+	uint64_t prng; /* ENOMEM_RATE's state (splitmix64) */
+	uint64_t count; /* allocations or lock acquisitions seen since armed */
+	/* the kernel's shadow code runs (vsie_loop.c sets it) */
+	bool in_op;
+	/* L0's own memory management, or an action: never injected */
+	unsigned int in_l0;
+	struct gsim_injected done;
+};
+
 struct gsim {
 	struct gsim_config cfg;
 
@@ -74,6 +86,8 @@ struct gsim {
 	bool hung;
 	struct gsim_mismatches mismatches;
 
+	struct sim_inject inject;
+
 	uint64_t c[SC_NR];
 	/* what the counters read at the last reset */
 	struct kvm_vm_stat stat0;
@@ -95,6 +109,16 @@ void sim_mismatch(struct gsim *g, int kind, const char *msg);
 int sim_arena_init(struct gsim *g, uint64_t bytes);
 void sim_arena_free(struct gsim *g);
 
+/* inject.c */
+/* the allocation at hand fails (ENOMEM, ENOMEM_RATE) */
+bool sim_inject_alloc_fails(struct gsim *g);
+/* the kernel's shadow code runs from here to sim_inject_op_end() */
+void sim_inject_op_begin(struct gsim *g);
+void sim_inject_op_end(struct gsim *g);
+/* L0's own code: nothing injected in between */
+void sim_inject_l0_begin(struct gsim *g);
+void sim_inject_l0_end(struct gsim *g);
+
 /* hostmm.c */
 struct mm_struct *sim_mm_create(struct gsim *g);
 void sim_mm_destroy(struct gsim *g, struct mm_struct *mm);
@@ -107,5 +131,7 @@ int sim_vsie_init(struct gsim *g);
 void sim_vsie_fini(struct gsim *g);
 int sim_vsie_run(struct gsim *g, struct gsim_sie *sie);
 uint64_t sim_shadow_bytes(struct gsim *g);
+/* a second vCPU, for an injected action (enum gsim_inject_action) */
+void sim_second_vcpu(struct gsim *g, enum gsim_inject_action action);
 
 #endif /* GMAPBENCH_SIM_L0_H */

@@ -128,6 +128,35 @@ SIM_NOT_COUNTED uint64_t sim_shadow_bytes(struct gsim *g)
 	return bytes;
 }
 
+/*
+ * A second vCPU of L1 in the vSIE, for an injected action (inject.c),
+ * between two steps of the first one's shadow operation: it resolves the
+ * same shadow fault (handle_fault() for the L2 access at hand, on the
+ * shadow the first one uses), or acquires a shadow of the same ASCE
+ * (gmap_shadow(), as acquire_gmap_shadow() on another vsie_page; it
+ * lets its reference go at once, as a vCPU leaving the vSIE does).
+ */
+SIM_NOT_COUNTED void sim_second_vcpu(struct gsim *g,
+				     enum gsim_inject_action action)
+{
+	struct vsie_page *vp = g->vsie_page;
+	union ctlreg0 cr0 = {.val = g->sie_block.gcr[0]};
+	struct gmap *sg;
+	int edat;
+
+	if (action == GSIM_ACT_SECOND_FAULT) {
+		if (vp->gmap)
+			handle_fault(&g->vcpu, vp);
+		return;
+	}
+	/* acquire_gmap_shadow()'s EDAT level */
+	edat = cr0.edat && test_kvm_facility(&g->kvm, 8);
+	edat += edat && test_kvm_facility(&g->kvm, 78);
+	sg = gmap_shadow(g->gmap, g->sie_block.gcr[1], edat);
+	if (!IS_ERR(sg))
+		gmap_put(sg);
+}
+
 /* The DAT facilities that apply to L2's tables, as acquire_gmap_shadow()
  * decides them (CR0 EDAT and the facilities offered to L1). */
 SIM_NOT_COUNTED static unsigned int l2_edat(struct gsim *g,
@@ -305,6 +334,7 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 	union ctlreg0 cr0 = {.val = 0};
 	unsigned long last_addr = -1UL;
 	unsigned int last_code = 0, repeats = 0, prefix_tries = 0;
+	unsigned int acquire_tries = 0;
 	uint64_t last_accesses = 0;
 	int rc;
 
@@ -318,7 +348,21 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 	g->c[SC_vsie_entries]++;
 	for (;;) {
 		/* vsie_run() */
+		sim_inject_op_begin(g);
 		rc = acquire_gmap_shadow(vcpu, vp);
+		sim_inject_op_end(g);
+		if (rc == -EAGAIN || rc == -ENOMEM) {
+			/* vsie_run() again (-ENOMEM: KVM_RUN again) */
+			if (++acquire_tries < SIM_HANG_FAULTS)
+				continue;
+			g->hung = true;
+			sim_error(g,
+				  "no progress: acquire_gmap_shadow() failed "
+				  "%u times in a row (%d)",
+				  acquire_tries, rc);
+			return -ELOOP;
+		}
+		acquire_tries = 0;
 		if (rc == -EFAULT && sie->run < sie->nr_runs) {
 			/* L2's top table beyond L1 memory */
 			set_fault_access(sie);
@@ -330,7 +374,11 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 			return rc;
 		}
 		if (sie->has_prefix) {
+			sim_inject_op_begin(g);
 			rc = map_prefix(vcpu, vp);
+			sim_inject_op_end(g);
+			if (rc == -ENOMEM)
+				rc = -EAGAIN; /* KVM_RUN again */
 			if (rc > 0) {
 				sie->exit = GSIM_EXIT_VALIDITY;
 				return 0;
@@ -356,7 +404,9 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 				oracle_check_prefix(g, sie, vp->gmap->asce);
 		}
 		/* do_vsie_run() */
+		sim_inject_op_begin(g);
 		handle_last_fault(vcpu, vp);
+		sim_inject_op_end(g);
 		if (!run_l2(g, sie, vp->gmap->asce))
 			return 0;
 		if (current->thread.gmap_addr == last_addr &&
@@ -382,8 +432,11 @@ SIM_NOT_COUNTED int sim_vsie_run(struct gsim *g, struct gsim_sie *sie)
 			last_accesses = sie->accesses;
 		}
 		vcpu->arch.pgm_pending = false;
+		sim_inject_op_begin(g);
 		rc = handle_fault(vcpu, vp);
-		if (rc == 0 || rc == -EAGAIN) {
+		sim_inject_op_end(g);
+		/* -ENOMEM: vsie_run() fails, KVM_RUN is run again */
+		if (rc == 0 || rc == -EAGAIN || rc == -ENOMEM) {
 			g->c[SC_exits_l0]++;
 			continue;
 		}

@@ -42,6 +42,27 @@
 #include <linux/rcupdate.h>
 #include <linux/preempt.h>
 
+/* ----------------------------------------------- fault injection hooks */
+/*
+ * host/sim/l0/inject.c: every spin lock of the kernel code (and of
+ * host/sim's L0) goes through these, so that an L0 event can be fired
+ * before a chosen acquisition inside a shadow operation; the kernel's
+ * kzalloc() and radix_tree_preload() can fail on request, like
+ * alloc_pages().
+ */
+void sim_spin_lock(spinlock_t *lock);
+void sim_spin_unlock(spinlock_t *lock);
+#undef spin_lock
+#define spin_lock(x) sim_spin_lock(x)
+#undef spin_unlock
+#define spin_unlock(x) sim_spin_unlock(x)
+void *sim_kzalloc(size_t size, gfp_t gfp);
+#define kzalloc(size, gfp) sim_kzalloc(size, gfp)
+/* the real one (tools/testing/radix-tree), and the one that can fail */
+int(radix_tree_preload)(gfp_t gfp);
+int sim_radix_tree_preload(gfp_t gfp);
+#define radix_tree_preload(gfp) sim_radix_tree_preload(gfp)
+
 /* ------------------------------------------------------------ compiler */
 #ifndef __always_inline
 #define __always_inline inline __attribute__((always_inline))

@@ -42,3 +42,9 @@ $(SIM_T)/test-config $(SIM_T)/test-determinism: $(SIM_T)/test-%: \
 		$(SIM_DIR)/tests/test-%.c $(call SIM_LIB_SAN,baseline) FORCE
 	$(call if_changed,$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $(build_inputs) $(SIM_LDLIBS) $(LDFLAGS_TEST))
 TESTS += $(SIM_T)/test-config $(SIM_T)/test-determinism
+
+# fault injection inside the shadow operations (gsim_inject)
+$(SIM_T)/test-inject: $(SIM_DIR)/tests/test-inject.c \
+		$(call SIM_LIB_SAN,baseline) FORCE
+	$(call if_changed,$(CC) $(CFLAGS_TEST) $(SIM_CFLAGS) -o $@ $(build_inputs) $(SIM_LDLIBS) $(LDFLAGS_TEST))
+TESTS += $(SIM_T)/test-inject
