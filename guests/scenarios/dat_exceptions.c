@@ -19,16 +19,27 @@
  *   7  beyond L1 memory: a region-second, region-third, segment and
  *      page table, a frame and the top table L1 designates there
  *      (addressing exceptions)
+ *   8  a bit that means nothing without EDAT: P in the region-first,
+ *      -second and -third entry; L2 fetches and stores as if it were
+ *      not there
+ *   9  an EDAT-2 bit at EDAT-1: CR in a region-third entry that
+ *      designates a segment table, under a private ASCE
+ *  10  high in L1 memory (2 GiB and more): real space at 512 MiB and
+ *      2 GiB, a 1 MiB frame at L1 512 MiB, a 2 GiB frame at L1 2 GiB
+ *      (the indexes and frame addresses of the fake tables are not 0)
+ *  11  reserved bits (52, 59) in the ASCE, between real-space runs: L1
+ *      invalidates its region-first entry, L2 must see it
  */
 #include "scenario.h"
 
 enum { KIND, ROUNDS };
 
 static const struct scenario_param params[] = {
-	[KIND] = {"kind", 1, 1, 7,
+	[KIND] = {"kind", 1, 1, 11,
 		  "1 reach, 2 invalid entries, 3 translation specification, "
 		  "4 private/common, 5 real space, 6 region P, 7 beyond "
-		  "L1 memory"},
+		  "L1 memory, 8 EDAT bits without EDAT, 9 EDAT-2 bits at "
+		  "EDAT-1, 10 high in L1 memory, 11 reserved ASCE bits"},
 	[ROUNDS] = {"rounds", 2, 1, 1 << 12, "rounds"},
 };
 
@@ -37,19 +48,27 @@ static const enum l1_level levels[] = {L1_LVL_R1, L1_LVL_R2, L1_LVL_R3,
 #define NR_LEVELS (sizeof(levels) / sizeof(levels[0]))
 #define ASCE_PRIVATE 0x100ULL /* bit 55 */
 #define ASCE_REAL 0x20ULL /* bit 58 */
+#define ASCE_RESERVED 0x810ULL /* bits 52 and 59 */
 #define STE_CS 0x10ULL /* bit 59, common segment */
 #define R3E_CR 0x10ULL /* bit 59, common region (FC=1) */
 #define PTE_BIT52 0x800ULL
 #define REAL_PAGES 16
 #define REAL_STRIDE (L1_HEAP_START / REAL_PAGES)
+/* kind 10: L1 addresses whose segment index (512) or region-third frame
+ * address (1) is not 0 */
+#define HIGH_SEG (512 * L1_SEG_SIZE)
+#define HIGH_R3 L1_R3_SIZE
 
 static void needs(const int64_t *a, struct scenario_needs *n)
 {
 	n->frames[L1_FRAME_PGT] = 6;
 	n->frames[L1_FRAME_4K] = 8;
 	n->frames[L1_FRAME_CRST] = 12;
-	n->edat1 = a[KIND] == 4 || a[KIND] == 6;
-	n->edat2 = a[KIND] == 4;
+	n->edat1 =
+		a[KIND] == 4 || a[KIND] == 6 || a[KIND] == 9 || a[KIND] == 10;
+	n->edat2 = a[KIND] == 4 || a[KIND] == 10;
+	if (a[KIND] == 10)
+		n->l1_bytes = HIGH_R3 + L1_SEG_SIZE;
 }
 
 /* L2 fetches, then stores, at each address */
@@ -226,18 +245,109 @@ static int beyond_mem(struct l1_gmap *g, const uint64_t *addr, uint64_t *faults)
 	return rc;
 }
 
+/* One entry of L2 0's walk changed (clear, set), L2 0 fetched and stored,
+ * the entry restored */
+static int touch_changed(struct l1_gmap *g, bool edat, enum l1_level level,
+			 uint64_t clear, uint64_t set, uint64_t *faults)
+{
+	const uint64_t zero = 0;
+	struct l1_walk w;
+	int rc;
+
+	l1_gmap_walk(g, 0, &w);
+	rc = l1_gmap_change_entry(g, 0, level, clear, set);
+	if (!rc)
+		rc = touch(g, edat, &zero, 1, faults);
+	if (!rc)
+		rc = l1_gmap_change_entry(g, 0, level, ~0ULL, w.value[level]);
+	return rc;
+}
+
+/* 8: without EDAT, P in the region entries is not looked at: no
+ * exception. (FC in the segment entry is not looked at either, but the
+ * kernel passes it on to gmap_shadow_pgt(), whose BUG_ON stops L0.) */
+static int no_edat_bits(struct l1_gmap *g, uint64_t *faults)
+{
+	unsigned int i;
+	int rc = 0;
+
+	for (i = 0; i < 3 && !rc; i++)
+		rc = touch_changed(g, false, levels[i], 0, L1_RTE_PROT, faults);
+	return rc;
+}
+
+/* 9: at EDAT-1, CR of a region-third entry that designates a segment
+ * table is not looked at: no exception, even private. (Nor FC, but the
+ * kernel passes it on to gmap_shadow_sgt(), whose BUG_ON stops L0.) */
+static int edat2_bits(struct l1_gmap *g, uint64_t *faults)
+{
+	const uint64_t asce = g->asce;
+	int rc;
+
+	g->asce = asce | ASCE_PRIVATE;
+	rc = touch_changed(g, true, L1_LVL_R3, 0, R3E_CR, faults);
+	g->asce = asce;
+	return rc;
+}
+
+/* 10: L2 HIGH_SEG (a 1 MiB frame at L1 HIGH_SEG) and HIGH_R3 (a 2 GiB
+ * frame at L1 HIGH_R3), then the same addresses in real space */
+static int high(struct l1_gmap *g, uint64_t *faults)
+{
+	const uint64_t addr[2] = {HIGH_SEG, HIGH_R3}, asce = g->asce;
+	int rc;
+
+	rc = touch(g, true, addr, 2, faults);
+	g->asce = ASCE_REAL;
+	if (!rc)
+		rc = touch(g, true, addr, 2, faults);
+	g->asce = asce;
+	return rc;
+}
+
+/* 11: the ASCE with its reserved bits 52 and 59 set, which nothing looks
+ * at: a shadow like any other (its top table protected), between two
+ * runs of a real-space one, which stays */
+static int reserved_asce(struct l1_gmap *g, uint64_t *faults)
+{
+	const uint64_t asce = g->asce, zero = 0;
+	struct l1_walk w;
+	int rc;
+
+	l1_gmap_walk(g, 0, &w);
+	g->asce = ASCE_REAL;
+	rc = touch(g, false, &zero, 1, faults);
+	g->asce = asce | ASCE_RESERVED;
+	if (!rc)
+		rc = touch(g, false, &zero, 1, faults);
+	if (!rc)
+		rc = l1_gmap_change_entry(g, 0, L1_LVL_R1, 0, L1_RTE_INVALID);
+	if (!rc)
+		rc = touch(g, false, &zero, 1, faults);
+	/* valid again: a store, as for any invalid entry */
+	l1_store(g->l1, w.entry[L1_LVL_R1], w.value[L1_LVL_R1]);
+	if (!rc)
+		rc = touch(g, false, &zero, 1, faults);
+	g->asce = ASCE_REAL;
+	if (!rc)
+		rc = touch(g, false, &zero, 1, faults);
+	g->asce = asce;
+	return rc;
+}
+
 /* The exceptions one round must raise */
 static uint64_t per_round(int64_t kind)
 {
 	static const uint64_t n[] = {
-		[1] = 6, [2] = 10, [3] = 10, [4] = 4,
-		[5] = 4, [6] = 2,  [7] = 12,
+		[1] = 6,  [2] = 10, [3] = 10, [4] = 4,	[5] = 4,  [6] = 2,
+		[7] = 12, [8] = 0,  [9] = 0,  [10] = 0, [11] = 2,
 	};
 	return n[kind];
 }
 
 /* The gmaps of a kind, each with L2 0 mapped; kind 4 a 2 GiB frame at
- * L2 2 GiB too, kind 7 every address of addr[]; *nr of them */
+ * L2 2 GiB too, kind 7 every address of addr[], kind 10 the frames of
+ * high(); *nr of them */
 static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
 		 struct l1_gmap *gs, unsigned int *nr)
 {
@@ -258,6 +368,10 @@ static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
 	}
 	if (kind == 4 && !rc)
 		rc = l1_gmap_map(&gs[0], L1_R3_SIZE, 0, L1_MAP_2G, 0);
+	if (kind == 10 && !rc)
+		rc = l1_gmap_map(&gs[0], HIGH_SEG, HIGH_SEG, L1_MAP_1M, 0);
+	if (kind == 10 && !rc)
+		rc = l1_gmap_map(&gs[0], HIGH_R3, HIGH_R3, L1_MAP_2G, 0);
 	for (i = 0; kind == 7 && i < NR_LEVELS && !rc; i++)
 		rc = scn_map_new(&gs[0], addr[i], L1_MAP_4K);
 	return rc;
@@ -294,8 +408,20 @@ static int run(struct l1 *l1, const int64_t *a)
 		case 6:
 			rc = region_prot(gs, &faults);
 			break;
-		default:
+		case 7:
 			rc = beyond_mem(gs, addr, &faults);
+			break;
+		case 8:
+			rc = no_edat_bits(gs, &faults);
+			break;
+		case 9:
+			rc = edat2_bits(gs, &faults);
+			break;
+		case 10:
+			rc = high(gs, &faults);
+			break;
+		default:
+			rc = reserved_asce(gs, &faults);
 			break;
 		}
 	}
