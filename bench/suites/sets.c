@@ -114,6 +114,7 @@ const struct arg_set arg_sets[] = {
 	N("dat_exceptions", {"kind", 9}),
 	N("dat_exceptions", {"kind", 10}),
 	N("dat_exceptions", {"kind", 11}),
+	N("dat_exceptions", {"kind", 12}),
 };
 
 const unsigned int nr_arg_sets = sizeof(arg_sets) / sizeof(arg_sets[0]);

@@ -26,20 +26,28 @@
  *      designates a segment table, under a private ASCE
  *  10  high in L1 memory (2 GiB and more): real space at 512 MiB and
  *      2 GiB, a 1 MiB frame at L1 512 MiB, a 2 GiB frame at L1 2 GiB
- *      (the indexes and frame addresses of the fake tables are not 0)
- *  11  reserved bits (52, 59) in the ASCE, between real-space runs: L1
- *      invalidates its region-first entry, L2 must see it
+ *      (the indexes and frame addresses of the fake tables are not 0);
+ *      beyond L1 memory, a 2 GiB frame at 2 TiB and real space at
+ *      region indexes 1 and 1024 (addressing exceptions)
+ *  11  reserved bits (52, 59) in the ASCE of a region-first and of a
+ *      segment table, between real-space runs: L1 invalidates its
+ *      region-first entry, L2 must see it; a new real-space shadow
+ *      replaces the old one, not these
+ *  12  L2 pages under the last entry of every table; L1 rewrites the
+ *      region-third, -second and -first entry above L2 0: whole shadow
+ *      tables go, their last entries too
  */
 #include "scenario.h"
 
 enum { KIND, ROUNDS };
 
 static const struct scenario_param params[] = {
-	[KIND] = {"kind", 1, 1, 11,
+	[KIND] = {"kind", 1, 1, 12,
 		  "1 reach, 2 invalid entries, 3 translation specification, "
 		  "4 private/common, 5 real space, 6 region P, 7 beyond "
 		  "L1 memory, 8 EDAT bits without EDAT, 9 EDAT-2 bits at "
-		  "EDAT-1, 10 high in L1 memory, 11 reserved ASCE bits"},
+		  "EDAT-1, 10 high in L1 memory, 11 reserved ASCE bits, 12 "
+		  "last entries"},
 	[ROUNDS] = {"rounds", 2, 1, 1 << 12, "rounds"},
 };
 
@@ -290,48 +298,91 @@ static int edat2_bits(struct l1_gmap *g, uint64_t *faults)
 	return rc;
 }
 
-/* 10: L2 HIGH_SEG (a 1 MiB frame at L1 HIGH_SEG) and HIGH_R3 (a 2 GiB
- * frame at L1 HIGH_R3), then the same addresses in real space */
+/* 10: L2 HIGH_SEG (a 1 MiB frame at L1 HIGH_SEG), HIGH_R3 (a 2 GiB frame
+ * at L1 HIGH_R3) and 2 * HIGH_R3 (a 2 GiB frame at L1 2 TiB, beyond L1
+ * memory); then in real space HIGH_SEG, HIGH_R3 and addresses beyond L1
+ * memory whose region-third, region-second or region-first index is 1 or
+ * 1024 (the fake tables' origins at those indexes) */
 static int high(struct l1_gmap *g, uint64_t *faults)
 {
-	const uint64_t addr[2] = {HIGH_SEG, HIGH_R3}, asce = g->asce;
+	const uint64_t addr[3] = {HIGH_SEG, HIGH_R3, 2 * HIGH_R3};
+	const uint64_t beyond[5] = {1024 * L1_R3_SIZE, L1_R2_SIZE,
+				    1024 * L1_R2_SIZE, L1_R1_SIZE,
+				    1024 * L1_R1_SIZE};
+	const uint64_t asce = g->asce;
 	int rc;
 
-	rc = touch(g, true, addr, 2, faults);
+	rc = touch(g, true, addr, 3, faults);
 	g->asce = ASCE_REAL;
 	if (!rc)
 		rc = touch(g, true, addr, 2, faults);
+	if (!rc)
+		rc = touch(g, true, beyond, 5, faults);
 	g->asce = asce;
 	return rc;
 }
 
 /* 11: the ASCE with its reserved bits 52 and 59 set, which nothing looks
- * at: a shadow like any other (its top table protected), between two
- * runs of a real-space one, which stays */
-static int reserved_asce(struct l1_gmap *g, uint64_t *faults)
+ * at: a shadow like any other (its top table protected: L1 invalidates
+ * its region-first entry), and one of a segment table (gs[1]). Real-space
+ * shadows come and go around them: the new one replaces the old real-space
+ * shadow, not these. */
+static int reserved_asce(struct l1_gmap *gs, uint64_t *faults)
 {
-	const uint64_t asce = g->asce, zero = 0;
+	const uint64_t asce = gs[0].asce, asce1 = gs[1].asce, zero = 0;
 	struct l1_walk w;
 	int rc;
 
-	l1_gmap_walk(g, 0, &w);
-	g->asce = ASCE_REAL;
-	rc = touch(g, false, &zero, 1, faults);
-	g->asce = asce | ASCE_RESERVED;
+	l1_gmap_walk(&gs[0], 0, &w);
+	gs[0].asce = ASCE_REAL;
+	rc = touch(&gs[0], false, &zero, 1, faults);
+	gs[0].asce = asce | ASCE_RESERVED;
+	gs[1].asce = asce1 | ASCE_RESERVED;
 	if (!rc)
-		rc = touch(g, false, &zero, 1, faults);
+		rc = touch(&gs[0], false, &zero, 1, faults);
 	if (!rc)
-		rc = l1_gmap_change_entry(g, 0, L1_LVL_R1, 0, L1_RTE_INVALID);
+		rc = touch(&gs[1], false, &zero, 1, faults);
 	if (!rc)
-		rc = touch(g, false, &zero, 1, faults);
+		rc = l1_gmap_change_entry(&gs[0], 0, L1_LVL_R1, 0,
+					  L1_RTE_INVALID);
+	if (!rc)
+		rc = touch(&gs[0], false, &zero, 1, faults);
 	/* valid again: a store, as for any invalid entry */
-	l1_store(g->l1, w.entry[L1_LVL_R1], w.value[L1_LVL_R1]);
+	l1_store(gs[0].l1, w.entry[L1_LVL_R1], w.value[L1_LVL_R1]);
 	if (!rc)
-		rc = touch(g, false, &zero, 1, faults);
-	g->asce = ASCE_REAL;
+		rc = touch(&gs[0], false, &zero, 1, faults);
+	gs[0].asce = ASCE_REAL | L1_PAGE_SIZE;
 	if (!rc)
-		rc = touch(g, false, &zero, 1, faults);
-	g->asce = asce;
+		rc = touch(&gs[0], false, &zero, 1, faults);
+	gs[0].asce = asce | ASCE_RESERVED;
+	if (!rc)
+		rc = touch(&gs[0], false, &zero, 1, faults);
+	if (!rc)
+		rc = touch(&gs[1], false, &zero, 1, faults);
+	gs[0].asce = asce;
+	gs[1].asce = asce1;
+	return rc;
+}
+
+/* 12: L2 pages under the last entry of each table (the last segment of
+ * region-third 0, the last region-third entry of region-second 0, ...,
+ * the last region-first entry); L1 rewrites the region-third,
+ * region-second and region-first entry of L2 0 in turn: whole shadow
+ * tables go, their last entries too, and come again */
+static int last_entries(struct l1_gmap *g, const uint64_t *addr,
+			uint64_t *faults)
+{
+	static const enum l1_level rewrite[] = {L1_LVL_R3, L1_LVL_R2,
+						L1_LVL_R1};
+	unsigned int i;
+	int rc;
+
+	rc = touch(g, false, addr, NR_LEVELS, faults);
+	for (i = 0; i < 3 && !rc; i++) {
+		rc = l1_gmap_rewrite_entry(g, 0, rewrite[i]);
+		if (!rc)
+			rc = touch(g, false, addr, NR_LEVELS, faults);
+	}
 	return rc;
 }
 
@@ -339,15 +390,16 @@ static int reserved_asce(struct l1_gmap *g, uint64_t *faults)
 static uint64_t per_round(int64_t kind)
 {
 	static const uint64_t n[] = {
-		[1] = 6,  [2] = 10, [3] = 10, [4] = 4,	[5] = 4,  [6] = 2,
-		[7] = 12, [8] = 0,  [9] = 0,  [10] = 0, [11] = 2,
+		[1] = 6,  [2] = 10, [3] = 10, [4] = 4,	 [5] = 4,  [6] = 2,
+		[7] = 12, [8] = 0,  [9] = 0,  [10] = 12, [11] = 2, [12] = 0,
 	};
 	return n[kind];
 }
 
-/* The gmaps of a kind, each with L2 0 mapped; kind 4 a 2 GiB frame at
- * L2 2 GiB too, kind 7 every address of addr[], kind 10 the frames of
- * high(); *nr of them */
+/* The gmaps of a kind, each with L2 0 mapped (kind 1 three, kind 11 a
+ * region-first and a segment table on top); kind 4 a 2 GiB frame at
+ * L2 2 GiB too, kind 7 every address of addr[] (kind 12 all but the
+ * last), kind 10 the frames of high(); *nr of them */
 static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
 		 struct l1_gmap *gs, unsigned int *nr)
 {
@@ -356,12 +408,15 @@ static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
 	enum l1_level top = kind == 5	? L1_LVL_SG
 			    : kind == 4 ? L1_LVL_R3
 					: L1_LVL_R1;
+	const unsigned int count = kind == 1 ? 3 : kind == 11 ? 2 : 1;
 	unsigned int i;
 	int rc = 0;
 
-	for (*nr = 0; *nr < (kind == 1 ? 3U : 1U) && !rc; ++*nr) {
+	for (*nr = 0; *nr < count && !rc; ++*nr) {
 		rc = l1_gmap_create(&gs[*nr], l1,
-				    kind == 1 ? reach_tops[*nr] : top);
+				    kind == 1 ? reach_tops[*nr]
+				    : *nr     ? L1_LVL_SG
+					      : top);
 		if (rc)
 			return rc;
 		rc = scn_map_new(&gs[*nr], 0, L1_MAP_4K);
@@ -372,7 +427,12 @@ static int setup(struct l1 *l1, int64_t kind, const uint64_t *addr,
 		rc = l1_gmap_map(&gs[0], HIGH_SEG, HIGH_SEG, L1_MAP_1M, 0);
 	if (kind == 10 && !rc)
 		rc = l1_gmap_map(&gs[0], HIGH_R3, HIGH_R3, L1_MAP_2G, 0);
+	if (kind == 10 && !rc)
+		rc = l1_gmap_map(&gs[0], 2 * HIGH_R3, 1024 * HIGH_R3, L1_MAP_2G,
+				 0);
 	for (i = 0; kind == 7 && i < NR_LEVELS && !rc; i++)
+		rc = scn_map_new(&gs[0], addr[i], L1_MAP_4K);
+	for (i = 0; kind == 12 && i < NR_LEVELS - 1 && !rc; i++)
 		rc = scn_map_new(&gs[0], addr[i], L1_MAP_4K);
 	return rc;
 }
@@ -387,6 +447,14 @@ static int run(struct l1 *l1, const int64_t *a)
 
 	for (i = 0; i < NR_LEVELS; i++)
 		addr[i] = l1_entry_span(levels[i]);
+	if (a[KIND] == 12) {
+		/* the last page under region-third 0, region-second 0,
+		 * region-first 0, the last page of all; L2 0 */
+		for (i = 0; i < 3; i++)
+			addr[i] -= L1_PAGE_SIZE;
+		addr[3] = -L1_PAGE_SIZE;
+		addr[4] = 0;
+	}
 	rc = setup(l1, a[KIND], addr, gs, &nr);
 	for (r = 0; r < a[ROUNDS] && !rc; r++) {
 		switch (a[KIND]) {
@@ -420,8 +488,11 @@ static int run(struct l1 *l1, const int64_t *a)
 		case 10:
 			rc = high(gs, &faults);
 			break;
-		default:
+		case 11:
 			rc = reserved_asce(gs, &faults);
+			break;
+		default:
+			rc = last_entries(gs, addr, &faults);
 			break;
 		}
 	}
