@@ -198,5 +198,25 @@ int main(void)
 		       C(unshadow_pgt) >= 2,
 	       "addressing for a table or frame beyond L1 memory at each "
 	       "level; the shadow table made for it is unshadowed again");
+	EXPECT("dat_exceptions", "kind:8/rounds:2",
+	       C(exits_l1) == 0 && (int64_t)res.l1.accesses == 12,
+	       "region P without EDAT: no access faults");
+	EXPECT("dat_exceptions", "kind:9/rounds:2",
+	       C(exits_l1) == 0 && (int64_t)res.l1.accesses == 4,
+	       "CR of a region-third entry at EDAT-1, private ASCE: no access "
+	       "faults");
+	EXPECT("dat_exceptions", "kind:10/rounds:2",
+	       C(exits_l1) == 24 && (int64_t)res.l1.accesses == 16,
+	       "frames and real space high in L1 memory translate; beyond it, "
+	       "addressing for each access");
+	EXPECT("dat_exceptions", "kind:11/rounds:2",
+	       C(exits_l1) == 4 && C(unshadow_full) >= 2,
+	       "reserved ASCE bits: the invalid region-first entry faults, "
+	       "L1's top-table store unshadows the whole shadow");
+	EXPECT("dat_exceptions", "kind:12/rounds:2",
+	       C(exits_l1) == 0 && C(unshadow_r3t) == 2 &&
+		       C(unshadow_r2t) == 2 && C(unshadow_full) == 2,
+	       "the last entry of every table: whole region tables and the "
+	       "whole shadow go, once a round each");
 	return tap_done();
 }
