@@ -115,6 +115,7 @@ const struct arg_set arg_sets[] = {
 	N("dat_exceptions", {"kind", 10}),
 	N("dat_exceptions", {"kind", 11}),
 	N("dat_exceptions", {"kind", 12}),
+	N("dat_exceptions", {"kind", 13}),
 };
 
 const unsigned int nr_arg_sets = sizeof(arg_sets) / sizeof(arg_sets[0]);

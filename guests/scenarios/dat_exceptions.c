@@ -34,20 +34,23 @@
  *      region-first entry, L2 must see it; a new real-space shadow
  *      replaces the old one, not these
  *  12  L2 pages under the last entry of every table; L1 rewrites the
- *      region-third, -second and -first entry above L2 0: whole shadow
- *      tables go, their last entries too
+ *      region-first, -second and -third entry above L2 0: the whole
+ *      shadow, then whole shadow tables go, their last entries too
+ *  13  tables at an odd 4 KiB: the top, region-second, region-third and
+ *      segment table of L2 0 in turn moved to the second page of a new
+ *      frame (TL 0); L1 invalidates its entry there, L2 must see it
  */
 #include "scenario.h"
 
 enum { KIND, ROUNDS };
 
 static const struct scenario_param params[] = {
-	[KIND] = {"kind", 1, 1, 12,
+	[KIND] = {"kind", 1, 1, 13,
 		  "1 reach, 2 invalid entries, 3 translation specification, "
 		  "4 private/common, 5 real space, 6 region P, 7 beyond "
 		  "L1 memory, 8 EDAT bits without EDAT, 9 EDAT-2 bits at "
 		  "EDAT-1, 10 high in L1 memory, 11 reserved ASCE bits, 12 "
-		  "last entries"},
+		  "last entries, 13 tables at an odd 4 KiB"},
 	[ROUNDS] = {"rounds", 2, 1, 1 << 12, "rounds"},
 };
 
@@ -71,7 +74,7 @@ static void needs(const int64_t *a, struct scenario_needs *n)
 {
 	n->frames[L1_FRAME_PGT] = 6;
 	n->frames[L1_FRAME_4K] = 8;
-	n->frames[L1_FRAME_CRST] = 12;
+	n->frames[L1_FRAME_CRST] = a[KIND] == 13 ? 13 : 12;
 	n->edat1 =
 		a[KIND] == 4 || a[KIND] == 6 || a[KIND] == 9 || a[KIND] == 10;
 	n->edat2 = a[KIND] == 4 || a[KIND] == 10;
@@ -366,14 +369,15 @@ static int reserved_asce(struct l1_gmap *gs, uint64_t *faults)
 
 /* 12: L2 pages under the last entry of each table (the last segment of
  * region-third 0, the last region-third entry of region-second 0, ...,
- * the last region-first entry); L1 rewrites the region-third,
- * region-second and region-first entry of L2 0 in turn: whole shadow
- * tables go, their last entries too, and come again */
+ * the last region-first entry); L1 rewrites the region-first,
+ * region-second and region-third entry of L2 0 in turn: the whole shadow,
+ * then whole shadow tables go, their last entries too, and come again
+ * (the shadow the round ends with counts what is left: shadow_bytes) */
 static int last_entries(struct l1_gmap *g, const uint64_t *addr,
 			uint64_t *faults)
 {
-	static const enum l1_level rewrite[] = {L1_LVL_R3, L1_LVL_R2,
-						L1_LVL_R1};
+	static const enum l1_level rewrite[] = {L1_LVL_R1, L1_LVL_R2,
+						L1_LVL_R3};
 	unsigned int i;
 	int rc;
 
@@ -386,12 +390,68 @@ static int last_entries(struct l1_gmap *g, const uint64_t *addr,
 	return rc;
 }
 
+/* 13: each table above L2 0's page table in turn (the top one, then the
+ * region-second, region-third and segment table) moved to the second
+ * 4 KiB of a new frame, one page of entries long (TL 0): L1 then
+ * invalidates its entry for L2 0 there, L2 must see it */
+static int odd_tables(struct l1_gmap *g, uint64_t *faults)
+{
+	const uint64_t asce = g->asce, top = g->top_origin, zero = 0;
+	struct l1_walk w;
+	uint64_t frame, old, moved;
+	enum l1_level l;
+	unsigned int i;
+	int rc = 0;
+
+	l1_gmap_walk(g, 0, &w);
+	for (l = L1_LVL_R1; l <= L1_LVL_SG && !rc; l++) {
+		frame = l1_alloc(g->l1, L1_FRAME_CRST);
+		if (frame == L1_NO_FRAME)
+			return -12;
+		moved = frame + L1_PAGE_SIZE;
+		old = l == L1_LVL_R1 ? top : w.value[l - 1] & L1_RTE_ORIGIN;
+		for (i = 0; i < L1_PAGE_SIZE / 8; i++)
+			l1_store(g->l1, moved + 8 * i,
+				 l1_load(g->l1, old + 8 * i));
+		if (l == L1_LVL_R1) {
+			g->asce = (asce & ~(L1_ASCE_ORIGIN | L1_ASCE_TL_FULL)) |
+				  moved;
+			g->top_origin = moved;
+		} else {
+			rc = l1_gmap_change_entry(
+				g, 0, l - 1,
+				L1_RTE_ORIGIN | L1_RTE_TF_MASK | L1_RTE_TL_FULL,
+				moved);
+		}
+		if (!rc)
+			rc = touch(g, false, &zero, 1, faults);
+		if (!rc)
+			rc = l1_gmap_change_entry(g, 0, l, 0, L1_RTE_INVALID);
+		if (!rc)
+			rc = touch(g, false, &zero, 1, faults);
+		/* valid again: a store, as for any invalid entry */
+		l1_store(g->l1, moved, w.value[l]);
+		if (l == L1_LVL_R1) {
+			g->asce = asce;
+			g->top_origin = top;
+		} else if (!rc) {
+			rc = l1_gmap_change_entry(g, 0, l - 1, ~0ULL,
+						  w.value[l - 1]);
+		}
+		if (!rc)
+			rc = touch(g, false, &zero, 1, faults);
+		l1_free(g->l1, frame, L1_FRAME_CRST);
+	}
+	return rc;
+}
+
 /* The exceptions one round must raise */
 static uint64_t per_round(int64_t kind)
 {
 	static const uint64_t n[] = {
-		[1] = 6,  [2] = 10, [3] = 10, [4] = 4,	 [5] = 4,  [6] = 2,
-		[7] = 12, [8] = 0,  [9] = 0,  [10] = 12, [11] = 2, [12] = 0,
+		[1] = 6,  [2] = 10, [3] = 10, [4] = 4, [5] = 4,
+		[6] = 2,  [7] = 12, [8] = 0,  [9] = 0, [10] = 12,
+		[11] = 2, [12] = 0, [13] = 8,
 	};
 	return n[kind];
 }
@@ -491,8 +551,11 @@ static int run(struct l1 *l1, const int64_t *a)
 		case 11:
 			rc = reserved_asce(gs, &faults);
 			break;
-		default:
+		case 12:
 			rc = last_entries(gs, addr, &faults);
+			break;
+		default:
+			rc = odd_tables(gs, &faults);
 			break;
 		}
 	}
