@@ -354,6 +354,10 @@ static int reserved_asce(struct l1_gmap *gs, uint64_t *faults)
 	l1_store(gs[0].l1, w.entry[L1_LVL_R1], w.value[L1_LVL_R1]);
 	if (!rc)
 		rc = touch(&gs[0], false, &zero, 1, faults);
+	/* the real-space shadow is still there */
+	gs[0].asce = ASCE_REAL;
+	if (!rc)
+		rc = touch(&gs[0], false, &zero, 1, faults);
 	gs[0].asce = ASCE_REAL | L1_PAGE_SIZE;
 	if (!rc)
 		rc = touch(&gs[0], false, &zero, 1, faults);
