@@ -35,7 +35,8 @@
  *      replaces the old one, not these
  *  12  L2 pages under the last entry of every table; L1 rewrites the
  *      region-first, -second and -third entry above L2 0: the whole
- *      shadow, then whole shadow tables go, their last entries too
+ *      shadow, then whole shadow tables go, their last entries too;
+ *      then entries in tables under the last entry above them
  *  13  tables at an odd 4 KiB: the top, region-second, region-third and
  *      segment table of L2 0 in turn moved to the second page of a new
  *      frame (TL 0); L1 invalidates its entry there, L2 must see it
@@ -374,20 +375,29 @@ static int reserved_asce(struct l1_gmap *gs, uint64_t *faults)
 /* 12: L2 pages under the last entry of each table (the last segment of
  * region-third 0, the last region-third entry of region-second 0, ...,
  * the last region-first entry); L1 rewrites the region-first,
- * region-second and region-third entry of L2 0 in turn: the whole shadow,
- * then whole shadow tables go, their last entries too, and come again
- * (the shadow the round ends with counts what is left: shadow_bytes) */
+ * region-second and region-third entry of L2 0 in turn (the whole shadow,
+ * then whole shadow tables go, their last entries too, and come again),
+ * then an entry in the segment, region-third and region-second table
+ * under the last entry above them (whole tables at a non-zero index go).
+ * The shadow the round ends with counts what is left: shadow_bytes. */
 static int last_entries(struct l1_gmap *g, const uint64_t *addr,
 			uint64_t *faults)
 {
-	static const enum l1_level rewrite[] = {L1_LVL_R1, L1_LVL_R2,
-						L1_LVL_R3};
+	/* the entry rewritten: its level, the address of addr[] */
+	static const struct {
+		enum l1_level level;
+		unsigned int addr;
+	} rewrite[] = {
+		{L1_LVL_R1, 4}, {L1_LVL_R2, 4}, {L1_LVL_R3, 4},
+		{L1_LVL_SG, 1}, {L1_LVL_R3, 2}, {L1_LVL_R2, 3},
+	};
 	unsigned int i;
 	int rc;
 
 	rc = touch(g, false, addr, NR_LEVELS, faults);
-	for (i = 0; i < 3 && !rc; i++) {
-		rc = l1_gmap_rewrite_entry(g, 0, rewrite[i]);
+	for (i = 0; i < sizeof(rewrite) / sizeof(rewrite[0]) && !rc; i++) {
+		rc = l1_gmap_rewrite_entry(g, addr[rewrite[i].addr],
+					   rewrite[i].level);
 		if (!rc)
 			rc = touch(g, false, addr, NR_LEVELS, faults);
 	}
