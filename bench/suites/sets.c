@@ -77,6 +77,9 @@ const struct arg_set arg_sets[] = {
 	N("short_tables", {"asce_levels", 2}, {"limit", 3}, {"length", 2}),
 	N("short_tables", {"asce_levels", 3}, {"limit", 3}, {"length", 2}),
 	N("short_tables", {"asce_levels", 4}, {"limit", 3}, {"length", 1}),
+	/* the region-first entry's TL: the last page of a short region-second
+	 * table */
+	N("short_tables", {"asce_levels", 4}, {"limit", 2}, {"length", 1}),
 
 	/* CR0.EDAT on and off for the same ASCE */
 	N("edat_toggle", {"mode", 1}),
@@ -107,6 +110,12 @@ const struct arg_set arg_sets[] = {
 	N("dat_exceptions", {"kind", 5}),
 	N("dat_exceptions", {"kind", 6}),
 	N("dat_exceptions", {"kind", 7}),
+	N("dat_exceptions", {"kind", 8}),
+	N("dat_exceptions", {"kind", 9}),
+	N("dat_exceptions", {"kind", 10}),
+	N("dat_exceptions", {"kind", 11}),
+	N("dat_exceptions", {"kind", 12}),
+	N("dat_exceptions", {"kind", 13}),
 
 	/* a fault injected inside L0's shadow operations: allocation
 	 * failures, an L0 event or a second vCPU before the nth lock */

@@ -8,7 +8,8 @@
 # which the scenarios of the filter (table_creation, pte_churn) never take
 # (dat_exceptions kind:7 does), is unreachable: listed apart, out of the
 # score, exit 1. The equivalent file
-# takes mutants out of the score and its stale entries are reported.
+# takes mutants out of the score and its stale entries are reported. A
+# mutant of the shadow walk (gaccess_shadow.c) is built from the mutant.
 top=$(cd "$(dirname "$0")/../../../.." && pwd)
 . "$top/tests/lib/tap.sh"
 cd "$top" || exit 1
@@ -59,6 +60,16 @@ run two --ops=drop-call --filter='(span_gib|interval)' --equivalent="$tmp/equiva
 [ "$(cat "$tmp/two.rc")" = 0 ] && ok "exit 0 when every mutant is listed equivalent" ||
 	{ not_ok "exit 0 when every mutant is listed equivalent"; sed 's/^/#   /' "$tmp/two.out"; }
 has "$tmp/two.out" "0 killed, 0 survived, 2 listed equivalent" "listed mutants are out of the score"
+
+# a mutant of gaccess_shadow.c, whose compile command make -n prints with
+# two spaces before the source: the mutant is compiled, not the original
+run walk --ops=negate --filter='kind:' --out="$tmp/walk.tsv" kvm_s390_shadow_fault
+if grep -q "	killed	" "$tmp/walk.tsv" && ! grep -q "	identical	" "$tmp/walk.tsv"; then
+	ok "the negated conditions of kvm_s390_shadow_fault are built and killed, none identical"
+else
+	not_ok "the negated conditions of kvm_s390_shadow_fault are built and killed, none identical"
+	sed 's/^/#   /' "$tmp/walk.tsv"
+fi
 
 run bad --jobs=0 gmap_shadow_pgt
 [ "$(cat "$tmp/bad.rc")" = 2 ] && grep -q -- '--jobs=0' "$tmp/bad.out" &&
