@@ -51,15 +51,32 @@ const char *status_upper(enum diff_status s)
 	return words[s];
 }
 
+/*
+ * "×1.23"; a ratio that is not 1 but would print as ×1.00 gets the digits
+ * that show it moved (×1.0061): kernel work is exact, a change is a change
+ */
+static const char *ratio_cell(char *buf, size_t len, double r)
+{
+	int digits = 2;
+
+	while (r != 1.0 && digits < 6 && fabs(r - 1.0) < 0.5 * pow(10, -digits))
+		digits++;
+	snprintf(buf, len, "\u00d7%.*f", digits, r);
+	return buf;
+}
+
 const char *kernel_work_cell(char *buf, size_t len, const struct diff *d)
 {
 	struct kernel_work kw;
+	char mean[32], worst[32];
 
 	if (!kernel_work(d, NULL, &kw))
 		snprintf(buf, len, "no kernel_bb");
 	else
-		snprintf(buf, len, "\u00d7%.2f (worst \u00d7%.2f %s)",
-			 kw.geomean, kw.worst_ratio, kw.worst);
+		snprintf(buf, len, "%s (worst %s %s)",
+			 ratio_cell(mean, sizeof(mean), kw.geomean),
+			 ratio_cell(worst, sizeof(worst), kw.worst_ratio),
+			 kw.worst);
 	return buf;
 }
 

@@ -105,6 +105,16 @@ kw=$(paste -d'\t' <("$get" "$tmp/kv.json" '.top[*].variant') <("$get" "$tmp/kv.j
 [ "$kw" = "×2.00 (worst ×4.00 s/a)" ] && ok "kernel work: ×2.00 (worst ×4.00 s/a)" || { not_ok "kernel work column: '$kw'"; diag "$(cat "$tmp/kerr")"; }
 [ "$("$get" "$tmp/verdict.json" '.top[*].kernel_work' | sed -n 7p)" = "no kernel_bb" ] &&
 	ok "kernel work without kernel_bb says so" || not_ok "kernel work without kernel_bb"
+# a change too small for two decimals keeps the digits that show it
+kt=$tmp/rt/2026-11-24/zsim1
+mkdir -p "$kt"
+kfile baseline 100000 500 > "$kt/baseline.json"
+kfile tiny 100003 500 > "$kt/tiny.json"
+"$cmp" --format=verdict -o "$tmp/kt.json" "$kt" 2> /dev/null
+kw=$(paste -d'\t' <("$get" "$tmp/kt.json" '.top[*].variant') <("$get" "$tmp/kt.json" '.top[*].kernel_work') |
+	sed -n 's/^tiny\t//p')
+[ "$kw" = "×1.00001 (worst ×1.00003 s/a)" ] && ok "kernel work +0.003%: ×1.00001 (worst ×1.00003 s/a), not ×1.00" ||
+	not_ok "tiny kernel work change: '$kw'"
 
 # a clean night: exit 0, status ok for all
 cn=$tmp/r/2026-11-26/zsim1
