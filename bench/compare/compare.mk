@@ -50,9 +50,6 @@ FUZZ_compare_CFLAGS = $(COMPARE_CFLAGS)
 FUZZ_compare_LIBS = -lm
 FUZZ_compare_DEPS = $(COMPARE_HDRS)
 FUZZ_compare_SEEDS = bench/compare/fuzz/seeds
+FUZZ_compare_SECONDS = $(COMPARE_FUZZ_SECONDS)
+FUZZ_compare_MAX_LEN = 16384
 
-.PHONY: compare-fuzz
-compare-fuzz: $(B)/fuzz/compare-fuzz
-	$(call FUZZ_RUN,compare,$(COMPARE_FUZZ_SECONDS),16384,bench/compare/fuzz/seeds)
-
-FUZZ_TARGETS += compare-fuzz

@@ -11,9 +11,6 @@ FUZZ_merge_CFLAGS = -DMERGE_FUZZ -Dmain=merge_main $(LIB_JSON_CFLAGS) $(LIBCBENC
 FUZZ_merge_LIBS = $(LIBCBENCH_A) $(LIBCBENCH_LIBS)
 FUZZ_merge_DEPS = $(LIB_JSON_HDRS) $(LIBCBENCH_A) $(LIBCBENCH_HDRS)
 FUZZ_merge_SEEDS = bench/suites/fuzz/seeds
-
-.PHONY: merge-fuzz
-merge-fuzz: $(B)/fuzz/merge-fuzz
-	$(call FUZZ_RUN,merge,$(MERGE_FUZZ_SECONDS),16384,bench/suites/fuzz/seeds,-close_fd_mask=2)
-
-FUZZ_TARGETS += merge-fuzz
+FUZZ_merge_SECONDS = $(MERGE_FUZZ_SECONDS)
+FUZZ_merge_MAX_LEN = 16384
+FUZZ_merge_FLAGS = -close_fd_mask=2
