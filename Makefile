@@ -152,6 +152,7 @@ help:
 	@echo "make BASES=\"6.1 6.12\"  every variant on every base too: build/<base>/bin/ (docs/bases.md)"
 	@echo "make BASE=6.12  one base instead of $(BASE_DEFAULT); KSRC=<tree> a kernel tree of your own"
 	@echo "make check-base-deps  what make check runs on one base (BASE=...)"
+	$(if $(filter-out $(BASE),$(BASES_CHECK)),@echo "make $(addprefix check-base-,$(filter-out $(BASE),$(BASES_CHECK)))  builds what make check runs on that base")
 	@echo "make reference  regenerate results/reference/ after an intended change"
 	@echo "make claims     check every variant's README claims on host/sim"
 	@echo "make kernel-check  apply, checkpatch and cross-build every variant"
